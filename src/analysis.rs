@@ -1,0 +1,26 @@
+//! Reading the free text of a plan once into its typed meaning: milestones, statuses.
+//! Rules only read what this stage produced.
+
+use crate::date::Period;
+use crate::milestone::{self, ParseContext};
+use crate::model::{Plan, Status, StatusValue};
+use crate::status;
+
+/// Fills in the derived fields of a plan.
+pub fn analyze(plan: &mut Plan, period: Option<Period>) {
+    let context = ParseContext { period };
+    for action in plan.sections.iter_mut().flat_map(|section| section.actions.iter_mut()) {
+        for milestone in &mut action.milestones {
+            milestone.parsed = Some(milestone::parse(&milestone.text, &context));
+        }
+        if let Some(Status { text, value: value @ None }) = &mut action.status {
+            *value = Some(status::normalise(text));
+        }
+        if action.status.is_none() {
+            action.status = Some(Status {
+                text: String::new(),
+                value: Some(StatusValue::Unknown),
+            });
+        }
+    }
+}

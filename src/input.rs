@@ -1,0 +1,59 @@
+//! Reading a plan document: JSON text -> value -> [`Plan`], with syntax errors located.
+
+use serde_json::Value;
+
+use crate::model::Plan;
+use crate::report::Issue;
+use crate::rules::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// That a plan given as JSON text is well-formed JSON.
+    ///
+    /// ## Why
+    /// Nothing else can be checked until the text can be read; the line and column point at
+    /// the first character that could not be read.
+    ///
+    /// ## Example
+    /// `{"sections": [}` fails at line 1, column 15.
+    pub struct JsonSyntax { id: "json-syntax", severity: Error, summary: "The plan is not well-formed JSON" }
+}
+
+/// Parses JSON text, or describes where it went wrong.
+pub fn parse_json(text: &str) -> Result<Value, Issue> {
+    serde_json::from_str(text).map_err(|error| {
+        let (line, column) = (error.line(), error.column());
+        let mut issue = JsonSyntax::META
+            .issue("", format!("The plan is not valid JSON: {error}"))
+            .with_hint("Check for a missing comma, quote or bracket just before this point.");
+        issue.line = Some(line);
+        issue.column = Some(column);
+        issue
+    })
+}
+
+/// Reads a schema-checked value into the plan model. Fails only where the schema already
+/// reported a problem (a wrong type somewhere), so the caller reports the schema issues.
+pub fn to_plan(value: Value) -> Option<Plan> {
+    serde_json::from_value(value).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let Err(issue) = parse_json("{\n  \"sections\": [}") else {
+            unreachable!("bad JSON parsed")
+        };
+        assert_eq!(issue.rule, "json-syntax");
+        assert_eq!((issue.line, issue.column), (Some(2), Some(16)));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        assert!(parse_json(&deep).is_err());
+    }
+}

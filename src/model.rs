@@ -1,0 +1,277 @@
+//! The plan model: what a Prevent action or delivery plan says, as typed data.
+//!
+//! The same types serve as input (derived fields optional) and as the "plan as understood"
+//! in a report (derived fields filled in by [`crate::analysis`]). Field names are the
+//! JSON names of the published schema (`schema/plan.schema.json`).
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::date::{Date, Period};
+use crate::milestone::Timescale;
+
+/// A whole plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// "Prevent Delivery Plan 2019-20".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The body that owns the plan: "London Borough of Haringey".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// The period the plan covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<PlanPeriod>,
+    /// The date progress was reported at, for overdue checks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// The coverage profile this plan should be checked against ("la-2023").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Strategic priorities or outcomes that actions contribute to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategic_priorities: Vec<Priority>,
+    /// Objectives, priorities, themes or issues, each with its actions.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// The period a plan covers: a label such as "2017/18" or explicit dates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanPeriod {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// `None` only when a label could not be read; [`crate::rules`] reports that.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Period>,
+}
+
+impl<'de> Deserialize<'de> for PlanPeriod {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Explicit {
+            label: Option<String>,
+            start: Date,
+            end: Date,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Input {
+            Label(String),
+            Explicit(Explicit),
+        }
+        Ok(match Input::deserialize(deserializer)? {
+            Input::Label(label) => PlanPeriod {
+                dates: Period::parse(&label),
+                label: Some(label),
+            },
+            Input::Explicit(Explicit { label, start, end }) => PlanPeriod {
+                label,
+                dates: Some(Period { start, end }),
+            },
+        })
+    }
+}
+
+/// A strategic priority or outcome ("1) Respond to ideological challenge ...").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    pub id: String,
+    pub title: String,
+}
+
+/// An objective, priority, theme or issue grouping actions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub title: String,
+    /// Longer text under the title: the objective or "We will ..." statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Coverage categories every action of the section counts towards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+/// One action of a plan: what will be done, by whom, by when.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// "1.2", "7", "A3"; unique within the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub description: String,
+    /// The objective this action serves, when the table gives one per row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
+    /// Outputs or outcomes the action should produce.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<String>,
+    /// Ids of the strategic priorities this action contributes to ("1", "2").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<String>,
+    /// Lead officers or agencies: roles, not names of people.
+    #[serde(default)]
+    pub leads: Vec<String>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Coverage categories: given explicitly, or inferred (see the report's `coverage`).
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+/// A milestone, timescale or target date as written, with what it was read as.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Milestone {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parsed: Option<Timescale>,
+}
+
+impl<'de> Deserialize<'de> for Milestone {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            text: String,
+            #[serde(rename = "parsed")]
+            _parsed: Option<serde::de::IgnoredAny>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Input {
+            Text(String),
+            Full(Full),
+        }
+        // A supplied `parsed` is derived data: it is always recomputed from the text.
+        let text = match Input::deserialize(deserializer)? {
+            Input::Text(text) => text,
+            Input::Full(Full { text, .. }) => text,
+        };
+        Ok(Milestone { text, parsed: None })
+    }
+}
+
+impl From<&str> for Milestone {
+    fn from(text: &str) -> Self {
+        Milestone { text: text.to_owned(), parsed: None }
+    }
+}
+
+/// Progress as written, and its normalised value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Status {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<StatusValue>,
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            #[serde(default)]
+            text: String,
+            value: Option<StatusValue>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Input {
+            Text(String),
+            Full(Full),
+        }
+        Ok(match Input::deserialize(deserializer)? {
+            Input::Text(text) => Status { text, value: None },
+            Input::Full(Full { text, value }) => Status { text, value },
+        })
+    }
+}
+
+/// The normalised set of progress states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusValue {
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    Delayed,
+    Complete,
+    Ongoing,
+    Unknown,
+}
+
+impl StatusValue {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusValue::NotStarted => "not_started",
+            StatusValue::OnTrack => "on_track",
+            StatusValue::AtRisk => "at_risk",
+            StatusValue::Delayed => "delayed",
+            StatusValue::Complete => "complete",
+            StatusValue::Ongoing => "ongoing",
+            StatusValue::Unknown => "unknown",
+        }
+    }
+}
+
+impl Plan {
+    /// Every action with its JSON Pointer and its section index, in plan order.
+    pub fn actions(&self) -> impl Iterator<Item = ActionRef<'_>> {
+        self.sections.iter().enumerate().flat_map(|(section_index, section)| {
+            section
+                .actions
+                .iter()
+                .enumerate()
+                .map(move |(action_index, action)| ActionRef {
+                    section_index,
+                    action_index,
+                    section,
+                    action,
+                })
+        })
+    }
+}
+
+/// An action together with where it sits in the plan.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionRef<'a> {
+    pub section_index: usize,
+    pub action_index: usize,
+    pub section: &'a Section,
+    pub action: &'a Action,
+}
+
+impl ActionRef<'_> {
+    /// JSON Pointer of the action: `/sections/1/actions/0`.
+    pub fn pointer(&self) -> String {
+        format!("/sections/{}/actions/{}", self.section_index, self.action_index)
+    }
+
+    /// JSON Pointer of a field of the action: `/sections/1/actions/0/leads`.
+    pub fn field_pointer(&self, field: &str) -> String {
+        format!("{}/{field}", self.pointer())
+    }
+
+    /// How a person would name the action in a message: "Action 1.2", or by position.
+    pub fn label(&self) -> String {
+        match &self.action.id {
+            Some(id) if !id.trim().is_empty() => format!("Action {}", id.trim()),
+            _ => format!(
+                "Action {} of section {}",
+                self.action_index + 1,
+                self.section_index + 1
+            ),
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The report: what a check found, in the shape of the public contract.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::coverage::CategoryCoverage;
+use crate::model::Plan;
+use crate::milestone::Span;
+
+/// How serious an issue is. `valid` is false when any issue is an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One problem found in a plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// Stable rule id, e.g. `milestone-outside-period` (see `docs/rules.md`).
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// JSON Pointer to the field concerned (`/sections/1/actions/0/leads`); empty for the whole plan.
+    pub path: String,
+    /// Id of the action concerned, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// Spreadsheet cell ("D7") when the plan came from a table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// Byte span inside the field's text that the issue is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// Line and column (1-based) in the input text, for syntax errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Issue {
+    pub fn new(rule: &'static str, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Issue {
+        Issue {
+            rule,
+            severity,
+            message: message.into(),
+            path: path.into(),
+            action: None,
+            cell: None,
+            sheet: None,
+            span: None,
+            line: None,
+            column: None,
+            hint: None,
+        }
+    }
+
+    pub fn with_action(mut self, id: Option<&str>) -> Issue {
+        self.action = id.map(str::to_owned);
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Issue {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_span(mut self, span: Span) -> Issue {
+        self.span = Some(span);
+        self
+    }
+}
+
+/// Counts by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub actions: usize,
+}
+
+/// The result of checking one plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub valid: bool,
+    pub profile: String,
+    /// The plan as understood; `None` when the input could not be read as a plan at all.
+    pub plan: Option<Plan>,
+    pub coverage: BTreeMap<String, CategoryCoverage>,
+    pub issues: Vec<Issue>,
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Builds a report, ordering issues by plan position and computing the summary.
+    pub fn new(
+        profile: String,
+        plan: Option<Plan>,
+        coverage: BTreeMap<String, CategoryCoverage>,
+        mut issues: Vec<Issue>,
+    ) -> Report {
+        // Stable sort keeps rule order within one field.
+        issues.sort_by(|a, b| pointer_order(&a.path).cmp(&pointer_order(&b.path)));
+        let mut summary = Summary {
+            actions: plan.as_ref().map_or(0, |plan| plan.actions().count()),
+            ..Summary::default()
+        };
+        for issue in &issues {
+            match issue.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        Report {
+            valid: summary.errors == 0,
+            profile,
+            plan,
+            coverage,
+            issues,
+            summary,
+        }
+    }
+}
+
+/// Orders JSON Pointers by document position: numeric segments compare as numbers.
+fn pointer_order(pointer: &str) -> Vec<(u64, &str)> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|segment| match segment.parse::<u64>() {
+            Ok(number) => (number, ""),
+            Err(_) => (u64::MAX, segment),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_issues_by_position_in_the_plan() {
+        let issue = |path: &str| Issue::new("x", Severity::Info, path, "");
+        let report = Report::new(
+            "p".into(),
+            None,
+            BTreeMap::new(),
+            vec![issue("/sections/10/actions/0"), issue(""), issue("/sections/2/actions/1")],
+        );
+        let paths: Vec<_> = report.issues.iter().map(|issue| issue.path.as_str()).collect();
+        assert_eq!(paths, ["", "/sections/2/actions/1", "/sections/10/actions/0"]);
+        assert!(report.valid);
+    }
+}

@@ -1,0 +1,157 @@
+//! Structural rules: ids, leads and milestones present.
+
+use std::collections::HashMap;
+
+use crate::model::{Action, ActionRef};
+use crate::report::Issue;
+use crate::rules::{declare_rule, Check, Context, RuleMeta};
+
+pub(super) static CHECKS: &[&dyn Check] = &[
+    &DuplicateId,
+    &PeriodInvalid,
+    &MissingField { meta: &LeadMissing::META, is_missing: no_lead, field: "leads", what: "lead", hint: "Name the lead agency or officer by role, e.g. \"Prevent Coordinator\"." },
+    &MissingField { meta: &MilestoneMissing::META, is_missing: no_milestone, field: "milestones", what: "milestone or target date", hint: "Add a target date such as \"March 2016\", or \"Ongoing\"." },
+];
+
+declare_rule! {
+    /// ## What it checks
+    /// That no two actions of the plan share an id.
+    ///
+    /// ## Why
+    /// Progress reports, cross-references ("See 9 above") and spreadsheets refer to actions
+    /// by id; a repeated id makes those references ambiguous.
+    ///
+    /// ## Example
+    /// Two actions both numbered "1.2": the second is reported.
+    pub struct DuplicateId { id: "duplicate-id", severity: Error, summary: "Two actions share an id" }
+}
+
+impl Check for DuplicateId {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        let mut first_seen: HashMap<String, ActionRef<'_>> = HashMap::new();
+        for action in context.plan.actions() {
+            let Some(id) = action.action.id.as_deref().map(str::trim).filter(|id| !id.is_empty()) else {
+                continue;
+            };
+            match first_seen.get(id) {
+                Some(first) => issues.push(
+                    Self::META
+                        .issue(
+                            action.field_pointer("id"),
+                            format!(
+                                "Action id {id} is used twice: here and at action {} of section {}",
+                                first.action_index + 1,
+                                first.section_index + 1
+                            ),
+                        )
+                        .with_action(Some(id))
+                        .with_hint("Give each action its own number."),
+                ),
+                None => {
+                    first_seen.insert(id.to_owned(), action);
+                }
+            }
+        }
+    }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That the plan period, when given as a label, can be read, and that it runs forward.
+    ///
+    /// ## Why
+    /// Milestones are checked against the period; an unreadable period switches that off.
+    ///
+    /// ## Example
+    /// `"period": "next year"` fails; `"2017/18"`, `"2013-14"` and `"2008-11"` pass.
+    pub struct PeriodInvalid { id: "period-invalid", severity: Error, summary: "The plan period cannot be read or runs backwards" }
+}
+
+impl Check for PeriodInvalid {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        let Some(period) = &context.plan.period else { return };
+        match (&period.dates, &period.label) {
+            (None, label) => issues.push(
+                Self::META
+                    .issue(
+                        "/period",
+                        format!("The plan period \"{}\" is not a period I can read", label.as_deref().unwrap_or("")),
+                    )
+                    .with_hint("Write it as \"2017/18\", \"2013-14\" or \"2017-04-01/2018-03-31\"."),
+            ),
+            (Some(dates), _) if dates.end < dates.start => issues.push(Self::META.issue(
+                "/period",
+                format!("The plan period ends ({}) before it starts ({})", dates.end, dates.start),
+            )),
+            _ => {}
+        }
+    }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That every action names at least one lead agency or officer.
+    ///
+    /// ## Why
+    /// The Prevent duty guidance expects clear ownership of each action; an action nobody
+    /// leads is rarely delivered, and assurance asks who is accountable.
+    ///
+    /// ## Example
+    /// `{"id": "4", "description": "Deliver WRAP training", "leads": []}` is reported.
+    pub struct LeadMissing { id: "lead-missing", severity: Warning, summary: "An action has no lead" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That every action has at least one milestone or target date.
+    ///
+    /// ## Why
+    /// Without a timescale progress cannot be judged, and the plan cannot show delivery.
+    ///
+    /// ## Example
+    /// An action whose "Timescale" cell is empty is reported; "Ongoing" counts as a milestone
+    /// (and is judged by the milestone rules).
+    pub struct MilestoneMissing { id: "milestone-missing", severity: Warning, summary: "An action has no milestone" }
+}
+
+/// The shape shared by rules that report an action lacking a field.
+struct MissingField {
+    meta: &'static RuleMeta,
+    is_missing: fn(&Action) -> bool,
+    field: &'static str,
+    what: &'static str,
+    hint: &'static str,
+}
+
+impl Check for MissingField {
+    fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        for action in context.plan.actions().filter(|action| (self.is_missing)(action.action)) {
+            issues.push(
+                self.meta
+                    .issue(action.field_pointer(self.field), format!("{} has no {}", action.label(), self.what))
+                    .with_action(action.action.id.as_deref())
+                    .with_hint(self.hint),
+            );
+        }
+    }
+}
+
+fn no_lead(action: &Action) -> bool {
+    action.leads.iter().all(|lead| lead.trim().is_empty())
+}
+
+fn no_milestone(action: &Action) -> bool {
+    action.milestones.iter().all(|milestone| milestone.text.trim().is_empty())
+}
