@@ -4,11 +4,16 @@
 //! "Start of the summer term 2016", "April 2016 onwards", "Quarterly", "Ongoing",
 //! "See 9 above", "TBC".
 
+mod calendar;
+mod lex;
 mod parse;
+mod scan;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, Period};
+use crate::model::StatusValue;
 
 pub use parse::parse;
 
@@ -48,6 +53,12 @@ pub struct Timescale {
     /// The date this one revises ("March 2016 (revised from Dec 2015)").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revised_from: Option<Interval>,
+    /// A range written backwards ("Dec 2013 to Oct 2013"); `start`/`end` are still in order.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reversed: bool,
+    /// Progress written in the date cell ("already established", "Complete").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusValue>,
 }
 
 impl Timescale {
@@ -65,6 +76,8 @@ impl Timescale {
             parts: Vec::new(),
             span: None,
             revised_from: None,
+            reversed: false,
+            status: None,
         }
     }
 
@@ -122,6 +135,7 @@ pub enum Precision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recurrence {
+    Daily,
     Weekly,
     Fortnightly,
     Monthly,

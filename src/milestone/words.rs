@@ -1,0 +1,273 @@
+//! Vocabulary: month names, and the fixed phrases that say how often, how vaguely or how
+//! finished a milestone is. Matched case-insensitively on word and number tokens, so
+//! "on-going", "on going" and "On Going" are one phrase.
+
+use crate::model::StatusValue;
+
+use super::calendar::{Season, Term};
+use super::lex::{Tok, Token};
+use super::Recurrence;
+
+/// English and Welsh month names and the abbreviations plans use.
+const MONTHS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("january", 1),
+    ("ionawr", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("febuary", 2),
+    ("chwefror", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("mawrth", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("ebrill", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("mehefin", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("gorffennaf", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("awst", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("medi", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("hydref", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("tachwedd", 11),
+    ("dec", 12),
+    ("december", 12),
+    ("rhagfyr", 12),
+];
+
+pub(super) fn month(token: &Token<'_>) -> Option<u32> {
+    lookup(MONTHS, token)
+}
+
+/// "May" and "March" are also everyday words; they count as months only next to a number
+/// or another month, or standing alone.
+pub(super) fn is_ambiguous_month(token: &Token<'_>) -> bool {
+    token.is_word("may") || token.is_word("march") || token.is_word("mar")
+}
+
+pub(super) fn season(token: &Token<'_>) -> Option<(Season, Option<Term>)> {
+    const SEASONS: &[(&str, (Season, Option<Term>))] = &[
+        ("spring", (Season::Spring, Some(Term::Spring))),
+        ("summer", (Season::Summer, Some(Term::Summer))),
+        ("autumn", (Season::Autumn, Some(Term::Autumn))),
+        ("fall", (Season::Autumn, None)),
+        ("winter", (Season::Winter, None)),
+    ];
+    lookup(SEASONS, token)
+}
+
+pub(super) fn ordinal_word(token: &Token<'_>) -> Option<u32> {
+    const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+    lookup(ORDINALS, token)
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], token: &Token<'_>) -> Option<T> {
+    if token.tok != Tok::Word {
+        return None;
+    }
+    table
+        .iter()
+        .find(|(name, _)| token.text.eq_ignore_ascii_case(name))
+        .map(|&(_, value)| value)
+}
+
+/// How often: first match in text order wins.
+pub(super) const RECURRENCES: &[(&[&str], Recurrence)] = &[
+    (&["daily"], Recurrence::Daily),
+    (&["every", "day"], Recurrence::Daily),
+    (&["weekly"], Recurrence::Weekly),
+    (&["every", "week"], Recurrence::Weekly),
+    (&["each", "week"], Recurrence::Weekly),
+    (&["once", "a", "week"], Recurrence::Weekly),
+    (&["fortnightly"], Recurrence::Fortnightly),
+    (&["every", "two", "weeks"], Recurrence::Fortnightly),
+    (&["every", "2", "weeks"], Recurrence::Fortnightly),
+    (&["bi", "monthly"], Recurrence::BiMonthly),
+    (&["bimonthly"], Recurrence::BiMonthly),
+    (&["every", "two", "months"], Recurrence::BiMonthly),
+    (&["every", "2", "months"], Recurrence::BiMonthly),
+    (&["six", "monthly"], Recurrence::TwiceYearly),
+    (&["6", "monthly"], Recurrence::TwiceYearly),
+    (&["monthly"], Recurrence::Monthly),
+    (&["every", "month"], Recurrence::Monthly),
+    (&["each", "month"], Recurrence::Monthly),
+    (&["once", "a", "month"], Recurrence::Monthly),
+    (&["quarterly"], Recurrence::Quarterly),
+    (&["every", "quarter"], Recurrence::Quarterly),
+    (&["each", "quarter"], Recurrence::Quarterly),
+    (&["every", "three", "months"], Recurrence::Quarterly),
+    (&["every", "3", "months"], Recurrence::Quarterly),
+    (&["termly"], Recurrence::Termly),
+    (&["each", "term"], Recurrence::Termly),
+    (&["every", "term"], Recurrence::Termly),
+    (&["per", "term"], Recurrence::Termly),
+    (&["twice", "a", "year"], Recurrence::TwiceYearly),
+    (&["twice", "yearly"], Recurrence::TwiceYearly),
+    (&["twice", "annually"], Recurrence::TwiceYearly),
+    (&["twice", "per", "year"], Recurrence::TwiceYearly),
+    (&["bi", "annually"], Recurrence::TwiceYearly),
+    (&["biannually"], Recurrence::TwiceYearly),
+    (&["bi", "annual"], Recurrence::TwiceYearly),
+    (&["biannual"], Recurrence::TwiceYearly),
+    (&["half", "yearly"], Recurrence::TwiceYearly),
+    (&["every", "six", "months"], Recurrence::TwiceYearly),
+    (&["every", "6", "months"], Recurrence::TwiceYearly),
+    (&["annually"], Recurrence::Annually),
+    (&["annual"], Recurrence::Annually),
+    (&["yearly"], Recurrence::Annually),
+    (&["every", "year"], Recurrence::Annually),
+    (&["each", "year"], Recurrence::Annually),
+    (&["once", "a", "year"], Recurrence::Annually),
+    (&["per", "annum"], Recurrence::Annually),
+];
+
+/// Recurring without a stated frequency.
+pub(super) const REGULAR: &[&[&str]] = &[
+    &["regularly"],
+    &["regular"],
+    &["each", "meeting"],
+    &["every", "meeting"],
+    &["routinely"],
+];
+
+/// Continuous work with no end date.
+pub(super) const ONGOING: &[&[&str]] = &[
+    &["ongoing"],
+    &["on", "going"],
+    &["continuous"],
+    &["continual"],
+    &["continuing"],
+    &["continued"],
+    &["continue"],
+    &["rolling"],
+    &["in", "progress"],
+    &["underway"],
+    &["under", "way"],
+    &["business", "as", "usual"],
+    &["bau"],
+    &["permanent"],
+];
+
+/// A target nobody can be held to.
+pub(super) const VAGUE: &[&[&str]] = &[
+    &["tbc"],
+    &["tba"],
+    &["tbd"],
+    &["tbcd"],
+    &["to", "be", "confirmed"],
+    &["to", "be", "agreed"],
+    &["to", "be", "determined"],
+    &["to", "be", "decided"],
+    &["to", "be", "arranged"],
+    &["to", "be", "scheduled"],
+    &["to", "be", "set"],
+    &["to", "be", "advised"],
+    &["when"],
+    &["whenever"],
+    &["once"],
+    &["if"],
+    &["as", "required"],
+    &["as", "needed"],
+    &["as", "necessary"],
+    &["as", "appropriate"],
+    &["where", "appropriate"],
+    &["where", "possible"],
+    &["as", "resources"],
+    &["resources", "permitting"],
+    &["available"],
+    &["subject", "to"],
+    &["dependent", "on"],
+    &["depending", "on"],
+    &["depends", "on"],
+    &["asap"],
+    &["as", "soon", "as", "possible"],
+    &["in", "due", "course"],
+    &["ad", "hoc"],
+    &["adhoc"],
+    &["not", "yet", "known"],
+    &["unknown"],
+    &["not", "known"],
+    &["immediately"],
+    &["immediate"],
+    &["soon"],
+    &["future"],
+    &["later"],
+    &["long", "term"],
+    &["medium", "term"],
+    &["short", "term"],
+    &["not", "set"],
+    &["no", "date"],
+    &["various"],
+    &["flexible"],
+];
+
+/// Progress written where a date belongs.
+pub(super) const STATUSES: &[(&[&str], StatusValue)] = &[
+    (&["not", "started"], StatusValue::NotStarted),
+    (&["not", "yet", "started"], StatusValue::NotStarted),
+    (&["delayed"], StatusValue::Delayed),
+    (&["overdue"], StatusValue::Delayed),
+    (&["on", "hold"], StatusValue::Delayed),
+    (&["on", "track"], StatusValue::OnTrack),
+    (&["on", "target"], StatusValue::OnTrack),
+    (&["complete"], StatusValue::Complete),
+    (&["completed"], StatusValue::Complete),
+    (&["done"], StatusValue::Complete),
+    (&["achieved"], StatusValue::Complete),
+    (&["delivered"], StatusValue::Complete),
+    (&["established"], StatusValue::Complete),
+    (&["in", "place"], StatusValue::Complete),
+    (&["finished"], StatusValue::Complete),
+    (&["closed"], StatusValue::Complete),
+];
+
+/// Cells that say there is no milestone.
+pub(super) const NOTHING: &[&[&str]] = &[
+    &["n", "a"],
+    &["na"],
+    &["not", "applicable"],
+    &["none"],
+    &["nil"],
+    &["no", "milestone"],
+];
+
+/// Finds the first phrase of `table` (by position in the text) among `words`.
+pub(super) fn find<'p, T: Copy>(
+    words: &[Token<'_>],
+    table: &'p [(&'p [&'p str], T)],
+) -> Option<(usize, T)> {
+    (0..words.len()).find_map(|at| {
+        table
+            .iter()
+            .find(|(phrase, _)| matches_at(words, at, phrase))
+            .map(|&(_, value)| (at, value))
+    })
+}
+
+/// Whether any phrase of `table` occurs among `words`; its position if so.
+pub(super) fn find_any(words: &[Token<'_>], table: &[&[&str]]) -> Option<usize> {
+    (0..words.len()).find(|&at| table.iter().any(|phrase| matches_at(words, at, phrase)))
+}
+
+fn matches_at(words: &[Token<'_>], at: usize, phrase: &[&str]) -> bool {
+    words.get(at..at + phrase.len()).is_some_and(|window| {
+        window
+            .iter()
+            .zip(phrase)
+            .all(|(token, word)| token.text.eq_ignore_ascii_case(word))
+    })
+}
