@@ -7,6 +7,7 @@
 mod calendar;
 mod lex;
 mod parse;
+mod reference;
 mod scan;
 mod words;
 
@@ -16,6 +17,7 @@ use crate::date::{Date, Period};
 use crate::model::StatusValue;
 
 pub use parse::parse;
+pub use reference::action_references;
 
 /// What the parser needs besides the text: the plan period supplies missing years.
 #[derive(Debug, Clone, Copy, Default)]

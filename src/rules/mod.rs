@@ -5,6 +5,7 @@
 //! fails when the file is stale).
 
 mod structure;
+mod timeline;
 
 use crate::date::{Date, Period};
 use crate::model::Plan;
@@ -74,14 +75,14 @@ pub trait Check: Sync {
 }
 
 /// Every rule that reads the plan model, in the order they run.
-pub fn checks() -> &'static [&'static dyn Check] {
-    structure::CHECKS
+pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
+    [structure::CHECKS, timeline::CHECKS].into_iter().flatten().copied()
 }
 
 /// Every rule, including those raised while reading input, for docs and SARIF metadata.
 pub fn registry() -> Vec<&'static RuleMeta> {
     let mut all = vec![&crate::input::JsonSyntax::META, &crate::schema::Schema::META];
-    all.extend(checks().iter().map(|check| check.meta()));
+    all.extend(checks().map(|check| check.meta()));
     all
 }
 
