@@ -27,10 +27,17 @@ pub fn parse(text: &str, context: &ParseContext) -> Timescale {
         .copied()
         .filter(|t| matches!(t.tok, Tok::Word | Tok::Number { .. }))
         .collect();
-    let current: Vec<&Dated> = dates
+    let mut current: Vec<&Dated> = dates
         .iter()
         .filter(|date| !date.superseded && date.interval.is_some())
         .collect();
+    if current.is_empty() {
+        // "Dec 2015 - delayed": a date only said to be superseded is still the date given.
+        current = dates
+            .iter()
+            .filter(|date| date.interval.is_some())
+            .collect();
+    }
     if current.is_empty() {
         return undated(&scanned, &words);
     }
@@ -146,7 +153,8 @@ fn infer_years(dates: &mut [Dated], period: Option<Period>) {
                 candidates().find(|candidate| {
                     candidate.start <= period.end && period.start <= candidate.end
                 })
-            });
+            })
+            .or_else(|| unit.interval(period.start.year()));
     }
 }
 
@@ -285,10 +293,12 @@ fn dated(
         });
     let recurrence = words::find(words, words::RECURRENCES);
     timescale.recurrence = recurrence.map(|(_, recurrence)| recurrence);
-    timescale.revised_from = dates
-        .iter()
-        .find(|date| date.superseded)
-        .and_then(|date| date.interval);
+    if current.iter().all(|date| !date.superseded) {
+        timescale.revised_from = dates
+            .iter()
+            .find(|date| date.superseded)
+            .and_then(|date| date.interval);
+    }
     if let Some(reference) = &scanned.reference {
         timescale.reference = reference.target.clone();
         timescale.direction = reference.direction;
@@ -311,8 +321,9 @@ fn dated(
     };
     // "Quarterly from April 2016": the frequency leads, the date qualifies it.
     let first_token = first.map_or(0, |found| found.start);
-    if recurrence.is_some_and(|(at, _)| words.get(at).is_some_and(|word| word.start < first_token))
-    {
+    let regular = words::find_any(words, words::REGULAR);
+    let leads = |at: usize| words.get(at).is_some_and(|word| word.start < first_token);
+    if recurrence.is_some_and(|(at, _)| leads(at)) || regular.is_some_and(leads) {
         timescale.kind = Kind::Recurring;
         if scanned.open && !scanned.until {
             timescale.end = None;

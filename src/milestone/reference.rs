@@ -15,7 +15,10 @@ pub fn action_references(text: &str) -> Vec<String> {
             at = next.max(at + 1);
             continue;
         }
-        if tokens.get(at).is_some_and(|t| t.is_word("action") || t.is_word("actions")) {
+        if tokens
+            .get(at)
+            .is_some_and(|t| t.is_word("action") || t.is_word("actions"))
+        {
             at = action_list(text, &tokens, at + 1, &mut found);
             continue;
         }
@@ -27,7 +30,9 @@ pub fn action_references(text: &str) -> Vec<String> {
 /// After "action(s)": optional "point"/"no."/"number", then ids joined by "and", "&", ",".
 fn action_list(text: &str, tokens: &[Token<'_>], mut at: usize, found: &mut Vec<String>) -> usize {
     while tokens.get(at).is_some_and(|t| {
-        ["point", "points", "no", "number", "item", "items"].iter().any(|word| t.is_word(word))
+        ["point", "points", "no", "number", "item", "items"]
+            .iter()
+            .any(|word| t.is_word(word))
             || matches!(t.tok, Tok::Dot | Tok::Other)
     }) {
         at += 1;
@@ -55,8 +60,12 @@ fn action_id(text: &str, tokens: &[Token<'_>], at: usize) -> Option<(String, usi
     }
     let mut end = first.end;
     let mut next = at + 1;
-    while tokens.get(next).is_some_and(|t| t.tok == Tok::Dot && !t.spaced)
-        && tokens.get(next + 1).is_some_and(|t| !t.spaced && t.number().is_some())
+    while tokens
+        .get(next)
+        .is_some_and(|t| t.tok == Tok::Dot && !t.spaced)
+        && tokens
+            .get(next + 1)
+            .is_some_and(|t| !t.spaced && t.number().is_some())
     {
         end = tokens.get(next + 1)?.end;
         next += 2;
@@ -78,8 +87,14 @@ mod tests {
     #[test]
     fn finds_named_actions() {
         let refs = |text: &str| action_references(text);
-        assert_eq!(refs("Carry out consultation with the communities identified in action point 1"), ["1"]);
-        assert_eq!(refs("Deliver as agreed (see 4 above) and actions 2.1, 3a & 7"), ["4", "2.1", "3a", "7"]);
+        assert_eq!(
+            refs("Carry out consultation with the communities identified in action point 1"),
+            ["1"]
+        );
+        assert_eq!(
+            refs("Deliver as agreed (see 4 above) and actions 2.1, 3a & 7"),
+            ["4", "2.1", "3a", "7"]
+        );
         assert_eq!(refs("See action 12 below"), ["12"]);
         assert!(refs("Refresh the action plan for 2016").is_empty());
         assert!(refs("3 delivery Group meetings a year").is_empty());

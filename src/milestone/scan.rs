@@ -74,6 +74,7 @@ pub(super) fn scan(text: &str, tokens: &[Token<'_>]) -> Scan {
         tokens,
         scan: Scan::default(),
         between: false,
+        dated: false,
     };
     let mut at = 0;
     while at < tokens.len() {
@@ -87,6 +88,8 @@ struct Scanner<'t, 'a> {
     tokens: &'t [Token<'a>],
     scan: Scan,
     between: bool,
+    /// Whether a date has been read yet.
+    dated: bool,
 }
 
 impl Scanner<'_, '_> {
@@ -120,13 +123,8 @@ impl Scanner<'_, '_> {
             return at + 1;
         };
         let is = |words: &[&str]| words.iter().any(|word| token.is_word(word));
-        let no_date_yet = !self
-            .scan
-            .pieces
-            .iter()
-            .any(|piece| matches!(piece, Piece::Date(_)));
         if is(&["until", "till", "til", "untill"]) || (is(&["up"]) && self.is(at + 1, "to")) {
-            self.scan.until |= no_date_yet;
+            self.scan.until |= !self.dated;
             self.scan.pieces.push(Piece::Through);
             return at + 1 + usize::from(is(&["up"]));
         }
@@ -140,6 +138,8 @@ impl Scanner<'_, '_> {
             });
         } else if is(&["between"]) {
             self.between = true;
+        } else if is(&["start", "beginning", "begin"]) && self.is(at + 1, "of") {
+            self.scan.pieces.push(Piece::Gap);
         } else if is(&[
             "from",
             "wef",
@@ -169,6 +169,8 @@ impl Scanner<'_, '_> {
             "provisional",
             "provisionally",
             "tentative",
+            "tbc",
+            "tba",
             "tentatively",
         ]) {
             self.scan.approximate = true;
@@ -207,12 +209,17 @@ impl Scanner<'_, '_> {
         }) {
             next += 1;
         }
-        if self.is(next, "to") || self.is(next, "until") || self.is(next, "till") {
-            self.scan.pieces.push(Piece::SupersedesPrevious);
-            return next + 1;
+        // "originally March 2016", "revised from Dec 2015": the next date is the old one.
+        let looks_back = ["previously", "originally", "was", "formerly", "original"]
+            .iter()
+            .any(|word| self.is(at, word));
+        if looks_back || self.is(next, "from") {
+            self.scan.pieces.push(Piece::SupersedesNext);
+            return next + usize::from(self.is(next, "from"));
         }
-        self.scan.pieces.push(Piece::SupersedesNext);
-        next + usize::from(self.is(next, "from"))
+        // "revised to March 2016", "Revised date: June 2016", "delayed until May".
+        self.scan.pieces.push(Piece::SupersedesPrevious);
+        next + usize::from(self.is(next, "to") || self.is(next, "until") || self.is(next, "till"))
     }
 
     /// Reads a date (or a day range) at `at`, pushing its pieces.
@@ -225,6 +232,7 @@ impl Scanner<'_, '_> {
         found.modifier = modifier;
         found.start = self.tokens.get(at)?.start;
         self.scan.pieces.push(Piece::Date(found));
+        self.dated = true;
         Some(next)
     }
 
@@ -258,6 +266,7 @@ impl Scanner<'_, '_> {
         self.scan
             .pieces
             .extend([Piece::Date(first), Piece::Through, Piece::Date(second)]);
+        self.dated = true;
         Some(next)
     }
 
@@ -373,7 +382,10 @@ impl Scanner<'_, '_> {
                     Some((year, after)) => {
                         self.found(Unit::FinancialYears(1), Some(year), at, after)
                     }
-                    None => self.found(Unit::FinancialYears(1), None, at, next),
+                    None if self.short_phrase() => {
+                        self.found(Unit::FinancialYears(1), None, at, next)
+                    }
+                    None => None,
                 },
             };
         }
@@ -383,7 +395,8 @@ impl Scanner<'_, '_> {
                 .or_else(|| self.plain_year(at + 2).map(|(y, n)| (y, 1, n)))
             {
                 Some((first, _, after)) => self.found(Unit::AcademicYear, Some(first), at, after),
-                None => self.found(Unit::AcademicYear, None, at, at + 2),
+                None if self.short_phrase() => self.found(Unit::AcademicYear, None, at, at + 2),
+                None => None,
             };
         }
         None
@@ -537,7 +550,13 @@ impl Scanner<'_, '_> {
         let month_at = at
             + 1
             + usize::from(self.is(at + 1, "of"))
-            + usize::from(self.punct(at + 1, Tok::Dash) && !ordinal);
+            + usize::from(
+                self.tokens
+                    .get(at + 1)
+                    .is_some_and(|t| t.tok == Tok::Dash && !t.spaced)
+                    && self.tokens.get(at + 2).is_some_and(|t| !t.spaced)
+                    && !ordinal,
+            );
         if let Some(month) = self.tokens.get(month_at).and_then(words::month) {
             if value <= 31 {
                 let after_month = month_at + 1 + usize::from(self.punct(month_at + 1, Tok::Dot));
@@ -661,6 +680,14 @@ impl Scanner<'_, '_> {
             if let Some(after) = academic(after) {
                 return self.found(Unit::AcademicYear, Some(first), at, after);
             }
+            if let Some((quarter, _, false)) = self
+                .tokens
+                .get(after + 1)
+                .filter(|_| self.is(after, "q") || self.is(after, "quarter"))
+                .and_then(Token::number)
+            {
+                return self.found(Unit::Quarter(quarter), Some(first), at, after + 2);
+            }
             let after = after
                 + usize::from(self.is(after, "fy"))
                 + 2 * usize::from(self.is(after, "financial") && self.is(after + 1, "year"));
@@ -779,6 +806,11 @@ impl Scanner<'_, '_> {
         self.found(unit, Some(date.year()), at, at + 1 + rest.len())
     }
 
+    /// "End of financial year" is a date; "(start of academic year)" after a date is a comment.
+    fn short_phrase(&self) -> bool {
+        self.tokens.len() <= 6
+    }
+
     fn is(&self, at: usize, word: &str) -> bool {
         self.tokens.get(at).is_some_and(|token| token.is_word(word))
     }
@@ -865,7 +897,7 @@ const FILLERS: &[&str] = &[
     "academic",
 ];
 
-const REVISION_WORDS: [&str; 18] = [
+const REVISION_WORDS: [&str; 17] = [
     "revised",
     "previously",
     "originally",
@@ -881,7 +913,6 @@ const REVISION_WORDS: [&str; 18] = [
     "extended",
     "changed",
     "updated",
-    "superseded",
     "rearranged",
     "original",
 ];
@@ -893,6 +924,13 @@ pub(super) fn reference_at(
     at: usize,
 ) -> Option<(Reference, usize)> {
     let token = tokens.get(at)?;
+    if token.is_word("ditto") {
+        let reference = Reference {
+            target: None,
+            direction: Some(Direction::Above),
+        };
+        return Some((reference, at + 1));
+    }
     if !["see", "refer", "as", "per", "same", "ditto", "cf"]
         .iter()
         .any(|word| token.is_word(word))

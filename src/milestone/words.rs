@@ -137,6 +137,7 @@ pub(super) const RECURRENCES: &[(&[&str], Recurrence)] = &[
 
 /// Recurring without a stated frequency.
 pub(super) const REGULAR: &[&[&str]] = &[
+    &["every"],
     &["regularly"],
     &["regular"],
     &["each", "meeting"],
@@ -210,6 +211,8 @@ pub(super) const VAGUE: &[&[&str]] = &[
     &["medium", "term"],
     &["short", "term"],
     &["not", "set"],
+    &["within"],
+    &["next"],
     &["no", "date"],
     &["various"],
     &["flexible"],

@@ -8,14 +8,38 @@ use crate::report::Issue;
 use crate::rules::{declare_rule, Check, Context, RuleMeta};
 
 pub(super) static CHECKS: &[&dyn Check] = &[
-    &MilestoneRule { meta: &MilestoneUnparsed::META, judge: unparsed },
-    &MilestoneRule { meta: &MilestoneVague::META, judge: vague },
-    &MilestoneRule { meta: &MilestoneOutsidePeriod::META, judge: outside_period },
-    &MilestoneRule { meta: &MilestoneRangeReversed::META, judge: range_reversed },
-    &MilestoneRule { meta: &ReferenceUnresolved::META, judge: reference_unresolved },
-    &MilestoneRule { meta: &ReferenceDirection::META, judge: reference_direction },
-    &MilestoneRule { meta: &Overdue::META, judge: overdue },
-    &MilestoneRule { meta: &StatusDateConflict::META, judge: status_date_conflict },
+    &MilestoneRule {
+        meta: &MilestoneUnparsed::META,
+        judge: unparsed,
+    },
+    &MilestoneRule {
+        meta: &MilestoneVague::META,
+        judge: vague,
+    },
+    &MilestoneRule {
+        meta: &MilestoneOutsidePeriod::META,
+        judge: outside_period,
+    },
+    &MilestoneRule {
+        meta: &MilestoneRangeReversed::META,
+        judge: range_reversed,
+    },
+    &MilestoneRule {
+        meta: &ReferenceUnresolved::META,
+        judge: reference_unresolved,
+    },
+    &MilestoneRule {
+        meta: &ReferenceDirection::META,
+        judge: reference_direction,
+    },
+    &MilestoneRule {
+        meta: &Overdue::META,
+        judge: overdue,
+    },
+    &MilestoneRule {
+        meta: &StatusDateConflict::META,
+        judge: status_date_conflict,
+    },
     &DependencyOrder,
 ];
 
@@ -189,12 +213,23 @@ impl Check for MilestoneRule {
         let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
         for (position, action) in actions.iter().enumerate() {
             for (index, milestone) in action.action.milestones.iter().enumerate() {
-                let Some(parsed) = &milestone.parsed else { continue };
-                let seen = Seen { context, actions: &actions, position, milestone, parsed };
+                let Some(parsed) = &milestone.parsed else {
+                    continue;
+                };
+                let seen = Seen {
+                    context,
+                    actions: &actions,
+                    position,
+                    milestone,
+                    parsed,
+                };
                 if let Some(finding) = (self.judge)(&seen) {
                     issues.push(
                         self.meta
-                            .issue(action.field_pointer(&format!("milestones/{index}")), finding.message)
+                            .issue(
+                                action.field_pointer(&format!("milestones/{index}")),
+                                finding.message,
+                            )
                             .with_action(action.action.id.as_deref())
                             .with_hint(finding.hint),
                     );
@@ -214,7 +249,8 @@ fn unparsed(seen: &Seen<'_, '_>) -> Option<Finding> {
 fn vague(seen: &Seen<'_, '_>) -> Option<Finding> {
     (seen.parsed.kind == Kind::Vague).then(|| Finding {
         message: format!("{} gives no date anyone can be held to", seen.name()),
-        hint: "Give a target date, even a provisional one, and review it when circumstances change.",
+        hint:
+            "Give a target date, even a provisional one, and review it when circumstances change.",
     })
 }
 
@@ -246,7 +282,9 @@ fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
             });
         }
     }
-    let start = parsed.start.filter(|start| parsed.end.is_none() && *start > period.end)?;
+    let start = parsed
+        .start
+        .filter(|start| parsed.end.is_none() && *start > period.end)?;
     Some(Finding {
         message: format!(
             "{} starts ({}) after the plan period ends ({})",
@@ -267,10 +305,15 @@ fn range_reversed(seen: &Seen<'_, '_>) -> Option<Finding> {
 
 fn reference_unresolved(seen: &Seen<'_, '_>) -> Option<Finding> {
     let target = seen.parsed.reference.as_deref()?;
-    find_action(seen.actions, target).is_none().then(|| Finding {
-        message: format!("{} refers to action {target}, which is not in the plan", seen.name()),
-        hint: "Check the action number, or write the milestone's own date.",
-    })
+    find_action(seen.actions, target)
+        .is_none()
+        .then(|| Finding {
+            message: format!(
+                "{} refers to action {target}, which is not in the plan",
+                seen.name()
+            ),
+            hint: "Check the action number, or write the milestone's own date.",
+        })
 }
 
 fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
@@ -282,9 +325,16 @@ fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
         Direction::Below if found <= seen.position => ("below", "above"),
         _ => return None,
     };
-    let actual = if found == seen.position { "to itself" } else { actual };
+    let actual = if found == seen.position {
+        "to itself"
+    } else {
+        actual
+    };
     Some(Finding {
-        message: format!("{} says action {target} is {said}, but it is {actual}", seen.name()),
+        message: format!(
+            "{} says action {target} is {said}, but it is {actual}",
+            seen.name()
+        ),
         hint: "Check the action number in the cross-reference.",
     })
 }
@@ -301,7 +351,10 @@ fn overdue(seen: &Seen<'_, '_>) -> Option<Finding> {
         .and_then(|action| action.action.status.as_ref())
         .map(|status| status.text.trim())
         .filter(|text| !text.is_empty())
-        .map_or_else(|| "no progress recorded".to_owned(), |text| format!("progress: \"{text}\""));
+        .map_or_else(
+            || "no progress recorded".to_owned(),
+            |text| format!("progress: \"{text}\""),
+        );
     Some(Finding {
         message: format!(
             "{} was due by {}, before the progress date ({}), and the action is not marked complete ({status})",
@@ -315,7 +368,9 @@ fn overdue(seen: &Seen<'_, '_>) -> Option<Finding> {
 
 fn status_date_conflict(seen: &Seen<'_, '_>) -> Option<Finding> {
     let as_of = seen.context.as_of?;
-    if seen.status() != Some(StatusValue::NotStarted) || !matches!(seen.parsed.kind, Kind::Range | Kind::OpenEnded) {
+    if seen.status() != Some(StatusValue::NotStarted)
+        || !matches!(seen.parsed.kind, Kind::Range | Kind::OpenEnded)
+    {
         return None;
     }
     let start = seen.parsed.start.filter(|start| *start <= as_of)?;
@@ -338,10 +393,17 @@ impl Check for DependencyOrder {
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
         let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
         for (position, action) in actions.iter().enumerate() {
-            let Some((index, due)) = deadline(action) else { continue };
+            let Some((index, due)) = deadline(action) else {
+                continue;
+            };
             for target in action_references(&action.action.description) {
-                let Some(named) = find_action(&actions, &target).filter(|&named| named != position) else { continue };
-                let Some((_, named_due)) = actions.get(named).and_then(deadline) else { continue };
+                let Some(named) = find_action(&actions, &target).filter(|&named| named != position)
+                else {
+                    continue;
+                };
+                let Some((_, named_due)) = actions.get(named).and_then(deadline) else {
+                    continue;
+                };
                 if due >= named_due {
                     continue;
                 }
@@ -380,13 +442,23 @@ fn deadline(action: &ActionRef<'_>) -> Option<(usize, Date)> {
 fn find_action(actions: &[ActionRef<'_>], target: &str) -> Option<usize> {
     let normal = |id: &str| id.trim().trim_end_matches('.').to_ascii_lowercase();
     let target = normal(target);
-    let mut ids = actions.iter().filter_map(|action| action.action.id.as_deref());
-    if ids.all(|id| id.trim().is_empty()) {
-        return target.parse::<usize>().ok().filter(|n| (1..=actions.len()).contains(n)).map(|n| n - 1);
-    }
-    actions
+    let mut ids = actions
         .iter()
-        .position(|action| action.action.id.as_deref().is_some_and(|id| normal(id) == target))
+        .filter_map(|action| action.action.id.as_deref());
+    if ids.all(|id| id.trim().is_empty()) {
+        return target
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=actions.len()).contains(n))
+            .map(|n| n - 1);
+    }
+    actions.iter().position(|action| {
+        action
+            .action
+            .id
+            .as_deref()
+            .is_some_and(|id| normal(id) == target)
+    })
 }
 
 /// "action 1.2", or "action 3 of section 2" when it has no id.
@@ -400,13 +472,20 @@ fn action_name(action: &ActionRef<'_>) -> String {
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "30 Nov 2013".
 fn human(date: Date) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let month = MONTHS.get(date.month().saturating_sub(1) as usize).unwrap_or(&"");
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS
+        .get(date.month().saturating_sub(1) as usize)
+        .unwrap_or(&"");
     format!("{} {month} {}", date.day(), date.year())
 }
 
