@@ -61,7 +61,7 @@ const PHRASES: &[Row] = &[
     // seed 003: Harrow 2015-16
     ("2015-16", "January 2016", "date", Some("2016-01-01"), Some("2016-01-31")),
     ("2015-16", "Ongoing", "ongoing", None, None),
-    ("2015-16", "March 2016 and annual review", "date", Some("2016-03-01"), Some("2016-03-31")),
+    ("2015-16", "March 2016 and annual review", "recurring", Some("2016-03-01"), Some("2016-03-31")),
     ("2015-16", "Council buildings and schools by March 2016", "date", Some("2016-03-01"), Some("2016-03-31")),
     ("2015-16", "All other publicly owned buildings by June 2016", "date", Some("2016-06-01"), Some("2016-06-30")),
     ("2015-16", "Council buildings and schools by March 2016 · All other publicly owned buildings by June 2016", "multiple", Some("2016-03-01"), Some("2016-06-30")),
@@ -211,6 +211,28 @@ const PHRASES: &[Row] = &[
     ("2016/17", "Staff may attend", "unparsed", None, None),
     ("2016/17", "Mawrth 2017", "date", Some("2017-03-01"), Some("2017-03-31")),
     ("2016/17", "Sept 2017 (start of academic year)", "date", Some("2017-09-01"), Some("2017-09-30")),
+    // slips and further forms
+    ("2016/17", "Decemebr 2016", "date", Some("2016-12-01"), Some("2016-12-31")),
+    ("2016/17", "Feburary 2017", "date", Some("2017-02-01"), Some("2017-02-28")),
+    ("2016/17", "Qtr 3 2016/17", "date", Some("2016-10-01"), Some("2016-12-31")),
+    ("2016/17", "T.B.C.", "vague", None, None),
+    ("2016/17", "Pending", "vague", None, None),
+    ("2016/17", "6 months", "vague", None, None),
+    ("2016/17", "Throughout the year", "ongoing", None, None),
+    ("2017/18", "Throughout 2017/18", "date", Some("2017-04-01"), Some("2018-03-31")),
+    ("2016/17", "See 9 (above)", "reference", None, None),
+    ("2016/17", "Not yet started", "none", None, None),
+    ("2016/17", "By the end of March", "date", Some("2017-03-01"), Some("2017-03-31")),
+    ("2016/17", "Annually in March", "recurring", Some("2017-03-01"), Some("2017-03-31")),
+    ("2016/17", "Every April", "recurring", Some("2016-04-01"), Some("2016-04-30")),
+    ("2013-14", "Mar 2014 - ongoing", "open_ended", Some("2014-03-01"), None),
+    ("2016/17", "1.4.17", "date", Some("2017-04-01"), Some("2017-04-01")),
+    ("2016/17", "Sept 16 - Mar 17", "range", Some("2016-09-01"), Some("2017-03-31")),
+    ("2016/17", "Early Jan", "date", Some("2017-01-01"), Some("2017-01-10")),
+    ("2016/17", "Autumn", "date", Some("2016-09-01"), Some("2016-11-30")),
+    ("2016/17", "Summer school programme", "unparsed", None, None),
+    ("2016/17", "Ongoing, reviewed at each meeting", "recurring", None, None),
+    ("2016/17", "Quarterly (Jun, Sep, Dec, Mar)", "recurring", Some("2016-06-01"), Some("2017-03-31")),
 ];
 
 fn parse(period: &str, text: &str) -> Timescale {
@@ -271,10 +293,15 @@ fn recurrences() {
             "{text}"
         );
     }
+    // The date says when the recurring work first falls due.
     let dated = parse("2015-16", "March 2016 and annual review");
     assert_eq!(
         (dated.kind, dated.recurrence),
-        (Kind::Date, Some(Recurrence::Annually))
+        (Kind::Recurring, Some(Recurrence::Annually))
+    );
+    assert_eq!(
+        dated.end.map(|end| end.to_string()).as_deref(),
+        Some("2016-03-31")
     );
 }
 

@@ -220,7 +220,7 @@ fn undated(scanned: &Scan, words: &[Token<'_>]) -> Timescale {
     if let Some(reference) = &scanned.reference {
         let mut timescale = Timescale::of_kind(Kind::Reference);
         timescale.reference = reference.target.clone();
-        timescale.direction = reference.direction;
+        timescale.direction = reference.direction.or(scanned.direction);
         return timescale;
     }
     let recurrence = words::find(words, words::RECURRENCES);
@@ -301,9 +301,9 @@ fn dated(
     }
     if let Some(reference) = &scanned.reference {
         timescale.reference = reference.target.clone();
-        timescale.direction = reference.direction;
+        timescale.direction = reference.direction.or(scanned.direction);
     }
-    let ongoing = words::find_any(words, words::ONGOING).is_some();
+    let ongoing = words::find_any(words, words::STILL_GOING).is_some();
     timescale.kind = match groups.as_slice() {
         [(_, reversed)] if current.iter().any(|date| date.link == Some(Link::Through)) => {
             timescale.reversed = *reversed;
@@ -319,11 +319,9 @@ fn dated(
             Kind::Multiple
         }
     };
-    // "Quarterly from April 2016": the frequency leads, the date qualifies it.
-    let first_token = first.map_or(0, |found| found.start);
-    let regular = words::find_any(words, words::REGULAR);
-    let leads = |at: usize| words.get(at).is_some_and(|word| word.start < first_token);
-    if recurrence.is_some_and(|(at, _)| leads(at)) || regular.is_some_and(leads) {
+    // "Quarterly from April 2016", "March 2016 and annual review": the dates say when the
+    // recurring work starts or first falls due.
+    if recurrence.is_some() || words::find_any(words, words::REGULAR).is_some() {
         timescale.kind = Kind::Recurring;
         if scanned.open && !scanned.until {
             timescale.end = None;

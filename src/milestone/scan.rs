@@ -109,12 +109,12 @@ impl Scanner<'_, '_> {
             return at + 1;
         };
         let piece = match token.tok {
-            Tok::Dash => Some(Piece::Through),
-            Tok::Slash | Tok::Amp | Tok::Comma => Some(Piece::And),
+            Tok::Dash => Piece::Through,
+            Tok::Slash | Tok::Amp | Tok::Comma => Piece::And,
             Tok::Word => return self.word(at),
-            _ => Some(Piece::Gap),
+            _ => Piece::Gap,
         };
-        self.scan.pieces.extend(piece);
+        self.scan.pieces.push(piece);
         at + 1
     }
 
@@ -340,6 +340,9 @@ impl Scanner<'_, '_> {
         if let Some(month) = words::month(token) {
             return self.month_date(at, month);
         }
+        if let Some(month) = words::misspelt_month(token).filter(|_| self.year(at + 1).is_some()) {
+            return self.month_date(at, month);
+        }
         if let Some((season, term)) = words::season(token) {
             return self.season_date(at, season, term);
         }
@@ -362,7 +365,10 @@ impl Scanner<'_, '_> {
             };
         }
         // "Q3", "Q3 2016/17", "quarter 2"
-        if token.is_word("q") || token.is_word("quarter") {
+        if ["q", "quarter", "qtr", "qr"]
+            .iter()
+            .any(|word| token.is_word(word))
+        {
             let (quarter, _, ordinal) = self.tokens.get(at + 1)?.number()?;
             if ordinal || !(1..=4).contains(&quarter) {
                 return None;
@@ -462,7 +468,9 @@ impl Scanner<'_, '_> {
     fn month_in_context(&self, at: usize) -> bool {
         let datelike = |index: usize| {
             self.tokens.get(index).is_some_and(|t| {
-                t.number().is_some() || (words::month(t).is_some() && !words::is_ambiguous_month(t))
+                t.number().is_some()
+                    || words::season(t).is_some()
+                    || (words::month(t).is_some() && !words::is_ambiguous_month(t))
             })
         };
         let connector = |index: usize| {
@@ -487,7 +495,7 @@ impl Scanner<'_, '_> {
                     ]
                     .iter()
                     .any(|w| t.is_word(w))
-                }) && self.tokens.len() <= 4
+                })
             })
     }
 
@@ -537,7 +545,10 @@ impl Scanner<'_, '_> {
         if let Some(found) = self.excel_serial(at, value, digits) {
             return Some(found);
         }
-        if ordinal && self.is(at + 1, "quarter") && (1..=4).contains(&value) {
+        if ordinal
+            && (self.is(at + 1, "quarter") || self.is(at + 1, "qtr"))
+            && (1..=4).contains(&value)
+        {
             return self.quarter(at, at + 2, value);
         }
         if digits == 4 && !ordinal {
@@ -683,7 +694,9 @@ impl Scanner<'_, '_> {
             if let Some((quarter, _, false)) = self
                 .tokens
                 .get(after + 1)
-                .filter(|_| self.is(after, "q") || self.is(after, "quarter"))
+                .filter(|_| {
+                    self.is(after, "q") || self.is(after, "quarter") || self.is(after, "qtr")
+                })
                 .and_then(Token::number)
             {
                 return self.found(Unit::Quarter(quarter), Some(first), at, after + 2);

@@ -53,6 +53,71 @@ pub(super) fn month(token: &Token<'_>) -> Option<u32> {
     lookup(MONTHS, token)
 }
 
+/// A misspelt month name ("Feburary", "Septmber", "Decemebr"): one slip in a short name, two
+/// in a long one, never the first letter.
+pub(super) fn misspelt_month(token: &Token<'_>) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = token.text.as_bytes();
+    if token.tok != Tok::Word || !(5..=11).contains(&word.len()) {
+        return None;
+    }
+    let allowed = if word.len() >= 8 { 2 } else { 1 };
+    (1..=12).zip(NAMES).find_map(|(month, name)| {
+        let same_start = word.first().map(u8::to_ascii_lowercase) == name.bytes().next();
+        (same_start && edit_distance(word, name.as_bytes()) <= allowed).then_some(month)
+    })
+}
+
+/// Optimal string alignment distance (insertions, deletions, substitutions, transpositions),
+/// ignoring ASCII case.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let width = b.len() + 1;
+    // Row 0 and column 0 hold the distances from the empty word.
+    let mut table: Vec<usize> = (0..(a.len() + 1) * width)
+        .map(|k| {
+            if k < width {
+                k
+            } else if k % width == 0 {
+                k / width
+            } else {
+                0
+            }
+        })
+        .collect();
+    let lower = |word: &[u8], i: usize| word.get(i).map(u8::to_ascii_lowercase);
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cell = |table: &[usize], i: usize, j: usize| {
+                table.get(i * width + j).copied().unwrap_or(usize::MAX / 2)
+            };
+            let (x, y) = (lower(a, i - 1), lower(b, j - 1));
+            let mut best = (cell(&table, i - 1, j) + 1)
+                .min(cell(&table, i, j - 1) + 1)
+                .min(cell(&table, i - 1, j - 1) + usize::from(x != y));
+            if i > 1 && j > 1 && x == lower(b, j - 2) && lower(a, i - 2) == y {
+                best = best.min(cell(&table, i - 2, j - 2) + 1);
+            }
+            if let Some(slot) = table.get_mut(i * width + j) {
+                *slot = best;
+            }
+        }
+    }
+    table.last().copied().unwrap_or(usize::MAX)
+}
+
 /// "May" and "March" are also everyday words; they count as months only next to a number
 /// or another month, or standing alone.
 pub(super) fn is_ambiguous_month(token: &Token<'_>) -> bool {
@@ -145,8 +210,19 @@ pub(super) const REGULAR: &[&[&str]] = &[
     &["routinely"],
 ];
 
+/// Continuing past a date given with it: "April 2016 and ongoing".
+pub(super) const STILL_GOING: &[&[&str]] = &[
+    &["ongoing"],
+    &["on", "going"],
+    &["continuing"],
+    &["and", "beyond"],
+];
+
 /// Continuous work with no end date.
 pub(super) const ONGOING: &[&[&str]] = &[
+    &["throughout"],
+    &["year", "round"],
+    &["all", "year"],
     &["ongoing"],
     &["on", "going"],
     &["continuous"],
@@ -212,6 +288,17 @@ pub(super) const VAGUE: &[&[&str]] = &[
     &["short", "term"],
     &["not", "set"],
     &["within"],
+    &["months"],
+    &["weeks"],
+    &["days"],
+    &["t", "b", "c"],
+    &["t", "b", "a"],
+    &["pending"],
+    &["awaiting"],
+    &["now"],
+    &["not", "yet", "agreed"],
+    &["not", "yet", "confirmed"],
+    &["not", "yet", "decided"],
     &["next"],
     &["no", "date"],
     &["various"],
@@ -273,4 +360,26 @@ fn matches_at(words: &[Token<'_>], at: usize, phrase: &[&str]) -> bool {
             .zip(phrase)
             .all(|(token, word)| token.text.eq_ignore_ascii_case(word))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::milestone::lex::tokenize;
+
+    fn misspelt(word: &str) -> Option<u32> {
+        tokenize(word).first().and_then(misspelt_month)
+    }
+
+    #[test]
+    fn forgives_one_or_two_slips_in_month_names() {
+        assert_eq!(misspelt("Feburary"), Some(2));
+        assert_eq!(misspelt("Septmber"), Some(9));
+        assert_eq!(misspelt("Decemebr"), Some(12));
+        assert_eq!(misspelt("Ocotber"), Some(10));
+        assert_eq!(misspelt("Januray"), Some(1));
+        assert_eq!(misspelt("marched"), None);
+        assert_eq!(misspelt("Decision"), None);
+        assert_eq!(misspelt("Mayor"), None);
+    }
 }
