@@ -140,8 +140,9 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it checks
-    /// That an action marked "not started" has no milestone that had already begun by the
-    /// progress date.
+    /// That an action marked "not started" has no milestone spanning a period ("Oct 2013 to
+    /// Dec 2013", "April 2016 onwards", "Quarterly from April 2016") that had already begun by
+    /// the progress date.
     ///
     /// ## Why
     /// Work timetabled to be under way but not started is slipping, even before its deadline.
@@ -224,15 +225,19 @@ impl Check for MilestoneRule {
                     parsed,
                 };
                 if let Some(finding) = (self.judge)(&seen) {
-                    issues.push(
-                        self.meta
-                            .issue(
-                                action.field_pointer(&format!("milestones/{index}")),
-                                finding.message,
-                            )
-                            .with_action(action.action.id.as_deref())
-                            .with_hint(finding.hint),
-                    );
+                    let mut issue = self
+                        .meta
+                        .issue(
+                            action.field_pointer(&format!("milestones/{index}")),
+                            finding.message,
+                        )
+                        .with_action(action.action.id.as_deref())
+                        .with_hint(finding.hint);
+                    // Point at the date inside a longer text ("... by March 2016").
+                    if let Some(span) = parsed.span {
+                        issue = issue.with_span(span);
+                    }
+                    issues.push(issue);
                 }
             }
         }
@@ -369,7 +374,7 @@ fn overdue(seen: &Seen<'_, '_>) -> Option<Finding> {
 fn status_date_conflict(seen: &Seen<'_, '_>) -> Option<Finding> {
     let as_of = seen.context.as_of?;
     if seen.status() != Some(StatusValue::NotStarted)
-        || !matches!(seen.parsed.kind, Kind::Range | Kind::OpenEnded)
+        || !matches!(seen.parsed.kind, Kind::Range | Kind::OpenEnded | Kind::Recurring)
     {
         return None;
     }
