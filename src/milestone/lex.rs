@@ -35,11 +35,47 @@ pub(super) struct Token<'a> {
     pub end: usize,
     /// Whether whitespace precedes the token ("Nov-13" vs "Nov - 13").
     pub spaced: bool,
+    /// The text in ASCII lower case, computed once: every keyword comparison is then a plain
+    /// byte comparison. Empty for long or non-ASCII text, which matches no keyword.
+    key: Key,
+}
+
+const KEY_LENGTH: usize = 15;
+
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    bytes: [u8; KEY_LENGTH],
+    len: u8,
+}
+
+impl Key {
+    fn new(text: &str) -> Key {
+        let mut key = Key {
+            bytes: [0; KEY_LENGTH],
+            len: 0,
+        };
+        if text.len() <= KEY_LENGTH && text.is_ascii() {
+            for (slot, byte) in key.bytes.iter_mut().zip(text.bytes()) {
+                *slot = byte.to_ascii_lowercase();
+            }
+            key.len = text.len() as u8;
+        }
+        key
+    }
 }
 
 impl Token<'_> {
+    /// Whether the token is this (lower-case) word.
     pub fn is_word(&self, word: &str) -> bool {
-        self.tok == Tok::Word && self.text.eq_ignore_ascii_case(word)
+        self.tok == Tok::Word && self.key() == word.as_bytes()
+    }
+
+    /// The token's text in lower case (words and numbers of up to 15 ASCII characters).
+    pub fn key(&self) -> &[u8] {
+        self.key
+            .bytes
+            .get(..usize::from(self.key.len))
+            .unwrap_or(&[])
     }
 
     pub fn number(&self) -> Option<(u32, u8, bool)> {
@@ -150,12 +186,18 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 _ => Tok::Other,
             }
         };
+        let token_text = text.get(start..end).unwrap_or("");
+        let key = match tok {
+            Tok::Word | Tok::Number { .. } => Key::new(token_text),
+            _ => Key::new(""),
+        };
         tokens.push(Token {
             tok,
-            text: text.get(start..end).unwrap_or(""),
+            text: token_text,
             start,
             end,
             spaced,
+            key,
         });
         spaced = false;
     }

@@ -340,7 +340,8 @@ impl Scanner<'_, '_> {
         if let Some(month) = words::month(token) {
             return self.month_date(at, month);
         }
-        if let Some(month) = words::misspelt_month(token).filter(|_| self.year(at + 1).is_some()) {
+        // Only a word followed by a year is worth checking for a misspelt month.
+        if let Some(month) = self.year(at + 1).and_then(|_| words::misspelt_month(token)) {
             return self.month_date(at, month);
         }
         if let Some((season, term)) = words::season(token) {

@@ -146,7 +146,7 @@ fn lookup<T: Copy>(table: &[(&str, T)], token: &Token<'_>) -> Option<T> {
     }
     table
         .iter()
-        .find(|(name, _)| token.text.eq_ignore_ascii_case(name))
+        .find(|(name, _)| token.key() == name.as_bytes())
         .map(|&(_, value)| value)
 }
 
@@ -358,7 +358,7 @@ fn matches_at(words: &[Token<'_>], at: usize, phrase: &[&str]) -> bool {
         window
             .iter()
             .zip(phrase)
-            .all(|(token, word)| token.text.eq_ignore_ascii_case(word))
+            .all(|(token, word)| token.key() == word.as_bytes())
     })
 }
 
