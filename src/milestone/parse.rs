@@ -20,7 +20,7 @@ pub fn parse(text: &str, context: &ParseContext) -> Timescale {
         };
         return Timescale::of_kind(kind);
     }
-    let scanned = scan(text, &tokens);
+    let scanned = scan(text, &tokens, context.period);
     let dates = resolve(&scanned.pieces, context.period);
     let words: Vec<Token<'_>> = tokens
         .iter()

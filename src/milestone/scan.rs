@@ -3,7 +3,7 @@
 //! Every recognizer looks a bounded number of tokens ahead and the scanner never steps back,
 //! so a phrase costs time linear in its length.
 
-use crate::date::Date;
+use crate::date::{Date, Period};
 
 use super::calendar::{Term, Unit};
 use super::lex::{Tok, Token};
@@ -68,10 +68,11 @@ pub(super) struct Scan {
     pub direction: Option<Direction>,
 }
 
-pub(super) fn scan(text: &str, tokens: &[Token<'_>]) -> Scan {
+pub(super) fn scan(text: &str, tokens: &[Token<'_>], period: Option<Period>) -> Scan {
     let mut scanner = Scanner {
         text,
         tokens,
+        period,
         scan: Scan::default(),
         between: false,
         dated: false,
@@ -86,6 +87,8 @@ pub(super) fn scan(text: &str, tokens: &[Token<'_>]) -> Scan {
 struct Scanner<'t, 'a> {
     text: &'a str,
     tokens: &'t [Token<'a>],
+    /// Tells a day from a two-digit year after a month ("Oct 31" in a 2016/17 plan).
+    period: Option<Period>,
     scan: Scan,
     between: bool,
     /// Whether a date has been read yet.
@@ -440,7 +443,10 @@ impl Scanner<'_, '_> {
                 .get(after_comma)
                 .and_then(Token::number)
                 .is_some_and(|(_, d, o)| d == 4 && !o);
-            if digits <= 2 && (1..=31).contains(&day) && (ordinal || year_follows) {
+            let unlikely_year =
+                !self.tokens.get(next).is_some_and(|t| t.spaced) || !self.plausible_short_year(day);
+            if digits <= 2 && (1..=31).contains(&day) && (ordinal || year_follows || unlikely_year)
+            {
                 let year = self.year(after_comma);
                 let after = year.map_or(next + 1, |(_, after)| after);
                 return self.found(Unit::Day { month, day }, year.map(|(y, _)| y), at, after);
@@ -465,6 +471,14 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// Whether "Oct 16" may mean October 2016: always without a plan period, else when 2016
+    /// is within a few years of it.
+    fn plausible_short_year(&self, value: u32) -> bool {
+        let year = expand_two_digit(value);
+        self.period
+            .is_none_or(|period| (period.start.year() - 4..=period.end.year() + 4).contains(&year))
+    }
+
     /// Whether an everyday word that is also a month ("may", "march") is used as a month here.
     fn month_in_context(&self, at: usize) -> bool {
         let datelike = |index: usize| {
@@ -482,6 +496,10 @@ impl Scanner<'_, '_> {
             })
         };
         self.tokens.len() == 1
+            || (at
+                .checked_sub(1)
+                .is_some_and(|before| self.punct(before, Tok::Open))
+                && self.punct(at + 1, Tok::Close))
             || datelike(at + 1)
             || self.punct(at + 1, Tok::Apostrophe)
             || (connector(at + 1) && datelike(at + 2))
@@ -572,10 +590,14 @@ impl Scanner<'_, '_> {
         if let Some(month) = self.tokens.get(month_at).and_then(words::month) {
             if value <= 31 {
                 let after_month = month_at + 1 + usize::from(self.punct(month_at + 1, Tok::Dot));
-                let year_at = after_month
-                    + usize::from(
-                        self.punct(after_month, Tok::Comma) || self.punct(after_month, Tok::Dash),
-                    );
+                // "1 April, 2017"; "31-Mar-17" (the dash touching both sides).
+                let touching_dash = self
+                    .tokens
+                    .get(after_month)
+                    .is_some_and(|t| t.tok == Tok::Dash && !t.spaced)
+                    && self.tokens.get(after_month + 1).is_some_and(|t| !t.spaced);
+                let year_at =
+                    after_month + usize::from(self.punct(after_month, Tok::Comma) || touching_dash);
                 return match self.year(year_at) {
                     Some((year, after)) => {
                         self.found(Unit::Day { month, day: value }, Some(year), at, after)
@@ -945,7 +967,7 @@ pub(super) fn reference_at(
         };
         return Some((reference, at + 1));
     }
-    if !["see", "refer", "as", "per", "same", "ditto", "cf"]
+    if !["see", "refer", "as", "per", "same", "ditto", "cf", "linked"]
         .iter()
         .any(|word| token.is_word(word))
     {

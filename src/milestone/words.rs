@@ -191,6 +191,9 @@ pub(super) const RECURRENCES: &[(&[&str], Recurrence)] = &[
     (&["half", "yearly"], Recurrence::TwiceYearly),
     (&["every", "six", "months"], Recurrence::TwiceYearly),
     (&["every", "6", "months"], Recurrence::TwiceYearly),
+    (&["each", "academic", "year"], Recurrence::Annually),
+    (&["each", "financial", "year"], Recurrence::Annually),
+    (&["every", "academic", "year"], Recurrence::Annually),
     (&["annually"], Recurrence::Annually),
     (&["annual"], Recurrence::Annually),
     (&["yearly"], Recurrence::Annually),
@@ -203,6 +206,10 @@ pub(super) const RECURRENCES: &[(&[&str], Recurrence)] = &[
 /// Recurring without a stated frequency.
 pub(super) const REGULAR: &[&[&str]] = &[
     &["every"],
+    &["times", "a", "year"],
+    &["times", "per", "year"],
+    &["times", "a", "month"],
+    &["times", "a", "term"],
     &["regularly"],
     &["regular"],
     &["each", "meeting"],
@@ -221,6 +228,7 @@ pub(super) const STILL_GOING: &[&[&str]] = &[
 /// Continuous work with no end date.
 pub(super) const ONGOING: &[&[&str]] = &[
     &["throughout"],
+    &["further", "notice"],
     &["year", "round"],
     &["all", "year"],
     &["ongoing"],
@@ -333,6 +341,9 @@ pub(super) const NOTHING: &[&[&str]] = &[
     &["none"],
     &["nil"],
     &["no", "milestone"],
+    &["cancelled"],
+    &["withdrawn"],
+    &["no", "longer"],
 ];
 
 /// Finds the first phrase of `table` (by position in the text) among `words`.
