@@ -134,7 +134,7 @@ declare_rule! {
     ///
     /// ## Example
     /// With `asOf` 2014-04-01, "Nov-13" with status "On track" is reported; with status
-    /// "Complete" it is not.
+    /// "Complete" it is not, nor is a recurring milestone such as "Annually (March)".
     pub struct Overdue { id: "overdue", severity: Warning, summary: "A milestone's deadline has passed and the action is not complete" }
 }
 
@@ -346,6 +346,10 @@ fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
 
 fn overdue(seen: &Seen<'_, '_>) -> Option<Finding> {
     let as_of = seen.context.as_of?;
+    // A recurring milestone comes round again: its date passing is not a missed deadline.
+    if seen.parsed.kind == Kind::Recurring {
+        return None;
+    }
     let end = seen.parsed.end.filter(|end| *end < as_of)?;
     let done = |status: Option<StatusValue>| status == Some(StatusValue::Complete);
     if done(seen.status()) || done(seen.parsed.status) {

@@ -150,7 +150,8 @@ fn overdue() {
         action("2", "Nov-13", "Complete"),
         action("3", "Mar-14", "On track"),
         action("4", "Oct-13", ""),
-        action("5", "already established", "")
+        action("5", "already established", ""),
+        action("6", "Annually (November)", "On track")
     ]);
     let found = issues("overdue", plan.clone(), Some("2014-01-15"));
     assert_eq!(
