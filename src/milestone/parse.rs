@@ -145,8 +145,10 @@ fn infer_years(dates: &mut [Dated], period: Option<Period>) {
     let Some(period) = period else { return };
     for date in dates.iter_mut().filter(|date| date.interval.is_none()) {
         let unit = date.found.unit;
+        // The first occurrence inside the period; a few years suffice for any real plan.
+        let last_year = period.end.year().min(period.start.year() + 10);
         let candidates =
-            || (period.start.year() - 1..=period.end.year()).filter_map(|year| unit.interval(year));
+            || (period.start.year() - 1..=last_year).filter_map(|year| unit.interval(year));
         date.interval = candidates()
             .find(|candidate| period.contains(candidate.start))
             .or_else(|| {
