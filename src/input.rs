@@ -20,7 +20,7 @@ declare_rule! {
 }
 
 /// Parses JSON text, or describes where it went wrong.
-pub fn parse_json(text: &str) -> Result<Value, Issue> {
+pub fn parse_json(text: &str) -> Result<Value, Box<Issue>> {
     serde_json::from_str(text).map_err(|error| {
         let (line, column) = (error.line(), error.column());
         let mut issue = JsonSyntax::META
@@ -28,7 +28,7 @@ pub fn parse_json(text: &str) -> Result<Value, Issue> {
             .with_hint("Check for a missing comma, quote or bracket just before this point.");
         issue.line = Some(line);
         issue.column = Some(column);
-        issue
+        Box::new(issue)
     })
 }
 

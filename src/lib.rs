@@ -29,8 +29,9 @@ pub mod rules;
 pub mod schema;
 pub mod status;
 
+/// The `#[wasm_bindgen]` exports (WASM builds only); public so the WASM tests can call them.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use std::collections::BTreeMap;
 
@@ -46,7 +47,12 @@ pub use crate::report::{Issue, Report, Severity};
 pub fn validate_json(text: &str, options: &Options) -> Report {
     match input::parse_json(text) {
         Ok(value) => validate_value(value, options),
-        Err(issue) => Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue]),
+        Err(issue) => Report::new(
+            profile_id(options, None),
+            None,
+            BTreeMap::new(),
+            vec![*issue],
+        ),
     }
 }
 
@@ -55,7 +61,12 @@ pub fn validate_value(value: Value, options: &Options) -> Report {
     let schema_issues = schema::check(&value);
     match input::to_plan(value) {
         Some(plan) => check_plan(plan, options, schema_issues),
-        None => Report::new(profile_id(options, None), None, BTreeMap::new(), schema_issues),
+        None => Report::new(
+            profile_id(options, None),
+            None,
+            BTreeMap::new(),
+            schema_issues,
+        ),
     }
 }
 
