@@ -21,6 +21,7 @@ pub mod analysis;
 pub mod coverage;
 pub mod date;
 pub mod input;
+pub mod limits;
 pub mod milestone;
 pub mod model;
 pub mod options;
@@ -45,19 +46,36 @@ pub use crate::report::{Issue, Report, Severity};
 
 /// Checks a plan given as JSON text.
 pub fn validate_json(text: &str, options: &Options) -> Report {
+    if text.len() > limits::MAX_INPUT_BYTES {
+        return input_too_large(text.len(), options);
+    }
     match input::parse_json(text) {
         Ok(value) => validate_value(value, options),
-        Err(issue) => Report::new(
-            profile_id(options, None),
-            None,
-            BTreeMap::new(),
-            vec![*issue],
-        ),
+        Err(issue) => input_error(options, *issue),
     }
+}
+
+/// The report for an input of `bytes` bytes, over [`limits::MAX_INPUT_BYTES`].
+pub fn input_too_large(bytes: usize, options: &Options) -> Report {
+    input_error(options, limits::too_many_bytes(bytes))
+}
+
+/// The report for an input that could not be read as a plan at all.
+fn input_error(options: &Options, issue: Issue) -> Report {
+    Report::new(
+        profile_id(options, None),
+        None,
+        BTreeMap::new(),
+        vec![issue],
+    )
 }
 
 /// Checks a plan given as a JSON value: the schema first, then the model rules.
 pub fn validate_value(value: Value, options: &Options) -> Report {
+    let actions = count_actions(&value);
+    if actions > limits::MAX_ACTIONS {
+        return input_error(options, limits::too_many_actions(actions));
+    }
     let schema_issues = schema::check(&value);
     match input::to_plan(value) {
         Some(plan) => check_plan(plan, options, schema_issues),
@@ -68,6 +86,19 @@ pub fn validate_value(value: Value, options: &Options) -> Report {
             schema_issues,
         ),
     }
+}
+
+fn count_actions(value: &Value) -> usize {
+    value
+        .get("sections")
+        .and_then(Value::as_array)
+        .map_or(0, |sections| {
+            sections
+                .iter()
+                .filter_map(|section| section.get("actions").and_then(Value::as_array))
+                .map(Vec::len)
+                .sum()
+        })
 }
 
 /// Checks a plan already in the model (from Rust code or a table import).
