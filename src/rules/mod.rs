@@ -80,7 +80,14 @@ pub fn checks() -> &'static [&'static dyn Check] {
 
 /// Every rule, including those raised while reading input, for docs and SARIF metadata.
 pub fn registry() -> Vec<&'static RuleMeta> {
-    let mut all = vec![&crate::input::JsonSyntax::META, &crate::schema::Schema::META];
+    let mut all = vec![
+        &crate::input::JsonSyntax::META,
+        &crate::schema::Schema::META,
+        &crate::table::TableUnreadable::META,
+        &crate::table::TableNoHeader::META,
+        &crate::table::TableTooLarge::META,
+        &crate::table::CellUnmapped::META,
+    ];
     all.extend(checks().iter().map(|check| check.meta()));
     all
 }
