@@ -87,7 +87,12 @@ pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
 pub fn registry() -> Vec<&'static RuleMeta> {
     let mut all = vec![
         &crate::input::JsonSyntax::META,
+        &crate::limits::InputTooLarge::META,
         &crate::schema::Schema::META,
+        &crate::table::TableUnreadable::META,
+        &crate::table::TableNoHeader::META,
+        &crate::table::TableTooLarge::META,
+        &crate::table::CellUnmapped::META,
     ];
     all.extend(checks().map(|check| check.meta()));
     all
