@@ -378,7 +378,10 @@ fn overdue(seen: &Seen<'_, '_>) -> Option<Finding> {
 fn status_date_conflict(seen: &Seen<'_, '_>) -> Option<Finding> {
     let as_of = seen.context.as_of?;
     if seen.status() != Some(StatusValue::NotStarted)
-        || !matches!(seen.parsed.kind, Kind::Range | Kind::OpenEnded | Kind::Recurring)
+        || !matches!(
+            seen.parsed.kind,
+            Kind::Range | Kind::OpenEnded | Kind::Recurring
+        )
     {
         return None;
     }
