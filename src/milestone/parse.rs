@@ -323,9 +323,6 @@ fn dated(
     // recurring work starts or first falls due.
     if recurrence.is_some() || words::find_any(words, words::REGULAR).is_some() {
         timescale.kind = Kind::Recurring;
-        if scanned.open && !scanned.until {
-            timescale.end = None;
-        }
     }
     if let (Some(first), Some(last)) = (first, last) {
         let covered = tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end);
