@@ -21,14 +21,29 @@ const USAGE = `Usage:
   prevent-plan-check profiles              list the coverage profiles
   prevent-plan-check --version | --help
 
-FILE is a plan as .json. Exit status: 0 no errors, 1 the plan has errors,
+FILE is a plan as .json, or a plan table as .csv or .tsv. Exit status: 0 no errors, 1 the plan has errors,
 2 usage error or unreadable input.`;
 
 class UsageError extends Error {}
 
+/**
+ * A text file as a string: UTF-8 (a byte order mark is dropped), else Windows-1252, the
+ * encoding Excel on Windows uses for "CSV" files.
+ */
+function readText(file) {
+  const bytes = fs.readFileSync(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 /** How each kind of file is read into a report. */
 const READERS = {
-  '.json': (file, options) => api.validateJson(fs.readFileSync(file, 'utf8'), options),
+  '.json': (file, options) => api.validateJson(readText(file), options),
+  '.csv': (file, options) => api.validateCsv(readText(file), options),
+  '.tsv': (file, options) => api.validateCsv(readText(file), options),
 };
 
 function checkOptions(values) {
