@@ -46,6 +46,12 @@ const READERS = {
   '.tsv': (file, options) => api.validateCsv(readText(file), options),
 };
 
+/** Files under the working directory are shown relative to it, as ESLint does. */
+function displayName(file) {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 function checkOptions(values) {
   const options = {};
   if (values.profile !== undefined) options.profile = values.profile;
@@ -66,7 +72,7 @@ function check(files, values, out) {
     const reader = READERS[path.extname(file).toLowerCase()];
     if (!reader) throw new UsageError(`${file}: unsupported file type (use ${Object.keys(READERS).join(', ')})`);
     try {
-      results.push({ file, report: reader(file, options) });
+      results.push({ file: displayName(file), report: reader(file, options) });
     } catch (error) {
       if (error.code === 'ERR_INVALID_OPTION') throw new UsageError(error.message);
       process.stderr.write(`prevent-plan-check: ${file}: ${error.message}\n`);
