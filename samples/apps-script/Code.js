@@ -9,7 +9,7 @@
 const CHECK_OPTIONS = { profile: 'la-2023' };
 
 // What a check changed, per sheet, so that "Clear marks" can put it back after the script
-// has ended: [{ cell, background, note, fill, mark }] as JSON in DocumentProperties, whose
+// has ended: [{ row, column, background, note, fill, mark }] as JSON in DocumentProperties, whose
 // values hold 9 kB each, hence the chunks.
 const SAVED_PREFIX = 'preventPlanMarks.';
 const CHUNK_CHARS = 3000;
@@ -41,8 +41,8 @@ function checkPreventPlan() {
 /** Puts back the fills and notes the last check changed on the active sheet. */
 function clearMarks() {
   const sheet = SpreadsheetApp.getActiveSheet();
-  const restored = restoreMarks_(sheet);
-  SpreadsheetApp.getActiveSpreadsheet().toast(`${restored} cells restored.`, 'Prevent plan');
+  const marked = restoreMarks_(sheet);
+  SpreadsheetApp.getActiveSpreadsheet().toast(`Marks cleared from ${marked} cells.`, 'Prevent plan');
 }
 
 function applyMarks_(sheet, range, marks) {
@@ -61,28 +61,36 @@ function applyMarks_(sheet, range, marks) {
     // A note the sheet already had stays, above ours.
     const markNote = note ? `${note}\n\n${mark.note}` : mark.note;
     sheet.getRange(mark.row, mark.column).setBackground(mark.fill).setNote(markNote);
-    saved.push({ cell: mark.cell, background, note, fill: mark.fill, mark: markNote });
+    saved.push({ row: mark.row, column: mark.column, background, note, fill: mark.fill, mark: markNote });
   }
   saveMarks_(sheet, saved);
 }
 
 /**
  * Restores every cell the last check marked on `sheet`, unless someone has since changed
- * it: a cell whose fill or note is no longer the mark keeps what it has now.
+ * it: a fill or note that is no longer the mark stays as it is now. Returns how many cells
+ * were marked.
  */
 function restoreMarks_(sheet) {
   const saved = loadMarks_(sheet);
-  let restored = 0;
-  for (const { cell, background, note, fill, mark } of saved) {
-    const range = sheet.getRange(cell);
-    if (range.getBackground().toLowerCase() === fill.toLowerCase()) {
-      range.setBackground(background.toLowerCase() === NO_FILL ? null : background);
+  if (saved.length === 0) return 0;
+  // One read of the block that holds every marked cell, not one call per cell.
+  const top = Math.min(...saved.map((entry) => entry.row));
+  const left = Math.min(...saved.map((entry) => entry.column));
+  const block = sheet.getRange(top, left,
+    Math.max(...saved.map((entry) => entry.row)) - top + 1,
+    Math.max(...saved.map((entry) => entry.column)) - left + 1);
+  const backgrounds = block.getBackgrounds();
+  const notes = block.getNotes();
+  for (const { row, column, background, note, fill, mark } of saved) {
+    const cell = sheet.getRange(row, column);
+    if (backgrounds[row - top][column - left].toLowerCase() === fill.toLowerCase()) {
+      cell.setBackground(background.toLowerCase() === NO_FILL ? null : background);
     }
-    if (range.getNote() === mark) range.setNote(note);
-    restored += 1;
+    if (notes[row - top][column - left] === mark) cell.setNote(note);
   }
   forgetMarks_(sheet);
-  return restored;
+  return saved.length;
 }
 
 function savedKey_(sheet) {

@@ -228,7 +228,7 @@ test('checkPreventPlan marks the seed table as the Node build reports it, and cl
     assert.deepEqual(sheet.cell(address), want, address);
   }));
   assert.equal(later.properties.size, 0);
-  assert.deepEqual(later.seen.toasts, [`${expected.marks.length} cells restored.`]);
+  assert.deepEqual(later.seen.toasts, [`Marks cleared from ${expected.marks.length} cells.`]);
 });
 
 test('checking twice marks once: the second check starts from the restored sheet', () => {
@@ -270,4 +270,51 @@ test('cells as getValues() gives them, with non-ASCII text, reach the core uncha
   assert.match(items[expected.unplaced.length], new RegExp(`${expected.marks[0].cell}:`));
   assert.ok(!html.includes('<img'), 'plan text reaches the sidebar escaped');
   assert.ok(html.includes('Prevent Delivery Plan 2015-16 &#60;img src=x onerror=alert(1)&#62; &#38; more'));
+});
+
+/** The fallbacks of polyfills.js, loaded as build.mjs inlines them. */
+function fallbacks() {
+  const source = readFileSync(new URL('polyfills.js', sample), 'utf8');
+  return vm.runInContext(`${source}\n({ Utf8Encoder, Utf8Decoder, fillRandom, base64Bytes })`, vm.createContext({}));
+}
+
+test('the UTF-8 fallbacks agree with TextEncoder and TextDecoder', () => {
+  const { Utf8Encoder, Utf8Decoder } = fallbacks();
+  const encoder = new Utf8Encoder();
+  const decoder = new Utf8Decoder('utf-8', { ignoreBOM: true });
+  const texts = ['', 'ascii only', 'Café – ‘quotes’ £ “Prevent” 😀', '\u{10FFFF}\u0080\u07FF\u0800\uFFFF', 'lone \uD800 high', 'lone \uDC00 low', 'end \uD83D', '\uFEFFBOM kept', 'x'.repeat(20000) + 'é'];
+  for (const text of texts) {
+    const bytes = new TextEncoder().encode(text);
+    assert.deepEqual([...encoder.encode(text)], [...bytes], JSON.stringify(text.slice(0, 30)));
+    assert.equal(decoder.decode(bytes), new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+    // encodeInto stops before a character that does not fit, as TextEncoder does.
+    for (const size of [0, 1, 2, 3, 5, 8]) {
+      const mine = new Uint8Array(size);
+      const theirs = new Uint8Array(size);
+      const { read, written } = encoder.encodeInto(text, mine);
+      assert.deepEqual({ read, written }, new TextEncoder().encodeInto(text, theirs));
+      assert.deepEqual([...mine], [...theirs]);
+    }
+  }
+  assert.equal(decoder.decode(), '');
+  // Malformed input: one U+FFFD per maximal bad subpart, exactly as TextDecoder does it.
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256;
+  const tricky = [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf0, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xff, 0x41], [0x80, 0xbf]];
+  const samples = [...tricky, ...Array.from({ length: 2000 }, () => Array.from({ length: 1 + (random() % 12) }, () => (random() < 64 ? random() & 0x7f : random())))];
+  for (const bytes of samples) {
+    const input = Uint8Array.from(bytes);
+    assert.equal(decoder.decode(input), new TextDecoder().decode(input), bytes.map((b) => b.toString(16)).join(' '));
+  }
+});
+
+test('base64 and random-byte fallbacks', () => {
+  const { base64Bytes, fillRandom } = fallbacks();
+  for (let length = 0; length < 12; length++) {
+    const bytes = Uint8Array.from({ length }, (_, i) => (i * 97 + 200) % 256);
+    assert.deepEqual([...base64Bytes(Buffer.from(bytes).toString('base64'))], [...bytes], `${length} bytes`);
+  }
+  const filled = fillRandom(new Uint8Array(64));
+  assert.ok(filled.every((byte) => Number.isInteger(byte) && byte >= 0 && byte < 256));
+  assert.ok(new Set(filled).size > 8, 'the bytes vary');
 });
