@@ -72,8 +72,13 @@ function applyMarks_(sheet, range, marks) {
  * were marked.
  */
 function restoreMarks_(sheet) {
-  const saved = loadMarks_(sheet);
-  if (saved.length === 0) return 0;
+  const marked = loadMarks_(sheet);
+  // Rows or columns deleted since the check took some marked cells with them.
+  const saved = marked.filter((entry) => entry.row <= sheet.getMaxRows() && entry.column <= sheet.getMaxColumns());
+  if (saved.length === 0) {
+    forgetMarks_(sheet);
+    return marked.length;
+  }
   // One read of the block that holds every marked cell, not one call per cell.
   const top = Math.min(...saved.map((entry) => entry.row));
   const left = Math.min(...saved.map((entry) => entry.column));
@@ -90,7 +95,7 @@ function restoreMarks_(sheet) {
     if (notes[row - top][column - left] === mark) cell.setNote(note);
   }
   forgetMarks_(sheet);
-  return saved.length;
+  return marked.length;
 }
 
 function savedKey_(sheet) {

@@ -36,9 +36,14 @@ class FakeSheet {
 
   getSheetId() { return 1234; }
   getName() { return 'Plan'; }
+  getMaxRows() { return this.values.length; }
+  getMaxColumns() { return this.values[0].length; }
   getDataRange() { return new FakeRange(this, 1, 1, this.values.length, this.values[0].length); }
   getRange(rowOrA1, column, rows = 1, columns = 1) {
     if (typeof rowOrA1 === 'string') return new FakeRange(this, ...position(rowOrA1), 1, 1);
+    if (rowOrA1 + rows - 1 > this.getMaxRows() || column + columns - 1 > this.getMaxColumns()) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
     return new FakeRange(this, rowOrA1, column, rows, columns);
   }
   cell(address) {
@@ -242,6 +247,21 @@ test('checking twice marks once: the second check starts from the restored sheet
   vm.runInContext('clearMarks()', context);
   assert.ok(sheet.backgrounds.flat().every((color) => color === NO_FILL));
   assert.ok(sheet.notes.flat().every((note) => note === ''));
+});
+
+test('Clear marks after rows were deleted restores the cells that are left', () => {
+  const tsv = readFileSync(new URL('../fixtures/tables/haringey-2013-14.tsv', import.meta.url), 'utf8');
+  const sheet = new FakeSheet(sheetRows(tsv));
+  const { context, properties } = project(sheet);
+  const report = inScript(context, 'checkPreventPlan()');
+  const rows = cellMarks(report).marks.map((mark) => mark.row);
+  const keep = Math.floor((rows[0] + rows.at(-1)) / 2);
+  assert.ok(rows.some((row) => row > keep) && rows.some((row) => row <= keep));
+  for (const cells of [sheet.values, sheet.backgrounds, sheet.notes]) cells.splice(keep);
+  vm.runInContext('clearMarks()', context);
+  assert.ok(sheet.backgrounds.flat().every((color) => color === NO_FILL));
+  assert.ok(sheet.notes.flat().every((note) => note === ''));
+  assert.equal(properties.size, 0);
 });
 
 test('cells as getValues() gives them, with non-ASCII text, reach the core unchanged', () => {
