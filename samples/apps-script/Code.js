@@ -54,10 +54,9 @@ function applyMarks_(sheet, range, marks) {
   const left = range.getColumn();
   const saved = [];
   for (const mark of marks) {
-    const rowIndex = mark.row - top;
-    const columnIndex = mark.column - left;
-    const background = (backgrounds[rowIndex] || [])[columnIndex] ?? NO_FILL;
-    const note = (notes[rowIndex] || [])[columnIndex] ?? '';
+    // The report's cells are cells of the range it was given.
+    const background = backgrounds[mark.row - top][mark.column - left];
+    const note = notes[mark.row - top][mark.column - left];
     // A note the sheet already had stays, above ours.
     const markNote = note ? `${note}\n\n${mark.note}` : mark.note;
     sheet.getRange(mark.row, mark.column).setBackground(mark.fill).setNote(markNote);
