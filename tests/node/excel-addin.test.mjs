@@ -173,7 +173,8 @@ test('the Excel task pane marks the used range where the report points, and clea
   const rows = sheetRows();
   // The plan starts at B3: the report counts from the range, the marks from the sheet.
   const workbook = new Workbook("Plan '13", 'B3', rows);
-  const expected = cellMarks(api.validateTable(rows, { profile: 'la-2023' }), { origin: 'B3' });
+  const report = api.validateTable(rows, { profile: 'la-2023' });
+  const expected = cellMarks(report, { origin: 'B3' });
   assert.ok(expected.marks.length >= 5);
   const [first, second] = expected.marks;
   workbook.fills.set(first.cell, '#00FF00');
@@ -183,7 +184,8 @@ test('the Excel task pane marks the used range where the report points, and clea
 
   const { elements, press } = await openTaskPane(workbook, 1.18);
   await press('check');
-  assert.match(elements.summary.textContent, /^0 errors, \d+ warnings, \d+ notes$/);
+  const { errors, warnings, infos } = report.summary;
+  assert.equal(elements.summary.textContent, `${errors} errors, ${warnings} warnings, ${infos} notes`);
   for (const mark of expected.marks) {
     assert.equal(workbook.fill(mark.cell), mark.fill, mark.cell);
     assert.equal(workbook.notes.get(mark.cell), mark === second ? `Checked by J. Smith\n\n${mark.note}` : mark.note, mark.cell);
