@@ -8,7 +8,7 @@
 // instantiated on first use) and `cellMarks`; everything else stays inside one closure, so
 // that no helper shows up in the editor's Run list or clashes with the project's own names.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ const SOURCES = ['Code.js', 'Sidebar.html', 'appsscript.json'];
 
 /** wasm-bindgen's `no-modules` output: glue that defines `wasm_bindgen`, and the module. */
 function bindgen() {
+  if (!existsSync(coreWasm)) throw new Error(`${coreWasm} is missing: run \`make build\` first (or \`make apps-script\`)`);
   const out = mkdtempSync(join(tmpdir(), 'ppc-apps-script-'));
   try {
     execFileSync('wasm-bindgen', ['--target', 'no-modules', '--remove-name-section', '--remove-producers-section', '--out-dir', out, coreWasm], { stdio: 'inherit' });
@@ -39,6 +40,14 @@ function bindgen() {
  * wasm-bindgen uses a global this bundle does not provide.
  */
 function adaptGlue(glue) {
+  // The fallbacks implement what this glue calls; a new wasm-bindgen calling more (such as
+  // decode with `stream`) must be looked at, not silently half-served.
+  const calls = new Set([...glue.matchAll(/cachedText(?:En|De)coder\.(\w+)\(([^)]*)\)/g)].map((match) => `${match[1]}(${match[2]})`));
+  const served = new Set(['decode()', 'decode(bytes)', 'encode(arg)', 'encodeInto(arg, view)']);
+  const unserved = [...calls].filter((call) => !served.has(call));
+  if (unserved.length > 0 || !glue.includes("new TextDecoder('utf-8', { ignoreBOM: true })")) {
+    throw new Error(`the wasm-bindgen glue uses TextEncoder/TextDecoder in ways polyfills.js may not serve: ${unserved.join(', ') || 'new TextDecoder(...)'}`);
+  }
   const adapted = glue.replaceAll('globalThis.crypto.getRandomValues(', 'getRandomValues(');
   const leftover = /globalThis\.\w+/.exec(adapted);
   if (leftover) throw new Error(`the wasm-bindgen glue uses ${leftover[0]}, which Checker.js does not provide in Apps Script`);
