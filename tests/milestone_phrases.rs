@@ -208,7 +208,6 @@ const PHRASES: &[Row] = &[
     ("2016/17", "Ditto", "reference", None, None),
     ("2016/17", "?", "vague", None, None),
     ("2016/17", "Staff may attend", "unparsed", None, None),
-    ("2016/17", "Mawrth 2017", "date", Some("2017-03-01"), Some("2017-03-31")),
     ("2016/17", "Sept 2017 (start of academic year)", "date", Some("2017-09-01"), Some("2017-09-30")),
     // slips and further forms
     ("2016/17", "Decemebr 2016", "date", Some("2016-12-01"), Some("2016-12-31")),
@@ -272,6 +271,11 @@ const PHRASES: &[Row] = &[
     ("2016/17", "Late 2016/early 2017", "multiple", Some("2016-09-01"), Some("2017-04-30")),
     ("2017/18", "Phase 1: by April 2017; Phase 2: by March 2018", "multiple", Some("2017-04-01"), Some("2018-03-31")),
     ("2016/17", "w/c 3/4/17", "date", Some("2017-04-03"), Some("2017-04-03")),
+    // Welsh
+    ("2016/17", "Mawrth 2017", "date", Some("2017-03-01"), Some("2017-03-31")),
+    ("2016/17", "Yn flynyddol", "recurring", None, None),
+    ("2016/17", "Parhaus", "ongoing", None, None),
+    ("2016/17", "I'w gadarnhau", "vague", None, None),
 ];
 
 fn parse(period: &str, text: &str) -> Timescale {
