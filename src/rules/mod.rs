@@ -4,8 +4,10 @@
 //! place; [`registry`] lists every rule, and `docs/rules.md` is generated from it (a test
 //! fails when the file is stale).
 
+mod coverage;
 mod structure;
 
+use crate::coverage::Coverage;
 use crate::date::{Date, Period};
 use crate::model::Plan;
 use crate::report::{Issue, Severity};
@@ -65,6 +67,8 @@ pub struct Context<'a> {
     pub period: Option<Period>,
     /// The reporting date (from the options, else the plan).
     pub as_of: Option<Date>,
+    /// Which categories of the profile the actions cover (see [`crate::coverage`]).
+    pub coverage: &'a Coverage,
 }
 
 /// A rule that reads the plan model.
@@ -74,14 +78,14 @@ pub trait Check: Sync {
 }
 
 /// Every rule that reads the plan model, in the order they run.
-pub fn checks() -> &'static [&'static dyn Check] {
-    structure::CHECKS
+pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
+    structure::CHECKS.iter().chain(coverage::CHECKS).copied()
 }
 
 /// Every rule, including those raised while reading input, for docs and SARIF metadata.
 pub fn registry() -> Vec<&'static RuleMeta> {
     let mut all = vec![&crate::input::JsonSyntax::META, &crate::schema::Schema::META];
-    all.extend(checks().iter().map(|check| check.meta()));
+    all.extend(checks().map(|check| check.meta()));
     all
 }
 
