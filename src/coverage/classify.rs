@@ -158,8 +158,21 @@ struct SectionText<'a> {
     description: Option<&'a str>,
 }
 
-/// Section title and description lend their categories to every action of the section
-/// ("Training", "Priority: Partnership Working").
+/// A section's title or description lends its categories to every action of the section when
+/// it is a heading ("Training", "Priority: Partnership Working", "Issue / Risk 2 -
+/// Engagement"). A longer objective ("Effective development of an action plan to build the
+/// resilience of communities ...") states what the actions achieve together, not what each
+/// one does: its actions are judged by their own words. Numbering ("Objective 1") does not
+/// count as a word.
+const HEADING_WORDS: usize = 8;
+
+fn is_heading(text: &str) -> bool {
+    text.split(|character: char| !character.is_alphanumeric())
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .count()
+        <= HEADING_WORDS
+}
+
 fn match_section(
     section: &SectionText<'_>,
     pointer: &str,
@@ -172,7 +185,7 @@ fn match_section(
         ("description", section.description),
     ];
     for (field, text) in fields {
-        if let Some(text) = text {
+        if let Some(text) = text.filter(|text| is_heading(text)) {
             found.extend(matched(
                 matcher,
                 text,

@@ -46,14 +46,10 @@ impl Matcher {
             let exclusions = category.exclude.iter().map(|phrase| (phrase, true));
             for (phrase_index, (phrase, excludes)) in phrases.chain(exclusions).enumerate() {
                 let capitals = capital_words(phrase);
-                let forms = if excludes {
-                    vec![fold_phrase(phrase)]
-                } else {
-                    forms(phrase)
-                };
-                for form in forms
+                for form in forms(phrase)
                     .into_iter()
                     .flat_map(apostrophe_forms)
+                    .flat_map(american_forms)
                     .filter(|form| !form.is_empty())
                 {
                     let slot = *index.entry(form.clone()).or_insert_with(|| {
@@ -150,7 +146,7 @@ fn capital_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// The folded forms a phrase matches. A phrase starting with a capital is a name and matches
+/// The folded forms a phrase (or an exclusion) matches. A phrase starting with a capital is a name and matches
 /// as written (an abbreviation at its end may take a plural s); otherwise its last word
 /// also matches its simple plural and verb forms.
 fn forms(phrase: &str) -> Vec<String> {
@@ -234,6 +230,31 @@ fn ends_consonant_vowel_consonant(word: &str) -> bool {
                 && !matches!(last, b'w' | b'x' | b'y')
         }
         _ => false,
+    }
+}
+
+/// "radicalisation" also matches "radicalization", "recognise" also "recognize".
+fn american_forms(form: String) -> Vec<String> {
+    let american: Vec<String> = form
+        .split(' ')
+        .map(|word| {
+            let stem_end = [
+                "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers",
+            ]
+            .iter()
+            .find(|suffix| word.len() > suffix.len() + 2 && word.ends_with(*suffix))
+            .map(|suffix| word.len() - suffix.len());
+            match stem_end.and_then(|end| word.get(..end).zip(word.get(end..))) {
+                Some((stem, suffix)) => format!("{stem}{}", suffix.replacen("is", "iz", 1)),
+                None => word.to_owned(),
+            }
+        })
+        .collect();
+    let american = american.join(" ");
+    if american == form {
+        vec![form]
+    } else {
+        vec![form, american]
     }
 }
 
@@ -337,6 +358,19 @@ mod tests {
                 (0, "referral".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn american_spellings() {
+        assert_eq!(
+            american_forms("risk of radicalisation".into()),
+            ["risk of radicalisation", "risk of radicalization"]
+        );
+        assert_eq!(
+            american_forms("recognised".into()),
+            ["recognised", "recognized"]
+        );
+        assert_eq!(american_forms("training".into()), ["training"]);
     }
 
     #[test]

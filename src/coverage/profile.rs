@@ -221,6 +221,20 @@ mod tests {
             assert_eq!(profile.id, id);
             assert!(builtin(id).is_some(), "{id}");
             for category in &profile.categories {
+                let mut folded: Vec<String> = category
+                    .phrases
+                    .iter()
+                    .map(|phrase| super::super::text::fold_phrase(phrase))
+                    .collect();
+                folded.sort();
+                let count = folded.len();
+                folded.dedup();
+                assert_eq!(
+                    folded.len(),
+                    count,
+                    "{id}/{}: two phrases fold alike",
+                    category.id
+                );
                 assert!(
                     category.source.is_some() || category.description.contains("guidance"),
                     "{id}/{} cites no source",
@@ -299,7 +313,10 @@ mod tests {
                 id: "la-2099".into()
             })
         );
-        let message = unknown.err().map(|error| error.to_string()).unwrap_or_default();
+        let message = unknown
+            .err()
+            .map(|error| error.to_string())
+            .unwrap_or_default();
         assert!(message.contains("la-2023"), "{message}");
 
         let bad = json!({"id": "mine", "title": "Mine", "guidance": "g", "sector": "local_authority",
