@@ -36,7 +36,7 @@ declare_rule! {
 declare_rule! {
     /// ## What it checks
     /// A profile given as an object against the published profile schema
-    /// (`prevent-plan-check profiles --schema`): ids, basis (`must`/`should`/`advice`),
+    /// (`profile_schema()`, `src/coverage/profile.schema.json`): ids, basis (`must`/`should`/`advice`),
     /// required flags, descriptions and phrases, and unique category ids.
     ///
     /// ## Why
