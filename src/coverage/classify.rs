@@ -1,8 +1,6 @@
 //! Which categories each action serves: its explicit tags (or its section's), else what its
 //! text says, with the evidence for each.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use super::matcher::{Matcher, PhraseMatch};
@@ -56,100 +54,65 @@ pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classi
     let mut classified = Classified::default();
     for (section_index, section) in plan.sections.iter_mut().enumerate() {
         let section_pointer = format!("/sections/{section_index}");
-        let section_tags = tags(
+        let section_tags = read_tags(
             &section.categories,
-            &format!("{section_pointer}/categories"),
+            &section_pointer,
+            None,
             profile,
+            &mut classified.unknown_tags,
         );
-        classified
-            .unknown_tags
-            .extend(
-                section_tags
-                    .unknown
-                    .into_iter()
-                    .map(|(tag, pointer)| UnknownTag {
-                        tag,
-                        pointer,
-                        action: None,
-                    }),
-            );
-        let section_text = SectionText {
+        let heading = SectionText {
             title: &section.title,
             description: section.description.as_deref(),
         };
-        let mut section_matches: Option<Vec<(usize, Evidence)>> = None;
+        // Matched once per section, on the first action that needs it.
+        let mut lent: Option<Vec<(usize, Evidence)>> = None;
         for (action_index, action) in section.actions.iter_mut().enumerate() {
-            let action_pointer = format!("{section_pointer}/actions/{action_index}");
-            let name = action_name(action, &action_pointer);
-            let own_tags = tags(
+            let pointer = format!("{section_pointer}/actions/{action_index}");
+            let name = action_name(action, &pointer);
+            let own_tags = read_tags(
                 &action.categories,
-                &format!("{action_pointer}/categories"),
+                &pointer,
+                Some(&name),
                 profile,
+                &mut classified.unknown_tags,
             );
-            classified
-                .unknown_tags
-                .extend(
-                    own_tags
-                        .unknown
-                        .into_iter()
-                        .map(|(tag, pointer)| UnknownTag {
-                            tag,
-                            pointer,
-                            action: Some(name.clone()),
-                        }),
-                );
-            let explicit: Vec<(usize, Evidence)> = own_tags
-                .known
-                .iter()
-                .chain(&section_tags.known)
-                .map(|(category, tag, pointer)| {
-                    (
-                        *category,
-                        evidence(
-                            &name,
-                            pointer.clone(),
-                            tag,
-                            Span {
-                                start: 0,
-                                end: tag.len(),
-                            },
-                            Source::Explicit,
-                        ),
-                    )
-                })
-                .collect();
-            let found = if explicit.is_empty() {
-                let from_section = section_matches.get_or_insert_with(|| {
-                    match_section(&section_text, &section_pointer, profile, matcher)
+            let found: Vec<(usize, Evidence)> = if own_tags.is_empty() && section_tags.is_empty() {
+                let lent = lent.get_or_insert_with(|| {
+                    match_section(&heading, &section_pointer, profile, matcher)
                 });
-                let mut found = match_action(action, &action_pointer, &name, profile, matcher);
-                found.extend(from_section.iter().map(|(category, found)| {
-                    (
-                        *category,
-                        Evidence {
-                            action: name.clone(),
-                            ..found.clone()
-                        },
-                    )
+                let mut found = match_action(action, &pointer, &name, profile, matcher);
+                found.extend(lent.iter().map(|(category, evidence)| {
+                    let evidence = Evidence {
+                        action: name.clone(),
+                        ..evidence.clone()
+                    };
+                    (*category, evidence)
                 }));
                 found
             } else {
-                explicit
+                own_tags
+                    .iter()
+                    .chain(&section_tags)
+                    .map(|tag| tag.evidence(&name))
+                    .collect()
             };
-            let mut seen: HashSet<usize> = HashSet::new();
-            for (category, _) in &found {
-                if seen.insert(*category) {
-                    if let Some(category) = profile.categories.get(*category) {
-                        if !action.categories.contains(&category.id) {
-                            action.categories.push(category.id.clone());
-                        }
-                    }
-                }
-            }
+            record_categories(action, &found, profile);
             classified.evidence.extend(found);
         }
     }
     classified
+}
+
+/// Adds the categories found to the action's own list, once each, in the order found.
+fn record_categories(action: &mut Action, found: &[(usize, Evidence)], profile: &Profile) {
+    for (category, _) in found {
+        if let Some(category) = profile.categories.get(*category) {
+            if !action.categories.contains(&category.id) {
+                action.categories.push(category.id.clone());
+            }
+        }
+    }
 }
 
 /// The section's own fields, borrowed apart from its actions (which are being updated).
@@ -289,28 +252,58 @@ fn action_name(action: &Action, pointer: &str) -> String {
     }
 }
 
-struct Tags {
-    /// (category index, tag, pointer)
-    known: Vec<(usize, String, String)>,
-    /// (tag, pointer)
-    unknown: Vec<(String, String)>,
+/// A tag that names a category of the profile.
+struct Tag {
+    category: usize,
+    text: String,
+    pointer: String,
 }
 
-fn tags(list: &[String], pointer: &str, profile: &Profile) -> Tags {
-    let mut tags = Tags {
-        known: Vec::new(),
-        unknown: Vec::new(),
-    };
+impl Tag {
+    fn evidence(&self, action: &str) -> (usize, Evidence) {
+        let span = Span {
+            start: 0,
+            end: self.text.len(),
+        };
+        let evidence = evidence(
+            action,
+            self.pointer.clone(),
+            &self.text,
+            span,
+            Source::Explicit,
+        );
+        (self.category, evidence)
+    }
+}
+
+/// The known tags of `owner` (a section or action at that pointer); unknown ones go to
+/// `unknown`.
+fn read_tags(
+    list: &[String],
+    owner: &str,
+    action: Option<&str>,
+    profile: &Profile,
+    unknown: &mut Vec<UnknownTag>,
+) -> Vec<Tag> {
+    let mut known = Vec::new();
     for (index, tag) in list.iter().enumerate() {
-        let tag_pointer = format!("{pointer}/{index}");
+        let pointer = format!("{owner}/categories/{index}");
         match profile
             .categories
             .iter()
             .position(|category| category.id == *tag)
         {
-            Some(category) => tags.known.push((category, tag.clone(), tag_pointer)),
-            None => tags.unknown.push((tag.clone(), tag_pointer)),
+            Some(category) => known.push(Tag {
+                category,
+                text: tag.clone(),
+                pointer,
+            }),
+            None => unknown.push(UnknownTag {
+                tag: tag.clone(),
+                pointer,
+                action: action.map(str::to_owned),
+            }),
         }
     }
-    tags
+    known
 }
