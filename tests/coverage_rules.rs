@@ -488,3 +488,41 @@ fn sector_profiles_recognise_their_wording() {
         }
     }
 }
+
+/// The plans the JS tests call "minimal valid" and "structural errors" stay so with coverage.
+#[test]
+fn the_shared_fixture_plans_keep_their_meaning() {
+    let valid = prevent_plan_check::validate_json(
+        include_str!("fixtures/plans/minimal-valid.json"),
+        &Options::default(),
+    );
+    assert!(valid.valid, "{:?}", valid.issues);
+    assert!(
+        valid
+            .issues
+            .iter()
+            .all(|issue| issue.severity == Severity::Info),
+        "{:?}",
+        valid.issues
+    );
+    let structural = prevent_plan_check::validate_json(
+        include_str!("fixtures/plans/structural-errors.json"),
+        &Options::default(),
+    );
+    assert!(
+        structural
+            .issues
+            .iter()
+            .all(|issue| !issue.rule.starts_with("category-")),
+        "{:?}",
+        structural.issues
+    );
+    assert_eq!(
+        (
+            structural.summary.errors,
+            structural.summary.warnings,
+            structural.summary.infos
+        ),
+        (2, 3, 0)
+    );
+}

@@ -5,6 +5,8 @@
 //! fails when the file is stale).
 
 mod coverage;
+mod personal_data;
+pub use personal_data::find_personal_data;
 mod structure;
 
 use crate::coverage::Coverage;
@@ -13,7 +15,7 @@ use crate::model::Plan;
 use crate::report::{Issue, Severity};
 
 /// What every rule is known by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct RuleMeta {
     /// Stable id, used in reports and to look up the docs.
     pub id: &'static str,
@@ -79,12 +81,23 @@ pub trait Check: Sync {
 
 /// Every rule that reads the plan model, in the order they run.
 pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
-    structure::CHECKS.iter().chain(coverage::CHECKS).copied()
+    [structure::CHECKS, personal_data::CHECKS, coverage::CHECKS]
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 /// Every rule, including those raised while reading input, for docs and SARIF metadata.
 pub fn registry() -> Vec<&'static RuleMeta> {
-    let mut all = vec![&crate::input::JsonSyntax::META, &crate::schema::Schema::META];
+    let mut all = vec![
+        &crate::input::JsonSyntax::META,
+        &crate::limits::InputTooLarge::META,
+        &crate::schema::Schema::META,
+        &crate::table::TableUnreadable::META,
+        &crate::table::TableNoHeader::META,
+        &crate::table::TableTooLarge::META,
+        &crate::table::CellUnmapped::META,
+    ];
     all.extend(checks().map(|check| check.meta()));
     all
 }
@@ -104,7 +117,12 @@ pub fn render_docs() -> String {
         "# Rules\n\n<!-- Generated from the rule declarations in src/ by `cargo test`\n     (UPDATE_DOCS=1 rewrites it). Do not edit by hand. -->\n\n| id | default severity | summary |\n|---|---|---|\n",
     );
     for rule in registry() {
-        out.push_str(&format!("| [`{0}`](#{0}) | {1} | {2} |\n", rule.id, rule.severity.as_str(), rule.summary));
+        out.push_str(&format!(
+            "| [`{0}`](#{0}) | {1} | {2} |\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.summary
+        ));
     }
     for rule in registry() {
         out.push_str(&format!(
@@ -139,8 +157,16 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), count, "duplicate rule id");
         for rule in rules {
-            assert!(rule.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", rule.id);
-            assert!(rule.doc.contains("## What it checks"), "{} lacks docs", rule.id);
+            assert!(
+                rule.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                rule.id
+            );
+            assert!(
+                rule.doc.contains("## What it checks"),
+                "{} lacks docs",
+                rule.id
+            );
             assert!(rule.doc.contains("## Why"), "{} lacks docs", rule.id);
             assert!(rule.doc.contains("## Example"), "{} lacks docs", rule.id);
         }
@@ -154,6 +180,9 @@ mod tests {
             std::fs::write(path, &rendered).unwrap_or_else(|error| unreachable!("{error}"));
         }
         let on_disk = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(on_disk == rendered, "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test`");
+        assert!(
+            on_disk == rendered,
+            "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test`"
+        );
     }
 }
