@@ -526,3 +526,21 @@ fn the_shared_fixture_plans_keep_their_meaning() {
         (2, 3, 0)
     );
 }
+
+#[test]
+fn a_plan_titled_as_a_delivery_plan_is_the_partnership_plan() {
+    let report = check(json!({"title": "Prevent Delivery Plan 2019-20", "sections": []}));
+    let plan = coverage_of(&report, "partnership_plan");
+    assert_eq!(plan.status, CoverageStatus::Inferred);
+    assert!(plan.actions.is_empty());
+    assert_eq!(
+        at(&json!(plan.evidence), "/0"),
+        &json!({"field": "/title", "phrase": "delivery plan", "span": {"start": 8, "end": 21}, "source": "inferred"})
+    );
+    let inferred = rules(&report, "category-inferred");
+    let [(path, _, message)] = inferred.as_slice() else {
+        unreachable!("{inferred:?}")
+    };
+    assert_eq!(path, "/title");
+    assert!(message.contains("the plan's title"), "{message}");
+}

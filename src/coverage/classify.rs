@@ -17,11 +17,13 @@ pub enum Source {
     Inferred,
 }
 
-/// Why an action counts towards a category: a tag, or a phrase found in one of its fields.
+/// Why an action (or the plan as a whole) counts towards a category: a tag, or a phrase found
+/// in one of its fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
-    /// The action's id, or its JSON Pointer when it has none.
-    pub action: String,
+    /// The action's id, or its JSON Pointer when it has none; absent for the plan's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
     /// JSON Pointer of the field the phrase or tag is in.
     pub field: String,
     /// The profile phrase that matched, or the tag.
@@ -52,6 +54,12 @@ pub struct Classified {
 /// `action.categories` (the plan as understood).
 pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classified {
     let mut classified = Classified::default();
+    // "Prevent Delivery Plan 2019-20": the document is itself the partnership plan.
+    if let Some(title) = plan.title.as_deref().filter(|title| is_heading(title)) {
+        classified
+            .evidence
+            .extend(matched(matcher, title, profile, None, "/title"));
+    }
     for (section_index, section) in plan.sections.iter_mut().enumerate() {
         let section_pointer = format!("/sections/{section_index}");
         let section_tags = read_tags(
@@ -84,7 +92,7 @@ pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classi
                 let mut found = match_action(action, &pointer, &name, profile, matcher);
                 found.extend(lent.iter().map(|(category, evidence)| {
                     let evidence = Evidence {
-                        action: name.clone(),
+                        action: Some(name.clone()),
                         ..evidence.clone()
                     };
                     (*category, evidence)
@@ -153,7 +161,7 @@ fn match_section(
                 matcher,
                 text,
                 profile,
-                String::new(),
+                None,
                 &format!("{pointer}/{field}"),
             ));
         }
@@ -172,7 +180,7 @@ fn match_action(
         matcher,
         &action.description,
         profile,
-        name.to_owned(),
+        Some(name),
         &format!("{pointer}/description"),
     );
     if let Some(objective) = &action.objective {
@@ -180,7 +188,7 @@ fn match_action(
             matcher,
             objective,
             profile,
-            name.to_owned(),
+            Some(name),
             &format!("{pointer}/objective"),
         ));
     }
@@ -189,7 +197,7 @@ fn match_action(
             matcher,
             output,
             profile,
-            name.to_owned(),
+            Some(name),
             &format!("{pointer}/outputs/{index}"),
         ));
     }
@@ -200,7 +208,7 @@ fn matched(
     matcher: &Matcher,
     text: &str,
     profile: &Profile,
-    action: String,
+    action: Option<&str>,
     field: &str,
 ) -> Vec<(usize, Evidence)> {
     matcher
@@ -222,7 +230,7 @@ fn matched(
                 (
                     category,
                     evidence(
-                        &action,
+                        action,
                         field.to_owned(),
                         &phrase,
                         Span { start, end },
@@ -234,9 +242,15 @@ fn matched(
         .collect()
 }
 
-fn evidence(action: &str, field: String, phrase: &str, span: Span, source: Source) -> Evidence {
+fn evidence(
+    action: Option<&str>,
+    field: String,
+    phrase: &str,
+    span: Span,
+    source: Source,
+) -> Evidence {
     Evidence {
-        action: action.to_owned(),
+        action: action.map(str::to_owned),
         field,
         phrase: phrase.to_owned(),
         span,
@@ -266,7 +280,7 @@ impl Tag {
             end: self.text.len(),
         };
         let evidence = evidence(
-            action,
+            Some(action),
             self.pointer.clone(),
             &self.text,
             span,

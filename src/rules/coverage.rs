@@ -199,17 +199,21 @@ impl Check for CategoryInferred {
             let Some(first) = coverage.evidence.first() else {
                 continue;
             };
-            let actions = coverage.actions.join(", ");
+            let source = if coverage.actions.is_empty() {
+                "the plan's title".to_owned()
+            } else {
+                format!("action(s) {}", coverage.actions.join(", "))
+            };
             issues.push(
                 Self::META
                     .issue(
                         first.field.clone(),
                         format!(
-                            "{} (`{}`) is only inferred from the wording of action(s) {actions}, e.g. \"{}\"",
+                            "{} (`{}`) is only inferred from the wording of {source}, e.g. \"{}\"",
                             category.name, category.id, first.phrase
                         ),
                     )
-                    .with_action(Some(first.action.as_str()))
+                    .with_action(first.action.as_deref())
                     .with_span(first.span)
                     .with_hint(format!(
                         "Confirm it by tagging the action that delivers it with \"categories\": [\"{}\"].",
