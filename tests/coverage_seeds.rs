@@ -131,7 +131,7 @@ fn classifier_precision_and_recall_against_hand_labels() {
                             .evidence
                             .iter()
                             .filter(|evidence| evidence.action.as_deref() == Some(id.as_str()))
-                            .map(|evidence| evidence.phrase.as_str())
+                            .map(|evidence| &*evidence.phrase)
                             .collect();
                         mistakes.push(format!("{seed} {id}: +{category} {phrases:?}"));
                     }
@@ -259,7 +259,7 @@ fn cumbria_2015_covers_every_benchmark() {
             .evidence
             .iter()
             .filter(|evidence| evidence.action.as_deref() == Some(action))
-            .map(|evidence| evidence.phrase.clone())
+            .map(|evidence| evidence.phrase.to_string())
             .collect()
     };
     assert_eq!(

@@ -1,9 +1,11 @@
 //! Which categories each action serves: its explicit tags (or its section's), else what its
 //! text says, with the evidence for each.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
-use super::matcher::{Matcher, PhraseMatch};
+use super::matcher::Matcher;
 use super::profile::Profile;
 use crate::milestone::Span;
 use crate::model::{Action, Plan};
@@ -18,16 +20,16 @@ pub enum Source {
 }
 
 /// Why an action (or the plan as a whole) counts towards a category: a tag, or a phrase found
-/// in one of its fields.
+/// in one of its fields. The strings are shared: a large plan has many pieces of evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     /// The action's id, or its JSON Pointer when it has none; absent for the plan's title.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub action: Option<String>,
+    pub action: Option<Arc<str>>,
     /// JSON Pointer of the field the phrase or tag is in.
-    pub field: String,
+    pub field: Arc<str>,
     /// The profile phrase that matched, or the tag.
-    pub phrase: String,
+    pub phrase: Arc<str>,
     /// Byte span inside the field's text.
     pub span: Span,
     pub source: Source,
@@ -43,7 +45,7 @@ pub struct UnknownTag {
     pub action: Option<String>,
 }
 
-/// One action's categories: (category index in the profile, evidence), in plan order.
+/// Every action's categories: (category index in the profile, evidence), in plan order.
 #[derive(Debug, Default)]
 pub struct Classified {
     pub evidence: Vec<(usize, Evidence)>,
@@ -58,7 +60,7 @@ pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classi
     if let Some(title) = plan.title.as_deref().filter(|title| is_heading(title)) {
         classified
             .evidence
-            .extend(matched(matcher, title, profile, None, "/title"));
+            .extend(matched(matcher, title, None, "/title"));
     }
     for (section_index, section) in plan.sections.iter_mut().enumerate() {
         let section_pointer = format!("/sections/{section_index}");
@@ -86,10 +88,9 @@ pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classi
                 &mut classified.unknown_tags,
             );
             let found: Vec<(usize, Evidence)> = if own_tags.is_empty() && section_tags.is_empty() {
-                let lent = lent.get_or_insert_with(|| {
-                    match_section(&heading, &section_pointer, profile, matcher)
-                });
-                let mut found = match_action(action, &pointer, &name, profile, matcher);
+                let lent =
+                    lent.get_or_insert_with(|| match_section(&heading, &section_pointer, matcher));
+                let mut found = match_action(action, &pointer, &name, matcher);
                 found.extend(lent.iter().map(|(category, evidence)| {
                     let evidence = Evidence {
                         action: Some(name.clone()),
@@ -147,145 +148,98 @@ fn is_heading(text: &str) -> bool {
 fn match_section(
     section: &SectionText<'_>,
     pointer: &str,
-    profile: &Profile,
     matcher: &Matcher,
 ) -> Vec<(usize, Evidence)> {
-    let mut found = Vec::new();
     let fields = [
         ("title", Some(section.title)),
         ("description", section.description),
     ];
-    for (field, text) in fields {
-        if let Some(text) = text.filter(|text| is_heading(text)) {
-            found.extend(matched(
-                matcher,
-                text,
-                profile,
-                None,
-                &format!("{pointer}/{field}"),
-            ));
-        }
-    }
-    found
+    fields
+        .into_iter()
+        .filter_map(|(field, text)| Some((field, text.filter(|text| is_heading(text))?)))
+        .flat_map(|(field, text)| matched(matcher, text, None, &format!("{pointer}/{field}")))
+        .collect()
 }
 
 fn match_action(
     action: &Action,
     pointer: &str,
-    name: &str,
-    profile: &Profile,
+    name: &Arc<str>,
     matcher: &Matcher,
 ) -> Vec<(usize, Evidence)> {
-    let mut found = matched(
-        matcher,
-        &action.description,
-        profile,
-        Some(name),
-        &format!("{pointer}/description"),
-    );
-    if let Some(objective) = &action.objective {
-        found.extend(matched(
-            matcher,
-            objective,
-            profile,
-            Some(name),
-            &format!("{pointer}/objective"),
-        ));
-    }
-    for (index, output) in action.outputs.iter().enumerate() {
-        found.extend(matched(
-            matcher,
-            output,
-            profile,
-            Some(name),
-            &format!("{pointer}/outputs/{index}"),
-        ));
-    }
-    found
+    let description = std::iter::once(("description".to_owned(), action.description.as_str()));
+    let objective = action
+        .objective
+        .as_deref()
+        .map(|objective| ("objective".to_owned(), objective));
+    let outputs = action
+        .outputs
+        .iter()
+        .enumerate()
+        .map(|(index, output)| (format!("outputs/{index}"), output.as_str()));
+    description
+        .chain(objective)
+        .chain(outputs)
+        .flat_map(|(field, text)| matched(matcher, text, Some(name), &format!("{pointer}/{field}")))
+        .collect()
 }
 
 fn matched(
     matcher: &Matcher,
     text: &str,
-    profile: &Profile,
-    action: Option<&str>,
+    action: Option<&Arc<str>>,
     field: &str,
 ) -> Vec<(usize, Evidence)> {
-    matcher
-        .find(text)
-        .into_iter()
-        .map(
-            |PhraseMatch {
-                 category,
-                 phrase,
-                 start,
-                 end,
-             }| {
-                let phrase = profile
-                    .categories
-                    .get(category)
-                    .and_then(|category| category.phrases.get(phrase))
-                    .cloned()
-                    .unwrap_or_default();
-                (
-                    category,
-                    evidence(
-                        action,
-                        field.to_owned(),
-                        &phrase,
-                        Span { start, end },
-                        Source::Inferred,
-                    ),
-                )
-            },
-        )
+    let found = matcher.find(text);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let field: Arc<str> = Arc::from(field);
+    found
+        .iter()
+        .filter_map(|found| {
+            let evidence = Evidence {
+                action: action.cloned(),
+                field: field.clone(),
+                phrase: matcher.phrase(found)?.clone(),
+                span: Span {
+                    start: found.start,
+                    end: found.end,
+                },
+                source: Source::Inferred,
+            };
+            Some((found.category, evidence))
+        })
         .collect()
 }
 
-fn evidence(
-    action: Option<&str>,
-    field: String,
-    phrase: &str,
-    span: Span,
-    source: Source,
-) -> Evidence {
-    Evidence {
-        action: action.map(str::to_owned),
-        field,
-        phrase: phrase.to_owned(),
-        span,
-        source,
-    }
-}
-
 /// How coverage names an action: its id, or its JSON Pointer.
-fn action_name(action: &Action, pointer: &str) -> String {
+fn action_name(action: &Action, pointer: &str) -> Arc<str> {
     match action.id.as_deref().map(str::trim) {
-        Some(id) if !id.is_empty() => id.to_owned(),
-        _ => pointer.to_owned(),
+        Some(id) if !id.is_empty() => Arc::from(id),
+        _ => Arc::from(pointer),
     }
 }
 
 /// A tag that names a category of the profile.
 struct Tag {
     category: usize,
-    text: String,
-    pointer: String,
+    text: Arc<str>,
+    pointer: Arc<str>,
 }
 
 impl Tag {
-    fn evidence(&self, action: &str) -> (usize, Evidence) {
-        let span = Span {
-            start: 0,
-            end: self.text.len(),
+    fn evidence(&self, action: &Arc<str>) -> (usize, Evidence) {
+        let evidence = Evidence {
+            action: Some(action.clone()),
+            field: self.pointer.clone(),
+            phrase: self.text.clone(),
+            span: Span {
+                start: 0,
+                end: self.text.len(),
+            },
+            source: Source::Explicit,
         };
-        let evidence = evidence(
-            Some(action),
-            self.pointer.clone(),
-            &self.text,
-            span,
-            Source::Explicit,
-        );
         (self.category, evidence)
     }
 }
@@ -295,7 +249,7 @@ impl Tag {
 fn read_tags(
     list: &[String],
     owner: &str,
-    action: Option<&str>,
+    action: Option<&Arc<str>>,
     profile: &Profile,
     unknown: &mut Vec<UnknownTag>,
 ) -> Vec<Tag> {
@@ -309,13 +263,13 @@ fn read_tags(
         {
             Some(category) => known.push(Tag {
                 category,
-                text: tag.clone(),
-                pointer,
+                text: Arc::from(tag.as_str()),
+                pointer: Arc::from(pointer),
             }),
             None => unknown.push(UnknownTag {
                 tag: tag.clone(),
                 pointer,
-                action: action.map(str::to_owned),
+                action: action.map(|action| action.to_string()),
             }),
         }
     }

@@ -2,6 +2,7 @@
 //! plural and verb forms, matched in a single pass over folded text.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -34,6 +35,8 @@ struct Target {
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
     targets: Vec<Vec<Target>>,
+    /// Each category's phrases as written, shared by every piece of evidence that cites them.
+    phrases: Vec<Vec<Arc<str>>>,
 }
 
 impl Matcher {
@@ -74,7 +77,27 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
-        Matcher { automaton, targets }
+        let phrases = profile
+            .categories
+            .iter()
+            .map(|category| {
+                category
+                    .phrases
+                    .iter()
+                    .map(|phrase| Arc::from(phrase.as_str()))
+                    .collect()
+            })
+            .collect();
+        Matcher {
+            automaton,
+            targets,
+            phrases,
+        }
+    }
+
+    /// The phrase a match stands for, as the profile writes it.
+    pub fn phrase(&self, found: &PhraseMatch) -> Option<&Arc<str>> {
+        self.phrases.get(found.category)?.get(found.phrase)
     }
 
     /// Every category phrase in `text`, as whole words. Within one category a match inside

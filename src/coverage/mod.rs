@@ -140,9 +140,9 @@ fn summarise(
         .map(|(category, evidence)| {
             let mut actions: Vec<String> = Vec::new();
             // An action's evidence is contiguous (plan order), so a repeat is always the last.
-            for action in evidence.iter().filter_map(|found| found.action.as_ref()) {
-                if actions.last() != Some(action) {
-                    actions.push(action.clone());
+            for action in evidence.iter().filter_map(|found| found.action.as_deref()) {
+                if actions.last().map(String::as_str) != Some(action) {
+                    actions.push(action.to_owned());
                 }
             }
             let status = if evidence

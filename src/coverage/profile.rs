@@ -163,31 +163,39 @@ const BUILTIN_SOURCES: [(&str, &str); 7] = [
     ("health", include_str!("profiles/health.json")),
 ];
 
-/// Each built-in profile is parsed and compiled the first time it is asked for.
-static BUILTINS: [OnceLock<Option<Compiled>>; BUILTIN_SOURCES.len()] =
+/// Each built-in profile is parsed the first time it is asked for, and its automaton built
+/// the first time a plan is checked against it (listing profiles needs only the data).
+static BUILTIN_DATA: [OnceLock<Option<Profile>>; BUILTIN_SOURCES.len()] =
+    [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
+static BUILTIN_COMPILED: [OnceLock<Option<Compiled>>; BUILTIN_SOURCES.len()] =
     [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
 
-/// A built-in profile by id.
-pub fn builtin(id: &str) -> Option<&'static Compiled> {
-    let index = BUILTIN_SOURCES.iter().position(|(known, _)| *known == id)?;
+fn builtin_index(id: &str) -> Option<usize> {
+    BUILTIN_SOURCES.iter().position(|(known, _)| *known == id)
+}
+
+fn builtin_data(index: usize) -> Option<&'static Profile> {
     let (_, source) = BUILTIN_SOURCES.get(index)?;
     // The built-in files are tested to parse; a broken one reads as unknown, not a crash.
-    BUILTINS
+    BUILTIN_DATA
         .get(index)?
-        .get_or_init(|| {
-            serde_json::from_str::<Profile>(source)
-                .ok()
-                .map(Compiled::new)
-        })
+        .get_or_init(|| serde_json::from_str::<Profile>(source).ok())
+        .as_ref()
+}
+
+/// A built-in profile by id, ready for matching.
+pub fn builtin(id: &str) -> Option<&'static Compiled> {
+    let index = builtin_index(id)?;
+    BUILTIN_COMPILED
+        .get(index)?
+        .get_or_init(|| builtin_data(index).cloned().map(Compiled::new))
         .as_ref()
 }
 
 /// Every built-in profile, default first.
 pub fn profiles() -> Vec<&'static Profile> {
-    BUILTIN_SOURCES
-        .iter()
-        .filter_map(|(id, _)| builtin(id))
-        .map(|compiled| &compiled.profile)
+    (0..BUILTIN_SOURCES.len())
+        .filter_map(builtin_data)
         .collect()
 }
 

@@ -16,6 +16,9 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
+        if original.is_ascii() {
+            return Folded::new_ascii(original);
+        }
         let mut folded = Folded {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
@@ -35,6 +38,9 @@ impl Folded {
             }
             match character {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => folded.push('\'', start, end),
+                _ if character.is_ascii() => {
+                    folded.push(character.to_ascii_lowercase(), start, end)
+                }
                 _ => {
                     for lower in character.to_lowercase() {
                         folded.push(lower, start, end);
@@ -45,10 +51,40 @@ impl Folded {
         folded
     }
 
+    /// The common case, byte by byte: most plan text is plain ASCII.
+    fn new_ascii(original: &str) -> Folded {
+        let mut text = Vec::with_capacity(original.len());
+        let mut origin: Vec<(usize, usize)> = Vec::with_capacity(original.len());
+        for (start, byte) in original.bytes().enumerate() {
+            let end = start + 1;
+            if byte.is_ascii_whitespace() || matches!(byte, b'-' | b'_' | b'\x0b') {
+                match (text.last(), origin.last_mut()) {
+                    (Some(b' '), Some(last)) => last.1 = end,
+                    _ => {
+                        text.push(b' ');
+                        origin.push((start, end));
+                    }
+                }
+            } else {
+                text.push(if byte == b'`' {
+                    b'\''
+                } else {
+                    byte.to_ascii_lowercase()
+                });
+                origin.push((start, end));
+            }
+        }
+        Folded {
+            text: String::from_utf8(text).unwrap_or_default(),
+            origin,
+        }
+    }
+
     fn push(&mut self, character: char, start: usize, end: usize) {
         self.text.push(character);
-        self.origin
-            .extend(std::iter::repeat_n((start, end), character.len_utf8()));
+        for _ in 0..character.len_utf8() {
+            self.origin.push((start, end));
+        }
     }
 
     /// The original byte span of the folded bytes `start..end` (a non-empty match).
@@ -126,5 +162,18 @@ mod tests {
         assert_eq!(folded.text, "école prevent");
         let start = folded.text.find("prevent").unwrap_or_default();
         assert_eq!(folded.original_span(start, start + 7), Some((7, 14)));
+    }
+
+    #[test]
+    fn the_ascii_fast_path_folds_like_the_general_one() {
+        let ascii = "Out-of-School \t Settings_for `Children' \x0b WRAP";
+        let general = format!("{ascii}\u{e9}");
+        let fast = Folded::new(ascii);
+        let slow = Folded::new(&general);
+        assert_eq!(slow.text.strip_suffix('\u{e9}'), Some(fast.text.as_str()));
+        assert_eq!(
+            slow.origin.get(..fast.origin.len()),
+            Some(fast.origin.as_slice())
+        );
     }
 }

@@ -207,7 +207,7 @@ impl Check for CategoryInferred {
             issues.push(
                 Self::META
                     .issue(
-                        first.field.clone(),
+                        first.field.to_string(),
                         format!(
                             "{} (`{}`) is only inferred from the wording of {source}, e.g. \"{}\"",
                             category.name, category.id, first.phrase
