@@ -135,8 +135,8 @@ impl Options {
 /// An unknown profile id or an invalid profile object is the caller's mistake, like an
 /// unknown locale: it is refused here (JS throws) rather than reported as a plan problem.
 fn checked_profile(choice: ProfileChoice) -> Result<ProfileChoice, OptionsError> {
-    match crate::coverage::load(&choice) {
-        Ok(_) => Ok(choice),
+    match crate::coverage::check(&choice) {
+        Ok(()) => Ok(choice),
         Err(problem) => Err(error("profile", problem.to_string())),
     }
 }

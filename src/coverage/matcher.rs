@@ -416,4 +416,43 @@ mod tests {
         };
         assert_eq!(text.get(hit.start..hit.end), Some("Training"));
     }
+
+    #[test]
+    fn spans_stay_on_character_boundaries_for_any_text() {
+        let (_, matcher) = matcher(json!([
+            category("training", &["train", "WRAP", "e-learning"], &[]),
+            category("schools_education", &["school", "k"], &[]),
+        ]));
+        let pieces = [
+            "Training",
+            "\u{130}",
+            "\u{df}",
+            "\u{212a}",
+            "e\u{301}",
+            "\u{2014}",
+            "-",
+            " ",
+            "\n",
+            "WRAP",
+            "\u{1f600}",
+            "school",
+            "\u{2019}s",
+            "\u{ad}",
+            "\u{10428}",
+            "K",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let text = format!("{first}{second} {third}");
+                    for found in matcher.find(&text) {
+                        assert!(
+                            text.get(found.start..found.end).is_some(),
+                            "{text:?}: {found:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

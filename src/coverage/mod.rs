@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use classify::{Evidence, Source, UnknownTag};
 pub use profile::{
-    builtin, load, profiles, Category, Compiled, Profile, ProfileError, PROFILE_SCHEMA,
+    builtin, check, load, profiles, Category, Compiled, Profile, ProfileError, PROFILE_SCHEMA,
 };
 
 use crate::model::Plan;

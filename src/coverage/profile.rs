@@ -199,6 +199,17 @@ pub fn profiles() -> Vec<&'static Profile> {
         .collect()
 }
 
+/// Whether a profile choice can be used, without building its automaton (for reading options).
+pub fn check(choice: &crate::options::ProfileChoice) -> Result<(), ProfileError> {
+    match choice {
+        crate::options::ProfileChoice::Id(id) => builtin_index(id)
+            .and_then(builtin_data)
+            .map(|_| ())
+            .ok_or_else(|| ProfileError::Unknown { id: id.clone() }),
+        crate::options::ProfileChoice::Custom(value) => Profile::from_value(value).map(|_| ()),
+    }
+}
+
 /// Finds a built-in profile by id, or reads a caller's profile object.
 pub fn load(
     choice: &crate::options::ProfileChoice,
