@@ -8,6 +8,7 @@ mod coverage;
 mod personal_data;
 pub use personal_data::find_personal_data;
 mod structure;
+mod timeline;
 
 use crate::coverage::Coverage;
 use crate::date::{Date, Period};
@@ -81,7 +82,7 @@ pub trait Check: Sync {
 
 /// Every rule that reads the plan model, in the order they run.
 pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
-    [structure::CHECKS, personal_data::CHECKS, coverage::CHECKS]
+    [structure::CHECKS, timeline::CHECKS, personal_data::CHECKS, coverage::CHECKS]
         .into_iter()
         .flatten()
         .copied()
