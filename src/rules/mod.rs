@@ -82,10 +82,15 @@ pub trait Check: Sync {
 
 /// Every rule that reads the plan model, in the order they run.
 pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
-    [structure::CHECKS, timeline::CHECKS, personal_data::CHECKS, coverage::CHECKS]
-        .into_iter()
-        .flatten()
-        .copied()
+    [
+        structure::CHECKS,
+        timeline::CHECKS,
+        personal_data::CHECKS,
+        coverage::CHECKS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 /// Every rule, including those raised while reading input, for docs and SARIF metadata.
