@@ -114,14 +114,15 @@ fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Repo
         .or_else(|| plan.period.as_ref().and_then(|period| period.dates));
     let as_of = options.as_of.or(plan.as_of);
     analysis::analyze(&mut plan, period);
+    let coverage = coverage::assess(&mut plan, options.profile.as_ref());
     let context = rules::Context {
         plan: &plan,
         period,
         as_of,
+        coverage: &coverage,
     };
     issues.extend(rules::run(&context));
-    let profile = profile_id(options, Some(&plan));
-    Report::new(profile, Some(plan), BTreeMap::new(), issues)
+    Report::new(coverage.profile_id, Some(plan), coverage.categories, issues)
 }
 
 fn profile_id(options: &Options, plan: Option<&Plan>) -> String {
@@ -210,6 +211,16 @@ pub fn validate_workbook(bytes: Vec<u8>, options: &Options) -> Report {
             )
         }
     }
+}
+
+/// The built-in coverage profiles, default first (for `profiles()` in JS and the CLI).
+pub fn profiles() -> Vec<&'static coverage::Profile> {
+    coverage::profiles()
+}
+
+/// The coverage profile JSON Schema, for callers writing their own profile.
+pub fn profile_schema() -> &'static str {
+    coverage::PROFILE_SCHEMA
 }
 
 /// Parses one milestone phrase; `period` supplies years the phrase leaves out.
