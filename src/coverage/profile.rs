@@ -73,8 +73,33 @@ impl Profile {
             serde_json::from_value(value.clone()).map_err(|error| ProfileError::Invalid {
                 problems: vec![format!("the profile: {error}")],
             })?;
+        // Shapes of ids are checked here, not with the schema's `pattern`: the compiled
+        // validator implements `pattern` with a regex engine that would triple the module.
+        if !is_id(&profile.id, b'-', true) {
+            problems.push(format!(
+                "/id: \"{}\" is not a profile id such as \"la-2023\"",
+                profile.id
+            ));
+        }
+        if !is_id(&profile.sector, b'_', false) {
+            problems.push(format!(
+                "/sector: \"{}\" is not a sector id such as \"local_authority\"",
+                profile.sector
+            ));
+        }
         let mut seen = HashSet::new();
         for (index, category) in profile.categories.iter().enumerate() {
+            if !is_id(&category.id, b'_', false) {
+                problems.push(format!(
+                    "/categories/{index}/id: \"{}\" is not a category id such as \"channel_panel\"",
+                    category.id
+                ));
+            }
+            for (phrase_index, phrase) in category.phrases.iter().enumerate() {
+                if !phrase.chars().any(char::is_alphanumeric) {
+                    problems.push(format!("/categories/{index}/phrases/{phrase_index}: a phrase needs a letter or digit"));
+                }
+            }
             if !seen.insert(category.id.as_str()) {
                 problems.push(format!(
                     "/categories/{index}/id: category id \"{}\" is used twice",
@@ -92,6 +117,17 @@ impl Profile {
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|category| category.id == id)
     }
+}
+
+/// Lower-case ASCII letters and digits joined by `separator`, starting with a letter (or
+/// also a digit when `digit_first`).
+fn is_id(text: &str, separator: u8, digit_first: bool) -> bool {
+    let mut bytes = text.bytes();
+    let first_ok = bytes
+        .next()
+        .is_some_and(|first| first.is_ascii_lowercase() || (digit_first && first.is_ascii_digit()));
+    first_ok
+        && bytes.all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == separator)
 }
 
 /// Why a profile cannot be used.
@@ -366,6 +402,29 @@ mod tests {
             problems,
             ["/categories/1/id: category id \"x\" is used twice"]
         );
+
+        let shapes = json!({"id": "Mine!", "title": "Mine", "guidance": "g", "sector": "Local Authority", "categories": [
+            {"id": "Channel-Panel", "name": "X", "basis": "must", "required": true, "description": "d", "phrases": ["--", "ok"]}]});
+        let Err(ProfileError::Invalid { problems }) = load(&ProfileChoice::Custom(shapes)) else {
+            unreachable!("accepted badly shaped ids")
+        };
+        let places: Vec<&str> = problems
+            .iter()
+            .filter_map(|problem| problem.split(':').next())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "/id",
+                "/sector",
+                "/categories/0/id",
+                "/categories/0/phrases/0"
+            ]
+        );
+        assert!(
+            is_id("la-2023", b'-', true) && is_id("9a", b'-', true) && !is_id("9a", b'_', false)
+        );
+        assert!(is_id("channel_panel", b'_', false) && !is_id("", b'_', false));
     }
 
     #[test]
