@@ -5,6 +5,7 @@
 //! A row continues the action above when its key cells (id, objective, action) are empty or,
 //! in such a wrapped table, when its text carries on mid-sentence.
 
+use super::columns::is_id_like;
 use super::header::{self, Field, Header};
 use super::heading::{keyword_heading, lone_cell_heading, Heading};
 use super::text::{ends_mid_phrase, ends_sentence, starts_lowercase, starts_with_action_id};
@@ -216,6 +217,20 @@ impl Reader<'_> {
         {
             record.parts.append(&mut pending_prefix);
         }
+        // A heading with nothing after it at the foot of the table is a note ("See notes
+        // on the cover sheet"), reported as unread rather than made an empty section.
+        while let Some(SectionRows {
+            heading: Some((_, at)),
+            records,
+        }) = sections.last()
+        {
+            if !records.is_empty() || at.0 <= self.header.row {
+                break;
+            }
+            let at = *at;
+            used.retain(|cell| *cell != at);
+            sections.pop();
+        }
         Body {
             sections,
             used,
@@ -241,7 +256,7 @@ impl Reader<'_> {
         }
         let lone = non_empty(row).count() == 1;
         let key_column = column == 0 || field_of(self.fields, column).is_some_and(Field::is_key);
-        let is_id = field_of(self.fields, column) == Some(Field::Id);
+        let is_id = field_of(self.fields, column) == Some(Field::Id) && is_id_like(first);
         if !lone || !key_column || is_id || self.wrapped || self.next_row_continues(index, column) {
             return None;
         }
