@@ -9,11 +9,19 @@ use crate::status;
 /// Fills in the derived fields of a plan.
 pub fn analyze(plan: &mut Plan, period: Option<Period>) {
     let context = ParseContext { period };
-    for action in plan.sections.iter_mut().flat_map(|section| section.actions.iter_mut()) {
+    for action in plan
+        .sections
+        .iter_mut()
+        .flat_map(|section| section.actions.iter_mut())
+    {
         for milestone in &mut action.milestones {
             milestone.parsed = Some(milestone::parse(&milestone.text, &context));
         }
-        if let Some(Status { text, value: value @ None }) = &mut action.status {
+        if let Some(Status {
+            text,
+            value: value @ None,
+        }) = &mut action.status
+        {
             *value = Some(status::normalise(text));
         }
         if action.status.is_none() {

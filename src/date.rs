@@ -158,7 +158,9 @@ impl Period {
     pub fn parse(text: &str) -> Option<Period> {
         let text = text.trim();
         if let Some((start, end)) = text.split_once('/') {
-            if let (Some(start), Some(end)) = (Date::parse_iso(start.trim()), Date::parse_iso(end.trim())) {
+            if let (Some(start), Some(end)) =
+                (Date::parse_iso(start.trim()), Date::parse_iso(end.trim()))
+            {
                 return Some(Period { start, end });
             }
         }
@@ -187,20 +189,29 @@ fn year_label_numbers(text: &str) -> Option<(i32, Option<u32>)> {
     let mut index = 0;
     while index < bytes.len() {
         let run = digit_run(bytes, index);
-        let starts_word = index == 0 || !bytes.get(index - 1).is_some_and(u8::is_ascii_alphanumeric);
+        let starts_word =
+            index == 0 || !bytes.get(index - 1).is_some_and(u8::is_ascii_alphanumeric);
         if run == 4 && starts_word {
             let year: i32 = text.get(index..index + 4)?.parse().ok()?;
             let after = index + 4;
             let separator = bytes.get(after).copied();
-            if matches!(separator, Some(b'-' | b'/')) || text.get(after..)?.starts_with('\u{2013}') {
-                let sep_len = if separator == Some(b'-') || separator == Some(b'/') { 1 } else { 3 };
+            if matches!(separator, Some(b'-' | b'/')) || text.get(after..)?.starts_with('\u{2013}')
+            {
+                let sep_len = if separator == Some(b'-') || separator == Some(b'/') {
+                    1
+                } else {
+                    3
+                };
                 let second_start = after + sep_len;
                 let second_len = digit_run(bytes, second_start);
                 let ends_word = !bytes
                     .get(second_start + second_len)
                     .is_some_and(u8::is_ascii_alphanumeric);
                 if (second_len == 2 || second_len == 4) && ends_word {
-                    let second: u32 = text.get(second_start..second_start + second_len)?.parse().ok()?;
+                    let second: u32 = text
+                        .get(second_start..second_start + second_len)?
+                        .parse()
+                        .ok()?;
                     return Some((year, Some(second)));
                 }
             }
@@ -214,9 +225,9 @@ fn year_label_numbers(text: &str) -> Option<(i32, Option<u32>)> {
 }
 
 fn digit_run(bytes: &[u8], from: usize) -> usize {
-    bytes
-        .get(from..)
-        .map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit()).count())
+    bytes.get(from..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    })
 }
 
 /// "2013-14" -> 2014; "2008-11" -> 2011; "2019-2020" -> 2020. The second year must follow the first.
@@ -224,7 +235,11 @@ fn expand_short_year(first: i32, second: u32) -> Option<i32> {
     let second = if second < 100 {
         let century = first - first.rem_euclid(100);
         let candidate = century + second as i32;
-        if candidate > first { candidate } else { candidate + 100 }
+        if candidate > first {
+            candidate
+        } else {
+            candidate + 100
+        }
     } else {
         i32::try_from(second).ok()?
     };
@@ -257,12 +272,30 @@ mod tests {
 
     #[test]
     fn reads_period_labels() {
-        let fy = |a, b| Period { start: date(a), end: date(b) };
-        assert_eq!(Period::parse("2013-14"), Some(fy("2013-04-01", "2014-03-31")));
-        assert_eq!(Period::parse("2015/16"), Some(fy("2015-04-01", "2016-03-31")));
-        assert_eq!(Period::parse("2008-11"), Some(fy("2008-04-01", "2011-03-31")));
-        assert_eq!(Period::parse("2019-2020"), Some(fy("2019-04-01", "2020-03-31")));
-        assert_eq!(Period::parse("2099-00"), Some(fy("2099-04-01", "2100-03-31")));
+        let fy = |a, b| Period {
+            start: date(a),
+            end: date(b),
+        };
+        assert_eq!(
+            Period::parse("2013-14"),
+            Some(fy("2013-04-01", "2014-03-31"))
+        );
+        assert_eq!(
+            Period::parse("2015/16"),
+            Some(fy("2015-04-01", "2016-03-31"))
+        );
+        assert_eq!(
+            Period::parse("2008-11"),
+            Some(fy("2008-04-01", "2011-03-31"))
+        );
+        assert_eq!(
+            Period::parse("2019-2020"),
+            Some(fy("2019-04-01", "2020-03-31"))
+        );
+        assert_eq!(
+            Period::parse("2099-00"),
+            Some(fy("2099-04-01", "2100-03-31"))
+        );
         assert_eq!(
             Period::parse("Prevent Delivery Plan 2019-20"),
             Some(fy("2019-04-01", "2020-03-31"))

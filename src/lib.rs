@@ -21,6 +21,7 @@ pub mod analysis;
 pub mod coverage;
 pub mod date;
 pub mod input;
+pub mod limits;
 pub mod milestone;
 pub mod model;
 pub mod options;
@@ -30,8 +31,9 @@ pub mod schema;
 pub mod status;
 pub mod table;
 
+/// The `#[wasm_bindgen]` exports (WASM builds only); public so the WASM tests can call them.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use std::collections::BTreeMap;
 
@@ -46,19 +48,59 @@ pub use crate::table::{Cell, Table};
 
 /// Checks a plan given as JSON text.
 pub fn validate_json(text: &str, options: &Options) -> Report {
+    if text.len() > limits::MAX_INPUT_BYTES {
+        return input_too_large(text.len(), options);
+    }
     match input::parse_json(text) {
         Ok(value) => validate_value(value, options),
-        Err(issue) => Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue]),
+        Err(issue) => input_error(options, *issue),
     }
+}
+
+/// The report for an input of `bytes` bytes, over [`limits::MAX_INPUT_BYTES`].
+pub fn input_too_large(bytes: usize, options: &Options) -> Report {
+    input_error(options, limits::too_many_bytes(bytes))
+}
+
+/// The report for an input that could not be read as a plan at all.
+fn input_error(options: &Options, issue: Issue) -> Report {
+    Report::new(
+        profile_id(options, None),
+        None,
+        BTreeMap::new(),
+        vec![issue],
+    )
 }
 
 /// Checks a plan given as a JSON value: the schema first, then the model rules.
 pub fn validate_value(value: Value, options: &Options) -> Report {
+    let actions = count_actions(&value);
+    if actions > limits::MAX_ACTIONS {
+        return input_error(options, limits::too_many_actions(actions));
+    }
     let schema_issues = schema::check(&value);
     match input::to_plan(value) {
         Some(plan) => check_plan(plan, options, schema_issues),
-        None => Report::new(profile_id(options, None), None, BTreeMap::new(), schema_issues),
+        None => Report::new(
+            profile_id(options, None),
+            None,
+            BTreeMap::new(),
+            schema_issues,
+        ),
     }
+}
+
+fn count_actions(value: &Value) -> usize {
+    value
+        .get("sections")
+        .and_then(Value::as_array)
+        .map_or(0, |sections| {
+            sections
+                .iter()
+                .filter_map(|section| section.get("actions").and_then(Value::as_array))
+                .map(Vec::len)
+                .sum()
+        })
 }
 
 /// Checks a plan already in the model (from Rust code or a table import).
@@ -110,7 +152,12 @@ pub fn validate_table(table: &Table, options: &Options) -> Report {
             imported.sources.locate(&mut report.issues);
             report
         }
-        Err(issue) => Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue]),
+        Err(issue) => Report::new(
+            profile_id(options, None),
+            None,
+            BTreeMap::new(),
+            vec![issue],
+        ),
     }
 }
 
@@ -118,7 +165,12 @@ pub fn validate_table(table: &Table, options: &Options) -> Report {
 pub fn validate_csv(text: &str, options: &Options) -> Report {
     match table::read_delimited(text) {
         Ok(table) => validate_table(&table, options),
-        Err(issue) => Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue]),
+        Err(issue) => Report::new(
+            profile_id(options, None),
+            None,
+            BTreeMap::new(),
+            vec![issue],
+        ),
     }
 }
 
@@ -133,7 +185,12 @@ pub fn validate_sheets(sheets: &[Table], options: &Options) -> Report {
                 "",
                 "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date",
             );
-            Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue])
+            Report::new(
+                profile_id(options, None),
+                None,
+                BTreeMap::new(),
+                vec![issue],
+            )
         }
     }
 }
@@ -145,7 +202,12 @@ pub fn validate_workbook(bytes: Vec<u8>, options: &Options) -> Report {
         Ok(sheets) => validate_sheets(&sheets, options),
         Err(message) => {
             let issue = table::TableUnreadable::META.issue("", message);
-            Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue])
+            Report::new(
+                profile_id(options, None),
+                None,
+                BTreeMap::new(),
+                vec![issue],
+            )
         }
     }
 }

@@ -88,6 +88,8 @@ pub struct Priority {
 pub struct Section {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Required by the schema; defaulted here so the other checks still run without it.
+    #[serde(default)]
     pub title: String,
     /// Longer text under the title: the objective or "We will ..." statement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,6 +108,8 @@ pub struct Action {
     /// "1.2", "7", "A3"; unique within the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Required by the schema; defaulted here so the other checks still run without it.
+    #[serde(default)]
     pub description: String,
     /// The objective this action serves, when the table gives one per row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,7 +168,10 @@ impl<'de> Deserialize<'de> for Milestone {
 
 impl From<&str> for Milestone {
     fn from(text: &str) -> Self {
-        Milestone { text: text.to_owned(), parsed: None }
+        Milestone {
+            text: text.to_owned(),
+            parsed: None,
+        }
     }
 }
 
@@ -228,18 +235,21 @@ impl StatusValue {
 impl Plan {
     /// Every action with its JSON Pointer and its section index, in plan order.
     pub fn actions(&self) -> impl Iterator<Item = ActionRef<'_>> {
-        self.sections.iter().enumerate().flat_map(|(section_index, section)| {
-            section
-                .actions
-                .iter()
-                .enumerate()
-                .map(move |(action_index, action)| ActionRef {
-                    section_index,
-                    action_index,
-                    section,
-                    action,
-                })
-        })
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(section_index, section)| {
+                section
+                    .actions
+                    .iter()
+                    .enumerate()
+                    .map(move |(action_index, action)| ActionRef {
+                        section_index,
+                        action_index,
+                        section,
+                        action,
+                    })
+            })
     }
 }
 
@@ -255,7 +265,10 @@ pub struct ActionRef<'a> {
 impl ActionRef<'_> {
     /// JSON Pointer of the action: `/sections/1/actions/0`.
     pub fn pointer(&self) -> String {
-        format!("/sections/{}/actions/{}", self.section_index, self.action_index)
+        format!(
+            "/sections/{}/actions/{}",
+            self.section_index, self.action_index
+        )
     }
 
     /// JSON Pointer of a field of the action: `/sections/1/actions/0/leads`.

@@ -68,15 +68,24 @@ impl Options {
             match (key.as_str(), value) {
                 (_, Value::Null) => {}
                 ("profile", Value::String(id)) => options.profile = Some(ProfileChoice::Id(id)),
-                ("profile", profile @ Value::Object(_)) => options.profile = Some(ProfileChoice::Custom(profile)),
-                ("profile", _) => return Err(error("profile", "must be a profile id or a profile object")),
+                ("profile", profile @ Value::Object(_)) => {
+                    options.profile = Some(ProfileChoice::Custom(profile))
+                }
+                ("profile", _) => {
+                    return Err(error("profile", "must be a profile id or a profile object"))
+                }
                 ("period", Value::String(text)) => {
                     options.period = Some(Period::parse(&text).ok_or_else(|| {
                         error("period", format!("\"{text}\" is neither START/END ISO dates nor a label such as 2017/18"))
                     })?);
                 }
                 ("period", Value::Object(object)) => {
-                    let date = |name: &str| object.get(name).and_then(Value::as_str).and_then(Date::parse_iso);
+                    let date = |name: &str| {
+                        object
+                            .get(name)
+                            .and_then(Value::as_str)
+                            .and_then(Date::parse_iso)
+                    };
                     match (date("start"), date("end")) {
                         (Some(start), Some(end)) => options.period = Some(Period { start, end }),
                         _ => return Err(error("period", "needs `start` and `end` as YYYY-MM-DD")),
@@ -84,23 +93,30 @@ impl Options {
                 }
                 ("period", _) => return Err(error("period", "must be a string or {start, end}")),
                 ("asOf" | "as_of", Value::String(text)) => {
-                    options.as_of = Some(
-                        Date::parse_iso(&text).ok_or_else(|| error("asOf", format!("\"{text}\" is not a YYYY-MM-DD date")))?,
-                    );
+                    options.as_of = Some(Date::parse_iso(&text).ok_or_else(|| {
+                        error("asOf", format!("\"{text}\" is not a YYYY-MM-DD date"))
+                    })?);
                 }
                 ("asOf" | "as_of", _) => return Err(error("asOf", "must be a YYYY-MM-DD string")),
                 ("locale", Value::String(locale)) => {
                     options.locale = match locale.as_str() {
                         "en" | "en-GB" => Locale::English,
                         "cy" | "cy-GB" => Locale::Welsh,
-                        other => return Err(error("locale", format!("\"{other}\" is not supported (use en or cy)"))),
+                        other => {
+                            return Err(error(
+                                "locale",
+                                format!("\"{other}\" is not supported (use en or cy)"),
+                            ))
+                        }
                     }
                 }
                 ("locale", _) => return Err(error("locale", "must be \"en\" or \"cy\"")),
                 (other, _) => {
                     return Err(OptionsError {
                         option: "options",
-                        message: format!("unknown option `{other}` (known: profile, period, asOf, locale)"),
+                        message: format!(
+                            "unknown option `{other}` (known: profile, period, asOf, locale)"
+                        ),
                     })
                 }
             }
@@ -122,11 +138,21 @@ mod tests {
 
     #[test]
     fn reads_every_option() {
-        let options = Options::from_json(r#"{"profile":"schools","period":"2017/18","asOf":"2018-01-31","locale":"cy"}"#);
-        let Ok(options) = options else { unreachable!("{options:?}") };
+        let options = Options::from_json(
+            r#"{"profile":"schools","period":"2017/18","asOf":"2018-01-31","locale":"cy"}"#,
+        );
+        let Ok(options) = options else {
+            unreachable!("{options:?}")
+        };
         assert_eq!(options.profile, Some(ProfileChoice::Id("schools".into())));
-        assert_eq!(options.period.map(|period| period.start.to_string()), Some("2017-04-01".into()));
-        assert_eq!(options.as_of.map(|date| date.to_string()), Some("2018-01-31".into()));
+        assert_eq!(
+            options.period.map(|period| period.start.to_string()),
+            Some("2017-04-01".into())
+        );
+        assert_eq!(
+            options.as_of.map(|date| date.to_string()),
+            Some("2018-01-31".into())
+        );
         assert_eq!(options.locale, Locale::Welsh);
         assert_eq!(Options::from_json("null"), Ok(Options::default()));
     }
@@ -140,7 +166,11 @@ mod tests {
             (r#"{"profil":"x"}"#, "options"),
             ("[]", "options"),
         ] {
-            assert_eq!(Options::from_json(text).map_err(|error| error.option), Err(option), "{text}");
+            assert_eq!(
+                Options::from_json(text).map_err(|error| error.option),
+                Err(option),
+                "{text}"
+            );
         }
     }
 }

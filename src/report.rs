@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::coverage::CategoryCoverage;
-use crate::model::Plan;
 use crate::milestone::Span;
+use crate::model::Plan;
 
 /// How serious an issue is. `valid` is false when any issue is an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -58,7 +58,12 @@ pub struct Issue {
 }
 
 impl Issue {
-    pub fn new(rule: &'static str, severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Issue {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Issue {
         Issue {
             rule,
             severity,
@@ -166,10 +171,21 @@ mod tests {
             "p".into(),
             None,
             BTreeMap::new(),
-            vec![issue("/sections/10/actions/0"), issue(""), issue("/sections/2/actions/1")],
+            vec![
+                issue("/sections/10/actions/0"),
+                issue(""),
+                issue("/sections/2/actions/1"),
+            ],
         );
-        let paths: Vec<_> = report.issues.iter().map(|issue| issue.path.as_str()).collect();
-        assert_eq!(paths, ["", "/sections/2/actions/1", "/sections/10/actions/0"]);
+        let paths: Vec<_> = report
+            .issues
+            .iter()
+            .map(|issue| issue.path.as_str())
+            .collect();
+        assert_eq!(
+            paths,
+            ["", "/sections/2/actions/1", "/sections/10/actions/0"]
+        );
         assert!(report.valid);
     }
 }

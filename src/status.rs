@@ -8,30 +8,95 @@ use crate::model::StatusValue;
 
 /// Cues in priority order. Matched on lowercase text with word boundaries.
 const CUES: &[(StatusValue, &[&str])] = &[
-    (StatusValue::Unknown, &["tbc", "not known", "unknown", "n/a"]),
+    (
+        StatusValue::Unknown,
+        &["tbc", "not known", "unknown", "n/a"],
+    ),
     (
         StatusValue::NotStarted,
-        &["not started", "not yet started", "yet to start", "yet to begin", "will begin", "to be started", "not begun", "no progress"],
+        &[
+            "not started",
+            "not yet started",
+            "yet to start",
+            "yet to begin",
+            "will begin",
+            "to be started",
+            "not begun",
+            "no progress",
+        ],
     ),
     (
         StatusValue::Delayed,
-        &["delayed", "delay", "slipped", "behind schedule", "overdue", "not achieved", "not met", "postponed", "on hold", "red"],
+        &[
+            "delayed",
+            "delay",
+            "slipped",
+            "behind schedule",
+            "overdue",
+            "not achieved",
+            "not met",
+            "postponed",
+            "on hold",
+            "red",
+        ],
     ),
     (
         StatusValue::AtRisk,
-        &["at risk", "challenging", "concern", "difficult", "difficulties", "issues with", "partially", "amber"],
+        &[
+            "at risk",
+            "challenging",
+            "concern",
+            "difficult",
+            "difficulties",
+            "issues with",
+            "partially",
+            "amber",
+        ],
     ),
     (
         StatusValue::Complete,
-        &["complete", "completed", "achieved", "delivered", "done", "finished", "in place", "established", "has been"],
+        &[
+            "complete",
+            "completed",
+            "achieved",
+            "delivered",
+            "done",
+            "finished",
+            "in place",
+            "established",
+            "has been",
+        ],
     ),
     (
         StatusValue::Ongoing,
-        &["ongoing", "on-going", "continuing", "continue", "continues", "to be continued", "business as usual", "embedded"],
+        &[
+            "ongoing",
+            "on-going",
+            "continuing",
+            "continue",
+            "continues",
+            "to be continued",
+            "business as usual",
+            "embedded",
+        ],
     ),
     (
         StatusValue::OnTrack,
-        &["on track", "on target", "in progress", "progressing", "underway", "under way", "awaiting", "being", "green", "started", "commenced", "planned", "scheduled"],
+        &[
+            "on track",
+            "on target",
+            "in progress",
+            "progressing",
+            "underway",
+            "under way",
+            "awaiting",
+            "being",
+            "green",
+            "started",
+            "commenced",
+            "planned",
+            "scheduled",
+        ],
     ),
 ];
 
@@ -42,9 +107,14 @@ pub fn normalise(text: &str) -> StatusValue {
         return StatusValue::Unknown;
     }
     // "On target to be completed" is on track, not complete: "to be" + complete is a plan.
-    let future_complete = ["to be completed", "to be complete", "will be completed", "to complete"]
-        .iter()
-        .any(|cue| lower.contains(cue));
+    let future_complete = [
+        "to be completed",
+        "to be complete",
+        "will be completed",
+        "to complete",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue));
     let ongoing_in_place = contains_word(&lower, "continued") || contains_word(&lower, "ongoing");
     for (value, cues) in CUES {
         if cues.iter().any(|cue| contains_word(&lower, cue)) {
@@ -63,7 +133,9 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     while let Some(found) = haystack.get(from..).and_then(|rest| rest.find(needle)) {
         let start = from + found;
         let end = start + needle.len();
-        let before = haystack.get(..start).and_then(|text| text.chars().next_back());
+        let before = haystack
+            .get(..start)
+            .and_then(|text| text.chars().next_back());
         let after = haystack.get(end..).and_then(|text| text.chars().next());
         if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
             return true;
@@ -84,7 +156,10 @@ mod tests {
             ("On target to be completed", OnTrack),
             ("On track", OnTrack),
             ("Orders placed – awaiting delivery", OnTrack),
-            ("Will begin to plan when steering group is in place", NotStarted),
+            (
+                "Will begin to plan when steering group is in place",
+                NotStarted,
+            ),
             ("Staff changes has delayed this element", Delayed),
             ("This has been challenging", AtRisk),
             ("already in place to be continued", Ongoing),
@@ -94,7 +169,10 @@ mod tests {
             ("Green", OnTrack),
             ("Amber", AtRisk),
             ("Red", Delayed),
-            ("Options and practice elsewhere is being researched", OnTrack),
+            (
+                "Options and practice elsewhere is being researched",
+                OnTrack,
+            ),
         ] {
             assert_eq!(normalise(text), expected, "{text}");
         }

@@ -74,6 +74,14 @@ impl Timescale {
     }
 }
 
+/// A phrase with its reading, as `parseMilestone` and the CLI's `milestone --json` print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reading<'a> {
+    pub text: &'a str,
+    #[serde(flatten)]
+    pub timescale: &'a Timescale,
+}
+
 /// The kinds of milestone of the public contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

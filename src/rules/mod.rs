@@ -4,6 +4,8 @@
 //! place; [`registry`] lists every rule, and `docs/rules.md` is generated from it (a test
 //! fails when the file is stale).
 
+mod personal_data;
+pub use personal_data::find_personal_data;
 mod structure;
 
 use crate::date::{Date, Period};
@@ -11,7 +13,7 @@ use crate::model::Plan;
 use crate::report::{Issue, Severity};
 
 /// What every rule is known by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct RuleMeta {
     /// Stable id, used in reports and to look up the docs.
     pub id: &'static str,
@@ -74,21 +76,25 @@ pub trait Check: Sync {
 }
 
 /// Every rule that reads the plan model, in the order they run.
-pub fn checks() -> &'static [&'static dyn Check] {
-    structure::CHECKS
+pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
+    [structure::CHECKS, personal_data::CHECKS]
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 /// Every rule, including those raised while reading input, for docs and SARIF metadata.
 pub fn registry() -> Vec<&'static RuleMeta> {
     let mut all = vec![
         &crate::input::JsonSyntax::META,
+        &crate::limits::InputTooLarge::META,
         &crate::schema::Schema::META,
         &crate::table::TableUnreadable::META,
         &crate::table::TableNoHeader::META,
         &crate::table::TableTooLarge::META,
         &crate::table::CellUnmapped::META,
     ];
-    all.extend(checks().iter().map(|check| check.meta()));
+    all.extend(checks().map(|check| check.meta()));
     all
 }
 
@@ -107,7 +113,12 @@ pub fn render_docs() -> String {
         "# Rules\n\n<!-- Generated from the rule declarations in src/ by `cargo test`\n     (UPDATE_DOCS=1 rewrites it). Do not edit by hand. -->\n\n| id | default severity | summary |\n|---|---|---|\n",
     );
     for rule in registry() {
-        out.push_str(&format!("| [`{0}`](#{0}) | {1} | {2} |\n", rule.id, rule.severity.as_str(), rule.summary));
+        out.push_str(&format!(
+            "| [`{0}`](#{0}) | {1} | {2} |\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.summary
+        ));
     }
     for rule in registry() {
         out.push_str(&format!(
@@ -142,8 +153,16 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), count, "duplicate rule id");
         for rule in rules {
-            assert!(rule.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", rule.id);
-            assert!(rule.doc.contains("## What it checks"), "{} lacks docs", rule.id);
+            assert!(
+                rule.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                rule.id
+            );
+            assert!(
+                rule.doc.contains("## What it checks"),
+                "{} lacks docs",
+                rule.id
+            );
             assert!(rule.doc.contains("## Why"), "{} lacks docs", rule.id);
             assert!(rule.doc.contains("## Example"), "{} lacks docs", rule.id);
         }
@@ -157,6 +176,9 @@ mod tests {
             std::fs::write(path, &rendered).unwrap_or_else(|error| unreachable!("{error}"));
         }
         let on_disk = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(on_disk == rendered, "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test`");
+        assert!(
+            on_disk == rendered,
+            "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test`"
+        );
     }
 }

@@ -9,8 +9,20 @@ use crate::rules::{declare_rule, Check, Context, RuleMeta};
 pub(super) static CHECKS: &[&dyn Check] = &[
     &DuplicateId,
     &PeriodInvalid,
-    &MissingField { meta: &LeadMissing::META, is_missing: no_lead, field: "leads", what: "lead", hint: "Name the lead agency or officer by role, e.g. \"Prevent Coordinator\"." },
-    &MissingField { meta: &MilestoneMissing::META, is_missing: no_milestone, field: "milestones", what: "milestone or target date", hint: "Add a target date such as \"March 2016\", or \"Ongoing\"." },
+    &MissingField {
+        meta: &LeadMissing::META,
+        is_missing: no_lead,
+        field: "leads",
+        what: "lead",
+        hint: "Name the lead agency or officer by role, e.g. \"Prevent Coordinator\".",
+    },
+    &MissingField {
+        meta: &MilestoneMissing::META,
+        is_missing: no_milestone,
+        field: "milestones",
+        what: "milestone or target date",
+        hint: "Add a target date such as \"March 2016\", or \"Ongoing\".",
+    },
 ];
 
 declare_rule! {
@@ -34,7 +46,13 @@ impl Check for DuplicateId {
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
         let mut first_seen: HashMap<String, ActionRef<'_>> = HashMap::new();
         for action in context.plan.actions() {
-            let Some(id) = action.action.id.as_deref().map(str::trim).filter(|id| !id.is_empty()) else {
+            let Some(id) = action
+                .action
+                .id
+                .as_deref()
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+            else {
                 continue;
             };
             match first_seen.get(id) {
@@ -77,19 +95,29 @@ impl Check for PeriodInvalid {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
-        let Some(period) = &context.plan.period else { return };
+        let Some(period) = &context.plan.period else {
+            return;
+        };
         match (&period.dates, &period.label) {
             (None, label) => issues.push(
                 Self::META
                     .issue(
                         "/period",
-                        format!("The plan period \"{}\" is not a period I can read", label.as_deref().unwrap_or("")),
+                        format!(
+                            "The plan period \"{}\" is not a period I can read",
+                            label.as_deref().unwrap_or("")
+                        ),
                     )
-                    .with_hint("Write it as \"2017/18\", \"2013-14\" or \"2017-04-01/2018-03-31\"."),
+                    .with_hint(
+                        "Write it as \"2017/18\", \"2013-14\" or \"2017-04-01/2018-03-31\".",
+                    ),
             ),
             (Some(dates), _) if dates.end < dates.start => issues.push(Self::META.issue(
                 "/period",
-                format!("The plan period ends ({}) before it starts ({})", dates.end, dates.start),
+                format!(
+                    "The plan period ends ({}) before it starts ({})",
+                    dates.end, dates.start
+                ),
             )),
             _ => {}
         }
@@ -105,7 +133,8 @@ declare_rule! {
     /// leads is rarely delivered, and assurance asks who is accountable.
     ///
     /// ## Example
-    /// `{"id": "4", "description": "Deliver WRAP training", "leads": []}` is reported.
+    /// `{"id": "4", "description": "Deliver WRAP training", "leads": []}` is reported. When no
+    /// action of the plan has a lead (the table has no lead column), one issue says so.
     pub struct LeadMissing { id: "lead-missing", severity: Warning, summary: "An action has no lead" }
 }
 
@@ -118,7 +147,7 @@ declare_rule! {
     ///
     /// ## Example
     /// An action whose "Timescale" cell is empty is reported; "Ongoing" counts as a milestone
-    /// (and is judged by the milestone rules).
+    /// (and is judged by the milestone rules). When no action has one, one issue says so.
     pub struct MilestoneMissing { id: "milestone-missing", severity: Warning, summary: "An action has no milestone" }
 }
 
@@ -137,10 +166,31 @@ impl Check for MissingField {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
-        for action in context.plan.actions().filter(|action| (self.is_missing)(action.action)) {
+        let total = context.plan.actions().count();
+        let missing: Vec<_> = context
+            .plan
+            .actions()
+            .filter(|action| (self.is_missing)(action.action))
+            .collect();
+        // A plan with no such column at all gets one issue, not one per action.
+        if total > 1 && missing.len() == total {
             issues.push(
                 self.meta
-                    .issue(action.field_pointer(self.field), format!("{} has no {}", action.label(), self.what))
+                    .issue(
+                        "/sections",
+                        format!("None of the {total} actions has a {}", self.what),
+                    )
+                    .with_hint(self.hint),
+            );
+            return;
+        }
+        for action in missing {
+            issues.push(
+                self.meta
+                    .issue(
+                        action.field_pointer(self.field),
+                        format!("{} has no {}", action.label(), self.what),
+                    )
                     .with_action(action.action.id.as_deref())
                     .with_hint(self.hint),
             );
@@ -153,5 +203,8 @@ fn no_lead(action: &Action) -> bool {
 }
 
 fn no_milestone(action: &Action) -> bool {
-    action.milestones.iter().all(|milestone| milestone.text.trim().is_empty())
+    action
+        .milestones
+        .iter()
+        .all(|milestone| milestone.text.trim().is_empty())
 }

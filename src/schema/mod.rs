@@ -2,7 +2,7 @@
 //!
 //! The validator is generated at compile time by `jsonschema`'s macro: the runtime
 //! validator would make the WASM module about ten times larger (regex engines, URL and
-//! Unicode tables), see `docs/size.md`.
+//! Unicode tables), see `docs/architecture.md`.
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::ValidationError;
@@ -14,7 +14,7 @@ use crate::rules::declare_rule;
 /// The plan JSON Schema (draft 2020-12) as published.
 pub const PLAN_SCHEMA: &str = include_str!("plan.schema.json");
 
-#[jsonschema::validator(path = "src/schema/plan.schema.json", draft = Draft202012)]
+#[jsonschema::validator(path = "src/schema/plan.schema.json", draft = Draft202012, validate_formats = true)]
 struct PlanValidator;
 
 declare_rule! {
@@ -42,7 +42,10 @@ pub fn check(instance: &Value) -> Vec<Issue> {
 fn schema_issue(root: &Value, error: &ValidationError<'_>) -> Issue {
     let path = error.instance_path().as_str().to_owned();
     let keyword = error.kind().keyword();
-    let message = format!("{} (schema keyword `{keyword}`)", describe_error(root, &path, error));
+    let message = format!(
+        "{} (schema keyword `{keyword}`)",
+        describe_error(root, &path, error)
+    );
     let mut issue = Issue::new(Schema::META.id, Severity::Error, path.clone(), message);
     issue.action = action_id_at(root, &path);
     issue
@@ -52,7 +55,9 @@ fn describe_error(root: &Value, path: &str, error: &ValidationError<'_>) -> Stri
     let subject = describe_location(root, path);
     match error.kind() {
         ValidationErrorKind::Required { property } => {
-            let field = property.as_str().map_or_else(|| property.to_string(), field_name);
+            let field = property
+                .as_str()
+                .map_or_else(|| property.to_string(), field_name);
             format!("{subject} has no {field}")
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -63,26 +68,39 @@ fn describe_error(root: &Value, path: &str, error: &ValidationError<'_>) -> Stri
             let expected = match kind {
                 TypeKind::Single(kind) => type_name(&kind.to_string()).to_owned(),
                 TypeKind::Multiple(kinds) => {
-                    let names: Vec<&str> = kinds.iter().map(|kind| type_name(&kind.to_string())).collect();
+                    let names: Vec<&str> = kinds
+                        .iter()
+                        .map(|kind| type_name(&kind.to_string()))
+                        .collect();
                     names.join(" or ")
                 }
             };
-            format!("{subject} should be {expected}, not {}", value_type_name(error.instance()))
+            format!(
+                "{subject} should be {expected}, not {}",
+                value_type_name(error.instance())
+            )
         }
         ValidationErrorKind::MinLength { .. } => format!("{subject} is empty"),
         ValidationErrorKind::MaxLength { limit } => {
             format!("{subject} is too long (at most {limit} characters)")
         }
-        ValidationErrorKind::MaxItems { limit } => format!("{subject} has too many entries (at most {limit})"),
-        ValidationErrorKind::MinItems { limit } => format!("{subject} needs at least {limit} entries"),
-        ValidationErrorKind::UniqueItems => format!("{subject} lists the same entry more than once"),
+        ValidationErrorKind::MaxItems { limit } => {
+            format!("{subject} has too many entries (at most {limit})")
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            format!("{subject} needs at least {limit} entries")
+        }
+        ValidationErrorKind::UniqueItems => {
+            format!("{subject} lists the same entry more than once")
+        }
         ValidationErrorKind::Enum { options } => format!("{subject} should be one of {options}"),
-        ValidationErrorKind::Pattern { .. } => format!(
+        ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => format!(
             "{subject} should be {}, not {}",
             pattern_expectation(path),
             error.instance()
         ),
-        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::OneOfMultipleValid { .. } => {
+        ValidationErrorKind::OneOfNotValid { .. }
+        | ValidationErrorKind::OneOfMultipleValid { .. } => {
             format!("{subject} should be {}", one_of_expectation(path))
         }
         _ => format!("{subject}: {}", error.masked()),
@@ -103,12 +121,16 @@ fn describe_location(root: &Value, pointer: &str) -> String {
         let child = current.get(key);
         match (key, position) {
             ("sections", Some(position)) => {
-                current = child.and_then(|value| value.get(position)).unwrap_or(&Value::Null);
+                current = child
+                    .and_then(|value| value.get(position))
+                    .unwrap_or(&Value::Null);
                 owner = format!("Section {}", position + 1);
                 index += 2;
             }
             ("actions", Some(position)) => {
-                current = child.and_then(|value| value.get(position)).unwrap_or(&Value::Null);
+                current = child
+                    .and_then(|value| value.get(position))
+                    .unwrap_or(&Value::Null);
                 owner = match current.get("id").and_then(Value::as_str) {
                     Some(id) if !id.trim().is_empty() => format!("Action {}", id.trim()),
                     _ => format!("Action {} of {}", position + 1, lower_first(&owner)),
@@ -117,7 +139,12 @@ fn describe_location(root: &Value, pointer: &str) -> String {
             }
             (field, Some(position)) => {
                 let noun = singular(field);
-                return format!("{} {} of {}", capitalise(&noun), position + 1, lower_first(&owner));
+                return format!(
+                    "{} {} of {}",
+                    capitalise(&noun),
+                    position + 1,
+                    lower_first(&owner)
+                );
             }
             (field, None) => {
                 let field = field_name(field);
@@ -132,14 +159,16 @@ fn action_id_at(root: &Value, pointer: &str) -> Option<String> {
     let segments: Vec<&str> = pointer.split('/').collect();
     let end = segments.iter().position(|segment| *segment == "actions")? + 2;
     let action_pointer = segments.get(..end)?.join("/");
-    root.pointer(&action_pointer)?.get("id")?.as_str().map(str::to_owned)
+    root.pointer(&action_pointer)?
+        .get("id")?
+        .as_str()
+        .map(str::to_owned)
 }
 
 fn field_name(field: &str) -> String {
     match field {
         "as_of" => "reporting date".into(),
         "strategic_priorities" => "strategic priorities".into(),
-        "leads" => "lead".into(),
         "outcomes" => "strategic priorities served".into(),
         other => other.replace('_', " "),
     }
@@ -154,7 +183,9 @@ fn singular(field: &str) -> String {
 }
 
 fn pattern_expectation(pointer: &str) -> &'static str {
-    let last = pointer.rsplit('/').find(|segment| segment.parse::<usize>().is_err());
+    let last = pointer
+        .rsplit('/')
+        .find(|segment| segment.parse::<usize>().is_err());
     match last {
         Some("as_of" | "start" | "end") => "a date written YYYY-MM-DD",
         Some("categories") => "a category id such as `channel_panel`",
@@ -164,7 +195,9 @@ fn pattern_expectation(pointer: &str) -> &'static str {
 }
 
 fn one_of_expectation(pointer: &str) -> &'static str {
-    let last = pointer.rsplit('/').find(|segment| segment.parse::<usize>().is_err());
+    let last = pointer
+        .rsplit('/')
+        .find(|segment| segment.parse::<usize>().is_err());
     match last {
         Some("period") => "a label such as \"2017/18\" or an object with `start` and `end` dates",
         Some("milestones") => "text such as \"March 2016\", or an object with that `text`",
@@ -218,13 +251,19 @@ mod tests {
     use serde_json::json;
 
     fn messages(value: Value) -> Vec<(String, String)> {
-        check(&value).into_iter().map(|issue| (issue.path, issue.message)).collect()
+        check(&value)
+            .into_iter()
+            .map(|issue| (issue.path, issue.message))
+            .collect()
     }
 
     #[test]
     fn the_schema_is_valid_json_with_titles() {
         let schema: Value = serde_json::from_str(PLAN_SCHEMA).unwrap_or_default();
-        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
         assert!(schema["$defs"]["action"]["properties"]["leads"].is_object());
     }
 
@@ -235,13 +274,16 @@ mod tests {
 
     #[test]
     fn missing_description_reads_like_a_person_wrote_it() {
-        let found = messages(json!({"sections": [{"title": "T", "actions": [{"leads": []}, {"id": "2.1"}]}]}));
+        let found = messages(
+            json!({"sections": [{"title": "T", "actions": [{"leads": []}, {"id": "2.1"}]}]}),
+        );
         assert_eq!(
             found,
             [
                 (
                     "/sections/0/actions/0".to_owned(),
-                    "Action 1 of section 1 has no description (schema keyword `required`)".to_owned()
+                    "Action 1 of section 1 has no description (schema keyword `required`)"
+                        .to_owned()
                 ),
                 (
                     "/sections/0/actions/1".to_owned(),
@@ -258,19 +300,36 @@ mod tests {
             "as_of": "31/03/2017"
         }));
         let text: Vec<&str> = found.iter().map(|(_, message)| message.as_str()).collect();
-        assert!(text.contains(&"The lead of action 1 should be a list, not text (schema keyword `type`)"), "{text:?}");
-        assert!(text.contains(&"Action 1 has unknown field `colour` (schema keyword `additionalProperties`)"), "{text:?}");
         assert!(
-            text.contains(&"The reporting date of the plan should be a date written YYYY-MM-DD, not \"31/03/2017\" (schema keyword `pattern`)"),
+            text.contains(
+                &"The leads of action 1 should be a list, not text (schema keyword `type`)"
+            ),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(
+                &"Action 1 has unknown field `colour` (schema keyword `additionalProperties`)"
+            ),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(&"The reporting date of the plan should be a date written YYYY-MM-DD, not \"31/03/2017\" (schema keyword `format`)"),
             "{text:?}"
         );
     }
 
     #[test]
     fn milestone_of_the_wrong_shape() {
-        let found = messages(json!({"sections": [{"title": "T", "actions": [{"id": "3", "description": "D", "milestones": [7]}]}]}));
+        let found = messages(
+            json!({"sections": [{"title": "T", "actions": [{"id": "3", "description": "D", "milestones": [7]}]}]}),
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "/sections/0/actions/0/milestones/0");
-        assert!(found[0].1.starts_with("Milestone 1 of action 3 should be text"), "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .starts_with("Milestone 1 of action 3 should be text"),
+            "{found:?}"
+        );
     }
 }

@@ -1,0 +1,79 @@
+# prevent-plan-check: `make demo`, `make test`, `make build`, `make bench`.
+# Every target installs what it needs and is quick when nothing is missing.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET := wasm32-unknown-unknown
+CORE_WASM := target/$(WASM_TARGET)/release/prevent_plan_check.wasm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: setup setup-rust setup-node setup-browser build test test-rust test-wasm test-node test-browser lint demo bench fuzz clean
+
+setup: setup-rust setup-node
+
+setup-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+	  || cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
+
+# npm ci only when the lockfile changed since the last install.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+setup-node: node_modules/.package-lock.json
+
+setup-browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
+
+build: setup-rust
+	cargo build --release --target $(WASM_TARGET) --lib
+	wasm-bindgen --target nodejs --remove-name-section --remove-producers-section --out-dir pkg/node $(CORE_WASM)
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg/web $(CORE_WASM)
+	node pkg/scripts/build.mjs
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+test-rust:
+	cargo test
+
+test-wasm: setup-rust
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target $(WASM_TARGET) --test wasm
+
+test-node: build setup-node
+	node --test tests/node/
+	npx tsc -p tests/types/tsconfig.json
+
+test-browser: build setup-node setup-browser
+	node --test tests/browser/
+
+test: lint test-rust test-wasm test-node test-browser
+
+demo: build setup-node
+	node pkg/bin/prevent-plan-check.js || [ $$? -eq 1 ]
+	node www/serve.mjs
+
+bench: build setup-node
+	node bench/run.mjs
+
+# Each fuzz target runs FUZZ_SECONDS (default 5 minutes), seeded with the test fixtures.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := validate_json
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$target; \
+	  cp tests/fixtures/plans/*.json pkg/examples/*.json fuzz/corpus/$$target/ 2>/dev/null || true; \
+	  (cd fuzz && cargo +nightly fuzz run $$target corpus/$$target -- \
+	     -max_total_time=$(FUZZ_SECONDS) $$([ -f dict/$$target.dict ] && echo -dict=dict/$$target.dict) -max_len=65536 -rss_limit_mb=4096) || exit 1; \
+	done
+
+clean:
+	cargo clean
+	rm -rf pkg/node pkg/web pkg/dist node_modules

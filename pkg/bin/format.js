@@ -1,0 +1,99 @@
+'use strict';
+// Report formatters of the CLI: stylish text (like ESLint's) and SARIF 2.1.0.
+
+const SEVERITY_ORDER = ['error', 'warning', 'info'];
+
+const paint = (on, code) => (text) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/** Where an issue is, in the words a person looks for: a cell, a line, a field. */
+function location(issue) {
+  if (issue.cell) return issue.sheet ? `${issue.sheet}!${issue.cell}` : issue.cell;
+  if (issue.line !== undefined) return `${issue.line}:${issue.column ?? 0}`;
+  return issue.path || '(plan)';
+}
+
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function formatText(results, { color }) {
+  const style = {
+    file: paint(color, 4),
+    error: paint(color, 31),
+    warning: paint(color, 33),
+    info: paint(color, 36),
+    dim: paint(color, 2),
+    bold: paint(color, 1),
+  };
+  const totals = { error: 0, warning: 0, info: 0 };
+  let out = '';
+  for (const { file, report } of results) {
+    if (report.issues.length === 0) continue;
+    out += `\n${style.file(file)}\n`;
+    const rows = report.issues.map((issue) => [location(issue), issue.severity, issue.message, issue.rule]);
+    const width = Math.max(...rows.map(([where]) => where.length));
+    const severityWidth = Math.max(...rows.map(([, severity]) => severity.length));
+    for (const [where, severity, message, rule] of rows) {
+      totals[severity] += 1;
+      out += `  ${style.dim(where.padEnd(width))}  ${style[severity](severity.padEnd(severityWidth))}  ${message}  ${style.dim(rule)}\n`;
+    }
+  }
+  const problems = totals.error + totals.warning + totals.info;
+  if (problems === 0) return `${plural(results.length, 'plan')} checked: no problems\n`;
+  const mark = totals.error > 0 ? style.error('✖') : style.warning('⚠');
+  const counts = SEVERITY_ORDER.map((severity) => plural(totals[severity], severity === 'info' ? 'info' : severity)).join(', ');
+  return `${out}\n${mark} ${style.bold(`${plural(problems, 'problem')} (${counts})`)} in ${plural(results.length, 'plan')}\n`;
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+
+/** The first paragraph under "## What it checks", as plain text. */
+function whatItChecks(doc) {
+  const body = doc.split('## What it checks')[1] ?? doc;
+  return body.split(/\n\s*\n|\n## /)[0].replace(/\s+/g, ' ').trim();
+}
+
+function formatSarif(results, rules, version) {
+  const index = new Map(rules.map((rule, position) => [rule.id, position]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'prevent-plan-check',
+            version,
+            informationUri: 'https://www.npmjs.com/package/prevent-plan-check',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.summary },
+              fullDescription: { text: whatItChecks(rule.doc) },
+              help: { text: rule.doc, markdown: rule.doc },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+            })),
+          },
+        },
+        results: results.flatMap(({ file, report }) =>
+          report.issues.map((issue) => {
+            const physicalLocation = { artifactLocation: { uri: file.split(require('node:path').sep).join('/') } };
+            if (issue.line !== undefined) physicalLocation.region = { startLine: issue.line, startColumn: issue.column ?? 1 };
+            const logical = issue.cell
+              ? { name: issue.cell, fullyQualifiedName: issue.sheet ? `${issue.sheet}!${issue.cell}` : issue.cell, kind: 'cell' }
+              : { name: issue.path || '/', fullyQualifiedName: issue.path || '/', kind: 'jsonPointer' };
+            const result = {
+              ruleId: issue.rule,
+              level: SARIF_LEVEL[issue.severity],
+              message: { text: issue.hint ? `${issue.message}. ${issue.hint}` : issue.message },
+              locations: [{ physicalLocation, logicalLocations: [logical] }],
+            };
+            if (index.has(issue.rule)) result.ruleIndex = index.get(issue.rule);
+            return result;
+          }),
+        ),
+      },
+    ],
+  };
+}
+
+module.exports = { formatText, formatSarif, location };

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+'use strict';
+// The prevent-plan-check command line: see `prevent-plan-check --help`.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+const api = require('../index.cjs');
+const { formatText, formatSarif } = require('./format.js');
+
+const EXIT_OK = 0;
+const EXIT_PLAN_ERRORS = 1;
+const EXIT_USAGE = 2;
+
+const USAGE = `Usage:
+  prevent-plan-check                       check the bundled example plans
+  prevent-plan-check check FILE... [--profile ID] [--period START/END] [--as-of YYYY-MM-DD]
+                           [--format text|json|sarif] [--locale en|cy]
+  prevent-plan-check milestone [--period START/END] [--json] -- TEXT
+  prevent-plan-check schema                print the plan JSON Schema
+  prevent-plan-check profiles              list the coverage profiles
+  prevent-plan-check --version | --help
+
+FILE is a plan as .json. Exit status: 0 no errors, 1 the plan has errors,
+2 usage error or unreadable input.`;
+
+class UsageError extends Error {}
+
+/** How each kind of file is read into a report. */
+const READERS = {
+  '.json': (file, options) => api.validateJson(fs.readFileSync(file, 'utf8'), options),
+};
+
+function checkOptions(values) {
+  const options = {};
+  if (values.profile !== undefined) options.profile = values.profile;
+  if (values.period !== undefined) options.period = values.period;
+  if (values['as-of'] !== undefined) options.asOf = values['as-of'];
+  if (values.locale !== undefined) options.locale = values.locale;
+  return options;
+}
+
+function check(files, values, out) {
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format ${format} (use text, json or sarif)`);
+  if (files.length === 0) throw new UsageError('check needs at least one FILE');
+  const options = checkOptions(values);
+  const results = [];
+  let unreadable = false;
+  for (const file of files) {
+    const reader = READERS[path.extname(file).toLowerCase()];
+    if (!reader) throw new UsageError(`${file}: unsupported file type (use ${Object.keys(READERS).join(', ')})`);
+    try {
+      results.push({ file, report: reader(file, options) });
+    } catch (error) {
+      if (error.code === 'ERR_INVALID_OPTION') throw new UsageError(error.message);
+      process.stderr.write(`prevent-plan-check: ${file}: ${error.message}\n`);
+      unreadable = true;
+    }
+  }
+  if (format === 'json') {
+    const reports = results.map(({ file, report }) => ({ file, ...report }));
+    out.write(`${JSON.stringify(files.length === 1 ? reports[0] ?? null : reports, null, 2)}\n`);
+  } else if (format === 'sarif') {
+    out.write(`${JSON.stringify(formatSarif(results, api.rules(), api.version()), null, 2)}\n`);
+  } else {
+    out.write(formatText(results, { color: useColor(out) }));
+  }
+  if (unreadable) return EXIT_USAGE;
+  return results.some(({ report }) => !report.valid) ? EXIT_PLAN_ERRORS : EXIT_OK;
+}
+
+function milestone(words, values, out) {
+  if (words.length === 0) throw new UsageError('milestone needs TEXT, e.g. milestone -- "Oct 2013 to Dec 2013"');
+  const options = values.period === undefined ? undefined : { period: values.period };
+  let reading;
+  try {
+    reading = api.parseMilestone(words.join(' '), options);
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  if (values.json) {
+    out.write(`${JSON.stringify(reading)}\n`);
+  } else {
+    const when = reading.start || reading.end ? ` ${reading.start ?? '…'} to ${reading.end ?? '…'}` : '';
+    out.write(`${reading.kind}${when}\n`);
+  }
+  return EXIT_OK;
+}
+
+function bundledExamples() {
+  const folder = path.join(__dirname, '..', 'examples');
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name in READERS || path.extname(name) in READERS)
+    .sort()
+    .map((name) => path.join(folder, name));
+}
+
+function useColor(stream) {
+  if ('NO_COLOR' in process.env) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+function main(argv, out) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      profile: { type: 'string' },
+      period: { type: 'string' },
+      'as-of': { type: 'string' },
+      format: { type: 'string' },
+      locale: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.help) {
+    out.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    out.write(`${api.version()}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case undefined:
+      return check(bundledExamples(), values, out);
+    case 'check':
+      return check(rest, values, out);
+    case 'milestone':
+      return milestone(rest, values, out);
+    case 'schema':
+      out.write(`${JSON.stringify(api.schema(), null, 2)}\n`);
+      return EXIT_OK;
+    case 'profiles':
+      return listProfiles(out);
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+function listProfiles(out) {
+  if (typeof api.profiles !== 'function') throw new UsageError('profiles are not available in this build');
+  for (const profile of api.profiles()) {
+    out.write(`${profile.id.padEnd(18)} ${profile.title}\n`);
+  }
+  return EXIT_OK;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2), process.stdout);
+} catch (error) {
+  const usage = error instanceof UsageError || (error && error.code && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  process.stderr.write(`prevent-plan-check: ${error.message}\n${usage ? 'Try --help.\n' : ''}`);
+  process.exitCode = EXIT_USAGE;
+}

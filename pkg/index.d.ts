@@ -1,0 +1,161 @@
+// Types of the public API of prevent-plan-check (see README.md).
+
+/** ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type MilestoneKind =
+  | 'date' | 'range' | 'multiple' | 'open_ended' | 'recurring'
+  | 'ongoing' | 'reference' | 'vague' | 'none' | 'unparsed';
+
+export type StatusValue =
+  | 'not_started' | 'on_track' | 'at_risk' | 'delayed' | 'complete' | 'ongoing' | 'unknown';
+
+export interface Interval { start: IsoDate; end: IsoDate }
+
+/** A byte range `[start, end)` of a text. */
+export interface Span { start: number; end: number }
+
+/** How a milestone phrase was read. */
+export interface Timescale {
+  kind: MilestoneKind;
+  start: IsoDate | null;
+  end: IsoDate | null;
+  precision?: 'day' | 'month' | 'term' | 'quarter' | 'year';
+  approximate?: boolean;
+  recurrence?: 'weekly' | 'fortnightly' | 'monthly' | 'bi_monthly' | 'quarterly' | 'termly' | 'twice_yearly' | 'annually';
+  /** Target of a cross-reference ("See 9 above" -> "9"). */
+  reference?: string;
+  direction?: 'above' | 'below';
+  parts?: Interval[];
+  span?: Span;
+  revised_from?: Interval;
+  [key: string]: unknown;
+}
+
+/** `parseMilestone()`'s result: the phrase and its reading. */
+export interface MilestoneReading extends Timescale { text: string }
+
+export interface Milestone { text: string; parsed?: Timescale | null }
+
+export interface Status { text?: string; value?: StatusValue }
+
+export interface Action {
+  id?: string;
+  description: string;
+  objective?: string;
+  outputs?: string[];
+  outcomes?: string[];
+  leads?: string[];
+  partners?: string[];
+  /** As input, a milestone may be a plain string. */
+  milestones?: Array<Milestone | string>;
+  status?: Status | string;
+  categories?: string[];
+}
+
+export interface Section {
+  id?: string;
+  title: string;
+  description?: string;
+  categories?: string[];
+  actions: Action[];
+}
+
+/** A plan as input: the shape of `plan.schema.json` (see `schema()`). */
+export interface Plan {
+  title?: string;
+  authority?: string;
+  period?: string | { label?: string; start: IsoDate; end: IsoDate };
+  as_of?: IsoDate;
+  profile?: string;
+  strategic_priorities?: Array<{ id: string; title: string }>;
+  sections: Section[];
+}
+
+/** The plan as understood: derived fields filled in. */
+export interface UnderstoodPlan extends Omit<Plan, 'period' | 'sections'> {
+  period?: { label?: string; start?: IsoDate; end?: IsoDate };
+  sections: Array<Omit<Section, 'actions'> & {
+    actions: Array<Omit<Action, 'milestones' | 'status'> & {
+      leads: string[];
+      partners: string[];
+      milestones: Array<{ text: string; parsed: Timescale }>;
+      status: { text: string; value: StatusValue };
+      categories: string[];
+    }>;
+  }>;
+}
+
+export interface Issue {
+  /** Stable rule id, e.g. `milestone-outside-period`. */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** JSON Pointer of the field concerned; `""` for the whole plan. */
+  path: string;
+  /** Id of the action concerned. */
+  action?: string;
+  /** Spreadsheet cell, e.g. `"D7"`, when the plan came from a table. */
+  cell?: string;
+  sheet?: string;
+  span?: Span;
+  /** 1-based position in the input text (syntax errors). */
+  line?: number;
+  column?: number;
+  hint?: string;
+}
+
+export interface CategoryCoverage {
+  status: 'covered' | 'inferred' | 'missing';
+  required: boolean;
+  basis: 'must' | 'should' | 'advice';
+  actions: string[];
+  evidence?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface Report {
+  /** True when no issue has severity `error`. */
+  valid: boolean;
+  profile: string;
+  /** The plan as understood; null when the input could not be read as a plan. */
+  plan: UnderstoodPlan | null;
+  coverage: Record<string, CategoryCoverage>;
+  issues: Issue[];
+  summary: { errors: number; warnings: number; infos: number; actions: number };
+}
+
+export interface Options {
+  /** A profile id such as `"la-2023"` (the default), or a whole profile object. */
+  profile?: string | Record<string, unknown>;
+  /** `"2017-04-01/2018-03-31"`, a label like `"2017/18"`, or explicit dates. */
+  period?: string | { start: IsoDate; end: IsoDate };
+  /** Reporting date for overdue checks. */
+  asOf?: IsoDate | Date;
+  locale?: 'en' | 'cy';
+}
+
+/** Metadata of a rule. */
+export interface RuleMeta { id: string; severity: Severity; summary: string; doc: string }
+
+/** Errors thrown for a wrong argument carry one of these codes. */
+export type ErrorCode =
+  | 'ERR_INVALID_ARG_TYPE' | 'ERR_INVALID_PLAN' | 'ERR_INVALID_OPTION' | 'ERR_INTERNAL';
+
+export interface PreventPlanCheckError extends Error { code: ErrorCode }
+
+/** Checks a plan object. Throws (with `code`) only for a wrong argument type. */
+export function validate(plan: Plan, options?: Options): Report;
+/** Checks a plan given as JSON text; bad JSON gives a report with a `json-syntax` issue. */
+export function validateJson(text: string, options?: Options): Report;
+/** Reads one milestone phrase. */
+export function parseMilestone(text: string, options?: Pick<Options, 'period'>): MilestoneReading;
+/** The plan JSON Schema (draft 2020-12). */
+export function schema(): Record<string, unknown>;
+/** Every rule the checker knows. */
+export function rules(): RuleMeta[];
+/** The limits of one check; inputs beyond them get an `input-too-large` report. */
+export function limits(): { maxInputBytes: number; maxDepth: number; maxActions: number };
+export function version(): string;

@@ -1,0 +1,19 @@
+// Assembles the npm package from the wasm-bindgen output: run by `make build`.
+// Generates the CommonJS copy of src/api.mjs (one source for both module systems) and
+// copies the published schema.
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const pkg = dirname(dirname(fileURLToPath(import.meta.url)));
+const dist = join(pkg, 'dist');
+mkdirSync(dist, { recursive: true });
+
+const esm = readFileSync(join(pkg, 'src', 'api.mjs'), 'utf8');
+const exported = [...esm.matchAll(/^export function (\w+)/gm)].map((match) => match[1]);
+if (exported.length === 0 || /^\s*import\s/m.test(esm)) {
+  throw new Error('src/api.mjs must export functions and import nothing, to be copied to CommonJS');
+}
+const cjs = `'use strict';\n// Generated from src/api.mjs by scripts/build.mjs: do not edit.\n${esm.replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exported.join(', ')} };\n`;
+writeFileSync(join(dist, 'api.cjs'), cjs);
+copyFileSync(join(pkg, '..', 'src', 'schema', 'plan.schema.json'), join(dist, 'plan.schema.json'));

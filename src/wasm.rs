@@ -1,0 +1,71 @@
+//! The WebAssembly boundary: thin, string-typed, and never panics.
+//!
+//! Plans and reports cross as JSON text. The JS wrapper (`pkg/src/api.mjs`) serialises
+//! with `JSON.stringify`, which already rejects cycles and BigInt values with a clear
+//! error, and `serde_json`'s recursion limit turns hostile nesting into a `json-syntax`
+//! issue instead of a stack overflow. Keeping JS types out of the core also keeps the
+//! module small: no serde-wasm-bindgen glue per type.
+
+use wasm_bindgen::prelude::*;
+
+use crate::options::Options;
+
+fn options(json: &str) -> Result<Options, JsError> {
+    Options::from_json(json).map_err(|error| JsError::new(&error.to_string()))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// Checks a plan given as JSON text; returns the report as JSON text.
+#[wasm_bindgen]
+pub fn validate_json(plan: &str, options_json: &str) -> Result<String, JsError> {
+    to_json(&crate::validate_json(plan, &options(options_json)?))
+}
+
+/// The report for an input of `bytes` bytes that is over the size limit, so that JS can
+/// answer without first copying the whole input into WASM memory.
+#[wasm_bindgen]
+pub fn input_too_large(bytes: usize, options_json: &str) -> Result<String, JsError> {
+    to_json(&crate::input_too_large(bytes, &options(options_json)?))
+}
+
+/// The limits of one check: `{"maxInputBytes", "maxDepth", "maxActions"}`.
+#[wasm_bindgen]
+pub fn limits() -> String {
+    format!(
+        r#"{{"maxInputBytes":{},"maxDepth":{},"maxActions":{}}}"#,
+        crate::limits::MAX_INPUT_BYTES,
+        crate::limits::MAX_DEPTH,
+        crate::limits::MAX_ACTIONS
+    )
+}
+
+/// Reads one milestone phrase; returns `{text, kind, start, end, ...}` as JSON text.
+#[wasm_bindgen]
+pub fn parse_milestone(text: &str, options_json: &str) -> Result<String, JsError> {
+    let options = options(options_json)?;
+    let timescale = crate::parse_milestone(text, options.period);
+    to_json(&crate::milestone::Reading {
+        text,
+        timescale: &timescale,
+    })
+}
+
+/// The plan JSON Schema.
+#[wasm_bindgen]
+pub fn schema() -> String {
+    crate::schema::PLAN_SCHEMA.to_owned()
+}
+
+/// Metadata of every rule (id, severity, summary, doc) as JSON text.
+#[wasm_bindgen]
+pub fn rules() -> Result<String, JsError> {
+    to_json(&crate::rules::registry())
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}

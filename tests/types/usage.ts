@@ -1,0 +1,28 @@
+// Compiled (not run) by `make test`: the shipped .d.ts must describe real usage.
+import { validate, validateJson, parseMilestone, schema, rules, version } from 'prevent-plan-check';
+import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError } from 'prevent-plan-check';
+
+const plan: Plan = {
+  title: 'Prevent Delivery Plan 2017/18',
+  period: '2017/18',
+  sections: [{ title: 'Training', actions: [{ id: '1', description: 'WRAP', leads: ['Prevent Lead'], milestones: ['Mar-18', { text: 'Ongoing' }], status: 'On track' }] }],
+};
+const options: Options = { profile: 'la-2023', asOf: new Date(), locale: 'cy', period: { start: '2017-04-01', end: '2018-03-31' } };
+const report: Report = validate(plan, options);
+const firstIssue: Issue | undefined = report.issues[0];
+const where: string | undefined = firstIssue?.cell ?? firstIssue?.path;
+const ok: boolean = validateJson('{}').valid && report.summary.errors === 0;
+const reading: MilestoneReading = parseMilestone('Nov-13', { period: '2013-14' });
+const kind: 'date' | 'range' | string = reading.kind;
+const title: unknown = schema().title;
+const ids: string[] = rules().map((rule) => rule.id);
+const v: string = version();
+try {
+  validate(plan);
+} catch (error) {
+  const code: string = (error as PreventPlanCheckError).code;
+  void code;
+}
+// @ts-expect-error: sections are required
+validate({ title: 'x' });
+void [where, ok, kind, title, ids, v];

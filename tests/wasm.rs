@@ -1,0 +1,48 @@
+//! The WASM boundary, run under wasm-bindgen-test in Node (`make test-wasm`).
+#![cfg(target_arch = "wasm32")]
+
+use prevent_plan_check::wasm;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const PLAN: &str = include_str!("fixtures/plans/structural-errors.json");
+
+#[wasm_bindgen_test]
+fn validates_a_plan_and_returns_report_json() {
+    let report = wasm::validate_json(PLAN, "null").unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap_or_default();
+    assert_eq!(report["valid"], false);
+    let rules: Vec<&str> = report["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|issue| issue["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"duplicate-id"), "{rules:?}");
+    assert!(rules.contains(&"schema"), "{rules:?}");
+}
+
+#[wasm_bindgen_test]
+fn bad_json_is_a_report_and_the_module_keeps_working() {
+    let report = wasm::validate_json("{bad", "null").unwrap_or_default();
+    assert!(report.contains("\"json-syntax\""), "{report}");
+    let deep = "[".repeat(50_000);
+    let report = wasm::validate_json(&deep, "null").unwrap_or_default();
+    assert!(report.contains("\"input-too-large\""), "{report}");
+    assert!(wasm::validate_json(PLAN, "{}").is_ok());
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_errors_not_traps() {
+    assert!(wasm::validate_json(PLAN, "{\"asOf\": 3}").is_err());
+    assert!(wasm::validate_json(PLAN, "not json").is_err());
+    assert!(wasm::validate_json(PLAN, "null").is_ok());
+}
+
+#[wasm_bindgen_test]
+fn exposes_schema_rules_and_version() {
+    assert!(wasm::schema().contains("2020-12"));
+    assert!(wasm::rules()
+        .unwrap_or_default()
+        .contains("\"duplicate-id\""));
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}
