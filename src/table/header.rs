@@ -384,15 +384,27 @@ pub fn find(rows: &[Vec<String>]) -> Option<Header> {
 
 /// Whether a body row repeats the header (tables split over pages repeat it).
 pub fn repeats(header: &Header, row: &[String]) -> bool {
-    let matching = row
+    let repeats_cell = |column: usize, cell: &str| {
+        header.field(column).is_some()
+            && classify(cell).map(|(field, _)| field) == header.field(column)
+    };
+    let mut non_empty = row
         .iter()
         .enumerate()
-        .filter(|(column, cell)| {
-            !cell.trim().is_empty()
-                && classify(cell).map(|(field, _)| field) == header.field(*column)
-        })
+        .filter(|(_, cell)| !cell.trim().is_empty());
+    // Most rows are content: their first cell already tells.
+    if !non_empty
+        .clone()
+        .next()
+        .is_some_and(|(column, cell)| repeats_cell(column, cell))
+    {
+        return false;
+    }
+    let matching = non_empty
+        .clone()
+        .filter(|(column, cell)| repeats_cell(*column, cell))
         .count();
-    let non_empty = row.iter().filter(|cell| !cell.trim().is_empty()).count();
+    let non_empty = non_empty.by_ref().count();
     matching >= 2
         && matching * 2 >= header.columns.iter().flatten().count()
         && matching * 4 >= non_empty * 3
