@@ -85,7 +85,8 @@ fn reads_an_excel_range() {
         .find(|issue| issue.rule == "lead-missing");
     assert_eq!(
         lead_missing.and_then(|issue| issue.cell.as_deref()),
-        Some("A8")
+        Some("D8"),
+        "the empty Owner cell"
     );
     let unmapped: Vec<(&str, &str)> = report
         .issues
@@ -178,7 +179,7 @@ fn the_sheet_with_the_plan_is_chosen() {
         .find(|issue| issue.rule == "lead-missing");
     assert_eq!(
         issue.map(|issue| (issue.sheet.as_deref(), issue.cell.as_deref())),
-        Some((Some("Plan"), Some("A2")))
+        Some((Some("Plan"), Some("B2")))
     );
 }
 

@@ -81,6 +81,8 @@ pub struct Body {
     pub used: Vec<(usize, usize)>,
     /// The table wraps long text over several rows (extracted from PDF or Word).
     pub wrapped: bool,
+    /// What each column means.
+    pub columns: Vec<Option<Field>>,
 }
 
 /// Reads the rows below the header. `sections` holds headings found above the header.
@@ -235,6 +237,7 @@ impl Reader<'_> {
             sections,
             used,
             wrapped: self.wrapped,
+            columns: self.fields.to_vec(),
         }
     }
 
