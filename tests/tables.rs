@@ -378,7 +378,8 @@ fn issues_from_a_table_point_at_cells() {
     );
     assert_eq!(
         milestone_missing.first(),
-        Some(&("/sections/0/actions/0/milestones", Some("D15")))
+        Some(&("/sections/0/actions/0/milestones", Some("E15"))),
+        "the empty Timescale cell of the action's first row"
     );
 
     // A table without a lead column: one plan-level issue rather than one per row.
