@@ -6,7 +6,7 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xlsx};
 
 use crate::date::Date;
 
@@ -15,9 +15,23 @@ use super::cell::{Cell, Table};
 /// Reads every sheet of a workbook. Cells keep their addresses: a sheet whose used range
 /// starts at C3 gets two empty rows and columns in front.
 pub fn read(bytes: Vec<u8>) -> Result<Vec<Table>, String> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
-        format!("the workbook could not be read (is it an .xlsx or .ods file?): {error}")
-    })?;
+    // Only the two formats the product reads: the auto-detecting opener would also link
+    // the .xls and .xlsb readers and their code-page tables into the workbook module.
+    match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes.clone())) {
+        Ok(mut workbook) => sheets(&mut workbook),
+        Err(xlsx_error) => match open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
+            Ok(mut workbook) => sheets(&mut workbook),
+            Err(_) => Err(format!(
+                "the workbook could not be read (is it an .xlsx or .ods file?): {xlsx_error}"
+            )),
+        },
+    }
+}
+
+fn sheets<R: Reader<Cursor<Vec<u8>>>>(workbook: &mut R) -> Result<Vec<Table>, String>
+where
+    R::Error: std::fmt::Display,
+{
     let mut tables = Vec::new();
     for name in workbook.sheet_names() {
         let range = workbook
