@@ -265,3 +265,84 @@ fn a_thousand_row_sheet_is_quick() {
     );
     assert_eq!(report.summary.actions, 1000);
 }
+
+fn outline(report: &Report) -> Vec<(Option<String>, String, Vec<String>)> {
+    report
+        .plan
+        .iter()
+        .flat_map(|plan| &plan.sections)
+        .map(|section| {
+            let ids = section
+                .actions
+                .iter()
+                .filter_map(|action| action.id.clone())
+                .collect();
+            (section.id.clone(), section.title.clone(), ids)
+        })
+        .collect()
+}
+
+#[test]
+fn numbered_section_rows_and_ids_in_a_ref_column() {
+    let csv = "Prevent Action Plan 2017/18\n\
+               No.,Action,Lead,Timescale,RAG rating\n\
+               1. Leadership,,,,\n\
+               1.1,Refresh the Prevent partnership plan,Prevent Coordinator,Mar-18,Green\n\
+               1.2,Report to the Community Safety Partnership,Head of Community Safety,Quarterly,\n\
+               2. Training,,,,\n\
+               2.1,Deliver WRAP to frontline staff,Prevent Coordinator,Sept 2017 - March 2018,Amber\n";
+    let report = validate_csv(csv, &Options::default());
+    assert_eq!(
+        outline(&report),
+        [
+            (
+                Some("1".into()),
+                "Leadership".into(),
+                vec!["1.1".into(), "1.2".into()]
+            ),
+            (Some("2".into()), "Training".into(), vec!["2.1".into()]),
+        ]
+    );
+    let period = report.plan.as_ref().and_then(|plan| plan.period.as_ref());
+    assert_eq!(
+        period.and_then(|period| period.label.as_deref()),
+        Some("2017/18")
+    );
+}
+
+#[test]
+fn ids_at_the_start_of_the_action_text_and_keyword_sections() {
+    let csv = "Action;Lead;By when\n\
+               Theme 1: Leadership;;\n\
+               1.1 Refresh the plan;Prevent Coordinator;Mar-18\n\
+               1.2 Report to the CSP;Head of Community Safety;Quarterly\n\
+               Theme 2 - Training;;\n\
+               2.1 Deliver WRAP;Prevent Coordinator & Chair of Channel Panel;Sept 2017\n";
+    let report = validate_csv(csv, &Options::default());
+    assert_eq!(
+        outline(&report),
+        [
+            (
+                Some("1".into()),
+                "Leadership".into(),
+                vec!["1.1".into(), "1.2".into()]
+            ),
+            (Some("2".into()), "Training".into(), vec!["2.1".into()]),
+        ]
+    );
+    let last = report
+        .plan
+        .as_ref()
+        .and_then(|plan| plan.actions().last().map(|action| action.action.clone()));
+    assert_eq!(
+        last.as_ref().map(|action| action.description.as_str()),
+        Some("Deliver WRAP")
+    );
+    assert_eq!(
+        last.map(|action| action.leads),
+        Some(vec![
+            "Prevent Coordinator".into(),
+            "Chair of Channel Panel".into()
+        ])
+    );
+}
