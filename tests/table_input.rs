@@ -346,3 +346,14 @@ fn ids_at_the_start_of_the_action_text_and_keyword_sections() {
         ])
     );
 }
+
+#[test]
+fn actions_written_in_lowercase_are_not_wrapped_lines() {
+    let csv = "Action,Lead,Target date\n\
+               deliver WRAP to frontline staff,Prevent Coordinator,March 2016\n\
+               map venues and lettings,Facilities Manager,June 2016\n\
+               review the referral pathway,Safeguarding Lead,April 2016\n\
+               Refresh the Prevent plan,Prevent Coordinator,May 2016\n";
+    let report = validate_csv(csv, &Options::default());
+    assert_eq!(report.summary.actions, 4);
+}

@@ -124,20 +124,35 @@ fn leading_key_cell<'r>(fields: &[Option<Field>], row: &'r [String]) -> Option<(
     non_empty(row).find(|(column, _)| field_of(fields, *column).is_some_and(Field::is_key))
 }
 
-/// Several rows start mid-sentence: the table wraps text over rows.
+/// The table wraps text over rows (extracted from PDF): several rows are fragments, going
+/// on mid-sentence from the row above with a different set of columns filled. A plan that
+/// merely writes its actions in lowercase fills the same columns row after row.
 fn is_wrapped(rows: &[Vec<String>], header: &Header, fields: &[Option<Field>]) -> bool {
     let body = rows.get(header.row + 1..).unwrap_or_default();
-    let mut lowercase_starts = 0;
+    let filled = |row: &[String]| -> Vec<usize> {
+        non_empty(row)
+            .map(|(column, _)| column)
+            .filter(|column| field_of(fields, *column).is_some())
+            .collect()
+    };
+    let mut fragments = 0;
     let mut content_rows = 0;
-    for row in body {
-        if let Some((_, text)) = leading_key_cell(fields, row) {
+    let mut previous: Option<&Vec<String>> = None;
+    for row in body.iter().filter(|row| non_empty(row).next().is_some()) {
+        if let Some((column, text)) = leading_key_cell(fields, row) {
             content_rows += 1;
-            if starts_lowercase(text) {
-                lowercase_starts += 1;
+            let above = previous
+                .and_then(|above| above.get(column))
+                .map(|text| text.trim());
+            let goes_on = above.is_some_and(|above| !above.is_empty() && !ends_sentence(above));
+            let layout_differs = previous.is_some_and(|above| filled(above) != filled(row));
+            if starts_lowercase(text) && goes_on && layout_differs {
+                fragments += 1;
             }
         }
+        previous = Some(row);
     }
-    lowercase_starts >= 2 && lowercase_starts * 10 >= content_rows
+    fragments >= 2 && fragments * 10 >= content_rows
 }
 
 impl Reader<'_> {
