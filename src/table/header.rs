@@ -32,7 +32,7 @@ impl Field {
 }
 
 /// Known header phrases, after [`normalise_words`] (lowercase, punctuation dropped, plurals
-/// made singular).
+/// made singular), in English and Welsh.
 const PHRASES: &[(Field, &[&str])] = &[
     (
         Field::Id,
@@ -48,6 +48,8 @@ const PHRASES: &[(Field, &[&str])] = &[
             "action number",
             "action ref",
             "action id",
+            "cyfeirnod",
+            "cyf",
         ],
     ),
     (
@@ -70,6 +72,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "action detail",
             "how",
             "how we will do it",
+            "cam gweithredu",
+            "camau gweithredu",
+            "gweithred",
+            "gweithgaredd",
         ],
     ),
     (
@@ -95,6 +101,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "requirement",
             "what we want to achieve",
             "goal",
+            "amcan",
+            "amcanion",
+            "blaenoriaeth",
+            "thema",
         ],
     ),
     (
@@ -117,6 +127,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "expected output",
             "measure",
             "how will we know",
+            "canlyniad",
+            "canlyniadau",
+            "allbwn",
+            "allbynnau",
         ],
     ),
     (
@@ -144,6 +158,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "end date",
             "target completion date",
             "timeline",
+            "dyddiad targed",
+            "amserlen",
+            "terfyn amser",
+            "erbyn pryd",
         ],
     ),
     (
@@ -169,6 +187,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "lead partner",
             "agency",
             "lead officer agency",
+            "arweinydd",
+            "swyddog arweiniol",
+            "asiantaeth arweiniol",
+            "perchennog",
         ],
     ),
     (
@@ -186,6 +208,7 @@ const PHRASES: &[(Field, &[&str])] = &[
             "stakeholder",
             "partner involved",
             "supported by",
+            "partneriaid",
         ],
     ),
     (
@@ -207,6 +230,8 @@ const PHRASES: &[(Field, &[&str])] = &[
             "current status",
             "update on progress",
             "progress comment",
+            "cynnydd",
+            "sylwadau",
         ],
     ),
     (
@@ -464,6 +489,15 @@ mod tests {
             ("Target date for action", Field::Milestones),
         ];
         for (text, meaning) in expected {
+            assert_eq!(field(text), Some(meaning), "{text}");
+        }
+        for (text, meaning) in [
+            ("Camau gweithredu", Field::Action),
+            ("Arweinydd", Field::Leads),
+            ("Dyddiad targed", Field::Milestones),
+            ("Cynnydd", Field::Progress),
+            ("Amcanion", Field::Objective),
+        ] {
             assert_eq!(field(text), Some(meaning), "{text}");
         }
         assert_eq!(field("1. Mapping Haringey's Muslim Communities"), None);
