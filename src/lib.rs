@@ -179,7 +179,7 @@ pub fn validate_sheets(sheets: &[Table], options: &Options) -> Report {
 
 /// Checks a plan workbook (.xlsx or .ods).
 #[cfg(feature = "xlsx")]
-pub fn validate_workbook(bytes: Vec<u8>, options: &Options) -> Report {
+pub fn validate_workbook(bytes: &[u8], options: &Options) -> Report {
     if bytes.len() > limits::MAX_INPUT_BYTES {
         return input_too_large(bytes.len(), options);
     }

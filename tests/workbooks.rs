@@ -28,7 +28,7 @@ fn import_text(name: &str) -> Imported {
 
 fn import_workbook(name: &str) -> (String, Imported) {
     let sheets =
-        workbook::read(bytes(name)).unwrap_or_else(|message| unreachable!("{name}: {message}"));
+        workbook::read(&bytes(name)).unwrap_or_else(|message| unreachable!("{name}: {message}"));
     let index =
         table::choose_sheet(&sheets).unwrap_or_else(|| unreachable!("{name}: no plan sheet"));
     let Some(sheet) = sheets.get(index) else {
@@ -97,7 +97,7 @@ fn real_date_cells_become_dates() {
 
 #[test]
 fn issues_name_the_sheet_and_cell() {
-    let report = validate_workbook(bytes("haringey-2013-14.xlsx"), &Options::default());
+    let report = validate_workbook(&bytes("haringey-2013-14.xlsx"), &Options::default());
     let milestone_missing = report
         .issues
         .iter()
@@ -113,10 +113,7 @@ fn issues_name_the_sheet_and_cell() {
 fn damaged_workbooks_are_reported_not_crashed_on() {
     let whole = bytes("harrow-2015-16.xlsx");
     for cut in [0, 4, 100, whole.len() / 2, whole.len() - 1] {
-        let report = validate_workbook(
-            whole.get(..cut).unwrap_or_default().to_vec(),
-            &Options::default(),
-        );
+        let report = validate_workbook(whole.get(..cut).unwrap_or_default(), &Options::default());
         assert!(!report.valid, "cut at {cut}");
         assert_eq!(
             report.issues.first().map(|issue| issue.rule),
@@ -124,7 +121,7 @@ fn damaged_workbooks_are_reported_not_crashed_on() {
             "cut at {cut}"
         );
     }
-    let report = validate_workbook(b"Action,Lead\nnot a workbook".to_vec(), &Options::default());
+    let report = validate_workbook(b"Action,Lead\nnot a workbook", &Options::default());
     assert_eq!(
         report.issues.first().map(|issue| issue.rule),
         Some("table-unreadable")

@@ -14,10 +14,10 @@ use super::cell::{Cell, Table};
 
 /// Reads every sheet of a workbook. Cells keep their addresses: a sheet whose used range
 /// starts at C3 gets two empty rows and columns in front.
-pub fn read(bytes: Vec<u8>) -> Result<Vec<Table>, String> {
+pub fn read(bytes: &[u8]) -> Result<Vec<Table>, String> {
     // Only the two formats the product reads: the auto-detecting opener would also link
     // the .xls and .xlsb readers and their code-page tables into the workbook module.
-    match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes.clone())) {
+    match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
         Ok(mut workbook) => sheets(&mut workbook),
         Err(xlsx_error) => match open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
             Ok(mut workbook) => sheets(&mut workbook),
@@ -28,7 +28,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Vec<Table>, String> {
     }
 }
 
-fn sheets<R: Reader<Cursor<Vec<u8>>>>(workbook: &mut R) -> Result<Vec<Table>, String>
+fn sheets<'a, R: Reader<Cursor<&'a [u8]>>>(workbook: &mut R) -> Result<Vec<Table>, String>
 where
     R::Error: std::fmt::Display,
 {
