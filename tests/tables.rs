@@ -438,3 +438,18 @@ fn example_plans_are_generated_from_the_seed_tables() {
         );
     }
 }
+
+#[test]
+fn every_issue_about_an_imported_field_names_its_cell() {
+    for seed in SEEDS {
+        let report = validate_csv(&read_fixture(seed.fixture), &Options::default());
+        let unlocated: Vec<(&str, &str)> = report
+            .issues
+            .iter()
+            .filter(|issue| issue.path.starts_with("/sections/") && issue.cell.is_none())
+            .map(|issue| (issue.rule, issue.path.as_str()))
+            .collect();
+        assert!(unlocated.is_empty(), "{}: {unlocated:?}", seed.fixture);
+        assert!(report.plan.is_some(), "{}", seed.fixture);
+    }
+}
