@@ -185,8 +185,14 @@ pub fn validate_workbook(bytes: &[u8], options: &Options) -> Report {
     }
     match table::workbook::read(bytes) {
         Ok(sheets) => validate_sheets(&sheets, options),
-        Err(message) => input_error(options, table::TableUnreadable::META.issue("", message)),
+        Err(message) => table_unreadable(&message, options),
     }
+}
+
+/// The report for table bytes that could not be read (a damaged or foreign workbook): the
+/// workbook module reports `message`, the core answers with this report.
+pub fn table_unreadable(message: &str, options: &Options) -> Report {
+    input_error(options, table::TableUnreadable::META.issue("", message))
 }
 
 /// Parses one milestone phrase; `period` supplies years the phrase leaves out.
