@@ -17,18 +17,32 @@ use super::cell::{Cell, Table};
 pub fn read(bytes: &[u8]) -> Result<Vec<Table>, String> {
     // Only the two formats the product reads: the auto-detecting opener would also link
     // the .xls and .xlsb readers and their code-page tables into the workbook module.
-    match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
-        Ok(mut workbook) => sheets(&mut workbook),
-        Err(xlsx_error) => match open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
-            Ok(mut workbook) => sheets(&mut workbook),
-            Err(_) => Err(format!(
-                "the workbook could not be read (is it an .xlsx or .ods file?): {xlsx_error}"
-            )),
-        },
-    }
+    let cursor = Cursor::new(bytes.to_vec());
+    let result = if is_ods(bytes) {
+        open_workbook_from_rs::<Ods<_>, _>(cursor)
+            .map_err(|error| error.to_string())
+            .and_then(|mut workbook| sheets(&mut workbook))
+    } else {
+        open_workbook_from_rs::<Xlsx<_>, _>(cursor)
+            .map_err(|error| error.to_string())
+            .and_then(|mut workbook| sheets(&mut workbook))
+    };
+    result.map_err(|error| {
+        format!("the workbook could not be read (is it an .xlsx or .ods file?): {error}")
+    })
 }
 
-fn sheets<'a, R: Reader<Cursor<&'a [u8]>>>(workbook: &mut R) -> Result<Vec<Table>, String>
+/// An OpenDocument file names its type in an uncompressed `mimetype` entry at its start.
+fn is_ods(bytes: &[u8]) -> bool {
+    const MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+    bytes
+        .get(..bytes.len().min(120))
+        .unwrap_or_default()
+        .windows(MIME.len())
+        .any(|window| window == MIME)
+}
+
+fn sheets<R: Reader<Cursor<Vec<u8>>>>(workbook: &mut R) -> Result<Vec<Table>, String>
 where
     R::Error: std::fmt::Display,
 {
