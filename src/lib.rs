@@ -153,63 +153,40 @@ pub fn validate_table(table: &Table, options: &Options) -> Report {
             imported.sources.locate(&mut report.issues);
             report
         }
-        Err(issue) => Report::new(
-            profile_id(options, None),
-            None,
-            BTreeMap::new(),
-            vec![issue],
-        ),
+        Err(issue) => input_error(options, issue),
     }
 }
 
 /// Checks a plan table given as CSV or TSV text (the delimiter is detected).
 pub fn validate_csv(text: &str, options: &Options) -> Report {
+    if text.len() > limits::MAX_INPUT_BYTES {
+        return input_too_large(text.len(), options);
+    }
     match table::read_delimited(text) {
         Ok(table) => validate_table(&table, options),
-        Err(issue) => Report::new(
-            profile_id(options, None),
-            None,
-            BTreeMap::new(),
-            vec![issue],
-        ),
+        Err(issue) => input_error(options, issue),
     }
 }
 
 /// Checks the sheet of a workbook that holds the plan (the one whose header reads best);
-/// its issues name the sheet. The sheets come from [`table::workbook::read`], which the
+/// its issues name the sheet. The sheets come from `table::workbook::read`, which the
 /// separately shipped workbook module runs.
 pub fn validate_sheets(sheets: &[Table], options: &Options) -> Report {
     match table::choose_sheet(sheets).and_then(|index| sheets.get(index)) {
         Some(sheet) => validate_table(sheet, options),
-        None => {
-            let issue = table::TableNoHeader::META.issue(
-                "",
-                "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date",
-            );
-            Report::new(
-                profile_id(options, None),
-                None,
-                BTreeMap::new(),
-                vec![issue],
-            )
-        }
+        None => input_error(options, table::no_plan_sheet()),
     }
 }
 
 /// Checks a plan workbook (.xlsx or .ods).
 #[cfg(feature = "xlsx")]
-pub fn validate_workbook(bytes: Vec<u8>, options: &Options) -> Report {
+pub fn validate_workbook(bytes: &[u8], options: &Options) -> Report {
+    if bytes.len() > limits::MAX_INPUT_BYTES {
+        return input_too_large(bytes.len(), options);
+    }
     match table::workbook::read(bytes) {
         Ok(sheets) => validate_sheets(&sheets, options),
-        Err(message) => {
-            let issue = table::TableUnreadable::META.issue("", message);
-            Report::new(
-                profile_id(options, None),
-                None,
-                BTreeMap::new(),
-                vec![issue],
-            )
-        }
+        Err(message) => table_unreadable(&message, options),
     }
 }
 
@@ -221,6 +198,12 @@ pub fn profiles() -> Vec<&'static coverage::Profile> {
 /// The coverage profile JSON Schema, for callers writing their own profile.
 pub fn profile_schema() -> &'static str {
     coverage::PROFILE_SCHEMA
+}
+
+/// The report for table bytes that could not be read (a damaged or foreign workbook): the
+/// workbook module reports `message`, the core answers with this report.
+pub fn table_unreadable(message: &str, options: &Options) -> Report {
+    input_error(options, table::TableUnreadable::META.issue("", message))
 }
 
 /// Parses one milestone phrase; `period` supplies years the phrase leaves out.
