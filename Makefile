@@ -8,6 +8,8 @@ SHELL := bash
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
 CORE_WASM := target/$(WASM_TARGET)/release/prevent_plan_check.wasm
+XLSX_WASM := xlsx/target/$(WASM_TARGET)/release/prevent_plan_check_xlsx.wasm
+WASM_BINDGEN := wasm-bindgen --remove-name-section --remove-producers-section
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
@@ -30,8 +32,11 @@ setup-browser:
 
 build: setup-rust
 	cargo build --release --target $(WASM_TARGET) --lib
-	wasm-bindgen --target nodejs --remove-name-section --remove-producers-section --out-dir pkg/node $(CORE_WASM)
-	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg/web $(CORE_WASM)
+	$(WASM_BINDGEN) --target nodejs --out-dir pkg/node $(CORE_WASM)
+	$(WASM_BINDGEN) --target web --out-dir pkg/web $(CORE_WASM)
+	cargo build --release --target $(WASM_TARGET) --lib --manifest-path xlsx/Cargo.toml
+	$(WASM_BINDGEN) --target nodejs --out-dir pkg/xlsx/node $(XLSX_WASM)
+	$(WASM_BINDGEN) --target web --out-dir pkg/xlsx/web $(XLSX_WASM)
 	node pkg/scripts/build.mjs
 
 # The Google Apps Script sample, ready for `clasp push` in samples/apps-script/dist/.
@@ -40,10 +45,13 @@ apps-script: build
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo fmt --check --manifest-path xlsx/Cargo.toml
+	cargo clippy --all-targets --features xlsx -- -D warnings
+	cargo clippy --all-targets --manifest-path xlsx/Cargo.toml -- -D warnings
 
 test-rust:
-	cargo test
+	cargo test --features xlsx
+	cargo test --manifest-path xlsx/Cargo.toml
 
 test-wasm: setup-rust
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -164,6 +164,31 @@ export function validateCsv(text: string, options?: Options): Report;
 export function parseMilestone(text: string, options?: Pick<Options, 'period'>): MilestoneReading;
 /** The plan JSON Schema (draft 2020-12). */
 export function schema(): Record<string, unknown>;
+/** A coverage category of a profile. */
+export interface ProfileCategory {
+  id: string;
+  name: string;
+  basis: 'must' | 'should' | 'advice';
+  required: boolean;
+  description: string;
+  phrases: string[];
+  [key: string]: unknown;
+}
+
+/** A coverage profile: what the duty asks of one kind of body. */
+export interface Profile {
+  id: string;
+  title: string;
+  guidance: string;
+  sector: string;
+  categories: ProfileCategory[];
+  [key: string]: unknown;
+}
+
+/** The built-in profiles, default (`la-2023`) first. */
+export function profiles(): Profile[];
+/** The JSON Schema a custom profile (`options.profile` as an object) must match. */
+export function profileSchema(): Record<string, unknown>;
 /** Every rule the checker knows. */
 export function rules(): RuleMeta[];
 /** The limits of one check; inputs beyond them get an `input-too-large` report. */

@@ -32,7 +32,7 @@ pub mod status;
 pub mod table;
 
 /// The `#[wasm_bindgen]` exports (WASM builds only); public so the WASM tests can call them.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 pub mod wasm;
 
 use std::collections::BTreeMap;

@@ -62,6 +62,24 @@ pub fn validate_sheets(sheets_json: &str, options_json: &str) -> Result<String, 
     to_json(&crate::validate_sheets(&sheets, &options))
 }
 
+/// The report for a workbook the workbook module could not read.
+#[wasm_bindgen]
+pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsError> {
+    to_json(&crate::table_unreadable(message, &options(options_json)?))
+}
+
+/// The built-in coverage profiles, default first.
+#[wasm_bindgen]
+pub fn profiles() -> Result<String, JsError> {
+    to_json(&crate::profiles())
+}
+
+/// The JSON Schema of coverage profiles.
+#[wasm_bindgen]
+pub fn profile_schema() -> String {
+    crate::profile_schema().to_owned()
+}
+
 /// The report for an input of `bytes` bytes that is over the size limit, so that JS can
 /// answer without first copying the whole input into WASM memory.
 #[wasm_bindgen]

@@ -18,10 +18,10 @@ const USAGE = `Usage:
                            [--format text|json|sarif] [--locale en|cy]
   prevent-plan-check milestone [--period START/END] [--json] -- TEXT
   prevent-plan-check schema                print the plan JSON Schema
-  prevent-plan-check profiles              list the coverage profiles
+  prevent-plan-check profiles [--json]     list the coverage profiles
   prevent-plan-check --version | --help
 
-FILE is a plan as .json, or a plan table as .csv or .tsv. Exit status: 0 no errors, 1 the plan has errors,
+FILE is a plan as .json, or a plan table as .csv, .tsv, .xlsx or .ods. Exit status: 0 no errors, 1 the plan has errors,
 2 usage error or unreadable input.`;
 
 class UsageError extends Error {}
@@ -44,6 +44,9 @@ const READERS = {
   '.json': (file, options) => api.validateJson(readText(file), options),
   '.csv': (file, options) => api.validateCsv(readText(file), options),
   '.tsv': (file, options) => api.validateCsv(readText(file), options),
+  // The workbook module is loaded only when a workbook is checked.
+  '.xlsx': (file, options) => require('../xlsx.cjs').validateWorkbook(fs.readFileSync(file), options),
+  '.ods': (file, options) => require('../xlsx.cjs').validateWorkbook(fs.readFileSync(file), options),
 };
 
 /** Files under the working directory are shown relative to it, as ESLint does. */
@@ -160,16 +163,23 @@ function main(argv, out) {
       out.write(`${JSON.stringify(api.schema(), null, 2)}\n`);
       return EXIT_OK;
     case 'profiles':
-      return listProfiles(out);
+      return listProfiles(values, out);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
 }
 
-function listProfiles(out) {
-  if (typeof api.profiles !== 'function') throw new UsageError('profiles are not available in this build');
-  for (const profile of api.profiles()) {
-    out.write(`${profile.id.padEnd(18)} ${profile.title}\n`);
+function listProfiles(values, out) {
+  const all = api.profiles();
+  if (values.json) {
+    out.write(`${JSON.stringify(all, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const width = Math.max(...all.map((profile) => profile.id.length));
+  for (const [index, profile] of all.entries()) {
+    const required = profile.categories.filter((category) => category.required).length;
+    const note = index === 0 ? ' (default)' : '';
+    out.write(`${profile.id.padEnd(width)}  ${profile.title}${note}: ${required} required of ${profile.categories.length} categories\n`);
   }
   return EXIT_OK;
 }

@@ -74,25 +74,33 @@ function requireString(value, name) {
   }
 }
 
+// Calls into WASM. The core's errors say their code first ("ERR_INVALID_OPTION: ...").
+// A trap is a bug: it is reported as ERR_INTERNAL, never as a bare WebAssembly.RuntimeError.
+function call(fn, ...args) {
+  try {
+    return fn(...args);
+  } catch (error) {
+    if (typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError) {
+      throw fail('ERR_INTERNAL', `prevent-plan-check failed internally (${error.message}); please report this input`, error);
+    }
+    const message = String(error && error.message);
+    const coded = /^(ERR_[A-Z_]+): ([^]*)$/.exec(message);
+    throw coded ? fail(coded[1], coded[2], error) : fail('ERR_INTERNAL', message, error);
+  }
+}
+
+/** Bytes of a file as a Uint8Array, from a Uint8Array (or Node Buffer), ArrayBuffer or DataView. */
+function asBytes(bytes, name) {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  throw fail('ERR_INVALID_ARG_TYPE', `${name} must be a Uint8Array or ArrayBuffer, not ${describe(bytes)}`);
+}
+
 /**
  * Builds the API around the wasm-bindgen exports of one instantiated core module.
  */
 export function createApi(core) {
-  // Calls into WASM. The core's errors say their code first ("ERR_INVALID_OPTION: ...").
-  // A trap is a bug: it is reported as ERR_INTERNAL, never as a bare WebAssembly.RuntimeError.
-  function call(fn, ...args) {
-    try {
-      return fn(...args);
-    } catch (error) {
-      if (typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError) {
-        throw fail('ERR_INTERNAL', `prevent-plan-check failed internally (${error.message}); please report this input`, error);
-      }
-      const message = String(error && error.message);
-      const coded = /^(ERR_[A-Z_]+): ([^]*)$/.exec(message);
-      throw coded ? fail(coded[1], coded[2], error) : fail('ERR_INTERNAL', message, error);
-    }
-  }
-
   let limitsCache;
   function limits() {
     limitsCache ??= JSON.parse(call(core.limits));
@@ -133,11 +141,6 @@ export function createApi(core) {
     return checkText(core.validate_csv, text, options);
   }
 
-  /** Used by the workbook entry: checks the sheets its own WASM module read. */
-  function validateSheets(sheetsJson, options) {
-    return checkText(core.validate_sheets, sheetsJson, options);
-  }
-
   function parseMilestone(text, options) {
     requireString(text, 'parseMilestone(text): text');
     return JSON.parse(call(core.parse_milestone, text, optionsJson(options)));
@@ -159,5 +162,37 @@ export function createApi(core) {
     return call(core.version);
   }
 
-  return { validate, validateJson, validateTable, validateCsv, validateSheets, parseMilestone, schema, rules, limits, version };
+  let profilesCache;
+  function profiles() {
+    profilesCache ??= call(core.profiles);
+    return JSON.parse(profilesCache);
+  }
+
+  function profileSchema() {
+    return JSON.parse(call(core.profile_schema));
+  }
+
+  return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, rules, limits, version };
+}
+
+/**
+ * The workbook entry's API: `reader` is the workbook module (`readWorkbook`), which turns
+ * .xlsx/.ods bytes into sheets; `core` (the core module's exports) picks the plan sheet and
+ * checks it.
+ */
+export function createWorkbookApi(reader, core) {
+  function validateWorkbook(bytes, options) {
+    const data = asBytes(bytes, 'validateWorkbook(bytes): bytes');
+    const settings = optionsJson(options);
+    const { maxInputBytes } = JSON.parse(call(core.limits));
+    if (data.byteLength > maxInputBytes) {
+      return JSON.parse(call(core.input_too_large, data.byteLength, settings));
+    }
+    const answer = JSON.parse(call(reader.readWorkbook, data));
+    if (answer.error !== undefined) {
+      return JSON.parse(call(core.table_unreadable, String(answer.error), settings));
+    }
+    return JSON.parse(call(core.validate_sheets, JSON.stringify(answer.sheets), settings));
+  }
+  return { validateWorkbook };
 }

@@ -77,6 +77,21 @@ test('schema prints the plan schema; --help and --version work', () => {
   assert.match(run('--version').out, /^\d+\.\d+\.\d+\n$/);
 });
 
+test('profiles lists the profiles; tables and workbooks are checked with cells', () => {
+  const { code, out } = run('profiles');
+  assert.equal(code, 0);
+  assert.match(out, /^la-2023\s+Local authority .*\(default\): 8 required/m);
+  assert.equal(JSON.parse(run('profiles', '--json').out).length, 7);
+  const tables = fileURLToPath(new URL('../fixtures/tables/', import.meta.url));
+  for (const name of ['haringey-2013-14.tsv', 'haringey-2013-14.xlsx', 'haringey-2013-14.ods', 'harrow-2015-16.csv']) {
+    const result = run('check', '--format', 'json', `${tables}${name}`);
+    assert.ok(result.code === 0 || result.code === 1, `${name}: ${result.err}`);
+    const report = JSON.parse(result.out);
+    assert.ok(report.issues.some((issue) => /^[A-Z]+[0-9]+$/.test(issue.cell ?? '')), name);
+  }
+  assert.match(run('check', `${tables}haringey-2013-14.xlsx`).out, /haringey-2013-14!D\d+/);
+});
+
 test('milestone --json prints the reading', () => {
   const { code, out } = run('milestone', '--json', '--', '');
   assert.equal(code, 0);

@@ -1,6 +1,7 @@
 // Compiled (not run) by `make test`: the shipped .d.ts must describe real usage.
-import { validate, validateJson, parseMilestone, schema, rules, version } from 'prevent-plan-check';
-import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError } from 'prevent-plan-check';
+import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version } from 'prevent-plan-check';
+import { validateWorkbook } from 'prevent-plan-check/xlsx';
+import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile } from 'prevent-plan-check';
 
 const plan: Plan = {
   title: 'Prevent Delivery Plan 2017/18',
@@ -25,4 +26,12 @@ try {
 }
 // @ts-expect-error: sections are required
 validate({ title: 'x' });
-void [where, ok, kind, title, ids, v];
+const fromRows: Report = validateTable([['Action', 'Lead', 'Target date'], ['WRAP', 'Prevent Lead', new Date()], [null, 3, true]]);
+const fromCsv: Report = validateCsv('Action,Lead\nWRAP,Prevent Lead\n', { profile: 'schools' });
+const fromWorkbook: Report = validateWorkbook(new Uint8Array(0), { asOf: '2018-01-31' });
+const cell: string | undefined = fromWorkbook.issues[0]?.cell;
+const firstProfile: Profile | undefined = profiles()[0];
+const maxBytes: number = limits().maxInputBytes;
+// @ts-expect-error: cells are scalars, not objects
+validateTable([[{ a: 1 }]]);
+void [where, ok, kind, title, ids, v, fromRows, fromCsv, cell, firstProfile, maxBytes];
