@@ -1,0 +1,334 @@
+// `make bench`: prevent-plan-check against the JS pipelines a developer would use instead,
+// in one Node process, plus cold start and shipped sizes.
+//
+// Writes target/bench/results.json and docs/benchmarks.md, and prints the tables.
+// BENCH_SCALE=0.2 shortens every time box (a smoke run); the default takes about 2 minutes.
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import * as chrono from 'chrono-node';
+import { chromium } from 'playwright-core';
+
+import { generatePlan, milestonePhrases, writePlans, SIZES } from './generate.mjs';
+import { measureSizes, sizeTable, CORE_WASM_BROTLI_BUDGET } from './size.mjs';
+import { start, CONTENT_SECURITY_POLICY } from '../www/serve.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const OUT = `${ROOT}target/bench/`;
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const require = createRequire(import.meta.url);
+const ours = require('prevent-plan-check');
+
+// ---- the pipelines -----------------------------------------------------------------------
+
+const ajv = new Ajv2020({ allErrors: true });
+addFormats(ajv, ['date']);
+const ajvValidate = ajv.compile(JSON.parse(readFileSync(`${ROOT}src/schema/plan.schema.json`, 'utf8')));
+
+/** What a JS developer would write without us: schema check, then read every milestone. */
+function ajvChrono(plan) {
+  const valid = ajvValidate(plan);
+  const readings = [];
+  for (const section of plan.sections) {
+    for (const action of section.actions) {
+      for (const milestone of action.milestones ?? []) {
+        readings.push(chrono.en.GB.parse(typeof milestone === 'string' ? milestone : milestone.text));
+      }
+    }
+  }
+  return { valid, readings };
+}
+
+function pipelines(plan, text) {
+  return {
+    ours_object: () => ours.validate(plan),
+    ours_json: () => ours.validateJson(text),
+    ajv: () => ajvValidate(plan),
+    ajv_chrono: () => ajvChrono(plan),
+  };
+}
+
+// ---- timing ------------------------------------------------------------------------------
+
+const now = () => Number(process.hrtime.bigint()) / 1e3; // µs
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Median µs per call of each function. Each is warmed up first, then the functions take
+ * turns (so drift and GC pauses fall on all of them alike); a sample is a batch of calls
+ * lasting about 2 ms, so timer resolution does not matter for small plans.
+ */
+function race(functions, budgetMs) {
+  const names = Object.keys(functions);
+  const batch = {};
+  const warmUntil = now() + budgetMs * 1e3 * 0.25;
+  for (const name of names) {
+    const fn = functions[name];
+    let calls = 0;
+    const started = now();
+    do { fn(); calls += 1; } while (now() < started + (warmUntil - started) / names.length && calls < 1e5);
+    const perCall = (now() - started) / calls;
+    batch[name] = Math.max(1, Math.round(2000 / perCall));
+  }
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  const deadline = now() + budgetMs * 1e3 * 0.75;
+  while (now() < deadline || samples[names[0]].length < 5) {
+    for (const name of names) {
+      const fn = functions[name];
+      const calls = batch[name];
+      const started = now();
+      for (let i = 0; i < calls; i += 1) fn();
+      samples[name].push((now() - started) / calls);
+    }
+    if (samples[names[0]].length >= 2000) break;
+  }
+  return Object.fromEntries(names.map((name) => [name, { us: median(samples[name]), samples: samples[name].length }]));
+}
+
+/** Time box per plan size, in ms: bigger plans need more for the same number of samples. */
+const BUDGET_MS = { 10: 8000, 100: 10000, 1000: 18000, 10000: 40000 };
+
+function milestoneReadings(plan, report) {
+  const phrases = milestonePhrases(plan);
+  const oursRead = report.plan?.sections
+    .flatMap((section) => section.actions.flatMap((action) => action.milestones ?? []))
+    .filter((milestone) => milestone.parsed && !['unparsed', 'none'].includes(milestone.parsed.kind)).length ?? 0;
+  const chronoRead = phrases.filter((phrase) => chrono.en.GB.parse(phrase).length > 0).length;
+  return { phrases: phrases.length, ours_read: oursRead, chrono_read: chronoRead };
+}
+
+function runCases() {
+  const cases = [];
+  for (const actions of SIZES) {
+    const plan = generatePlan(actions);
+    const text = JSON.stringify(plan);
+    const report = ours.validateJson(text);
+    const schemaIssues = report.issues.filter((issue) => issue.rule === 'schema' || issue.rule === 'json-syntax');
+    if (schemaIssues.length > 0 || !ajvValidate(plan)) {
+      throw new Error(`generated plan of ${actions} actions is not schema-valid: ${JSON.stringify(schemaIssues[0] ?? ajvValidate.errors)}`);
+    }
+    const timed = race(pipelines(plan, text), BUDGET_MS[actions] * SCALE);
+    const row = {
+      actions,
+      ours_object_us: round(timed.ours_object.us),
+      ours_json_us: round(timed.ours_json.us),
+      ajv_us: round(timed.ajv.us),
+      ajv_chrono_us: round(timed.ajv_chrono.us),
+      samples: Object.fromEntries(Object.entries(timed).map(([name, { samples }]) => [name, samples])),
+      json_bytes: Buffer.byteLength(text),
+      report: { ...report.summary, issues: report.issues.length },
+      milestones: milestoneReadings(plan, report),
+    };
+    cases.push(row);
+    console.log(`${String(actions).padStart(6)} actions: ours ${row.ours_object_us} µs (object) / ${row.ours_json_us} µs (json), ajv ${row.ajv_us} µs, ajv+chrono ${row.ajv_chrono_us} µs`);
+  }
+  return cases;
+}
+
+const round = (us) => (us >= 100 ? Math.round(us) : Math.round(us * 100) / 100);
+
+// ---- cold start --------------------------------------------------------------------------
+
+const SMALL_PLAN = generatePlan(10);
+const COLD_RUNS = 7;
+
+/** A fresh node process: from before `require` to after the first report, measured inside. */
+function coldStartNode() {
+  const child = `
+    const started = performance.now();
+    const api = require(${JSON.stringify(require.resolve('prevent-plan-check'))});
+    const report = api.validateJson(${JSON.stringify(JSON.stringify(SMALL_PLAN))});
+    const ms = performance.now() - started;
+    process.stdout.write(JSON.stringify({ ms, actions: report.summary.actions }));`;
+  const runs = [];
+  for (let i = 0; i < COLD_RUNS; i += 1) {
+    const result = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`cold start child failed: ${result.stderr}`);
+    const { ms, actions } = JSON.parse(result.stdout);
+    if (actions !== 10) throw new Error(`cold start child checked ${actions} actions, not 10`);
+    runs.push(ms);
+  }
+  return median(runs);
+}
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * Headless Chromium, a fresh context (empty cache) per run: navigation start to the first
+ * report of a page whose module imports pkg/web.mjs, served by the demo server under the
+ * demo's Content-Security-Policy.
+ */
+async function coldStartChromium() {
+  const server = await start(0);
+  const [serveDemo] = server.listeners('request');
+  server.removeAllListeners('request');
+  const page = {
+    '/__bench/cold-start.html': ['text/html; charset=utf-8',
+      '<!doctype html><meta charset="utf-8"><title>cold start</title><script type="module" src="/__bench/cold-start.mjs"></script>'],
+    '/__bench/cold-start.mjs': ['text/javascript; charset=utf-8', `
+      const plan = ${JSON.stringify(SMALL_PLAN)};
+      const api = await import('/pkg/web.mjs');
+      const report = api.validate(plan);
+      window.coldStart = { ms: performance.now(), actions: report.summary.actions };`],
+  };
+  server.on('request', (request, response) => {
+    const own = page[request.url];
+    if (!own) return serveDemo(request, response);
+    response.writeHead(200, { 'Content-Type': own[0], 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' });
+    return response.end(own[1]);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const runs = [];
+    for (let i = 0; i < COLD_RUNS; i += 1) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const errors = [];
+      tab.on('pageerror', (error) => errors.push(String(error)));
+      await tab.goto(`${origin}/__bench/cold-start.html`);
+      const result = await tab.waitForFunction(() => window.coldStart, null, { timeout: 15000 }).then((handle) => handle.jsonValue())
+        .catch((error) => { throw new Error(`cold start page failed: ${errors.join('; ') || error.message}`); });
+      if (result.actions !== 10) throw new Error(`cold start page checked ${result.actions} actions, not 10`);
+      runs.push(result.ms);
+      await context.close();
+    }
+    return median(runs);
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+  }
+}
+
+// ---- report ------------------------------------------------------------------------------
+
+/** Read from node_modules: chrono-node's `exports` hides its package.json from `require`. */
+function versionOf(name) {
+  return JSON.parse(readFileSync(`${ROOT}node_modules/${name}/package.json`, 'utf8')).version;
+}
+
+function ratio(a, b) {
+  return `${(a / b).toFixed(2)}x`;
+}
+
+function timingTable(cases) {
+  const header = '| actions | ours, object (µs) | ours, JSON text (µs) | ajv (µs) | ajv + chrono-node (µs) | ours / ajv | ours / (ajv + chrono) |';
+  const lines = [header, '|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const row of cases) {
+    lines.push(`| ${row.actions.toLocaleString('en-GB')} | ${row.ours_object_us} | ${row.ours_json_us} | ${row.ajv_us} | ${row.ajv_chrono_us} | ${ratio(row.ours_object_us, row.ajv_us)} | ${ratio(row.ours_object_us, row.ajv_chrono_us)} |`);
+  }
+  return lines.join('\n');
+}
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const browser = spawnSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
+  return { cpu: model, cores: cpus().length, node: process.version, chromium: browser, os: `${process.platform} ${process.arch}` };
+}
+
+function growth(cases) {
+  const at = (n) => cases.find((row) => row.actions === n);
+  return at(10000).ours_object_us / at(1000).ours_object_us;
+}
+
+function markdown(results) {
+  const { cases, sizes, cold_start_ms: cold, machine: host, date } = results;
+  const at1000 = cases.find((row) => row.actions === 1000);
+  const sizeRows = Object.entries(sizes.files)
+    .map(([path, { raw, gzip, brotli }]) => `| pkg/${path} | ${raw.toLocaleString('en-GB')} | ${gzip.toLocaleString('en-GB')} | ${brotli.toLocaleString('en-GB')} |`);
+  const readRows = cases.map((row) => `| ${row.actions.toLocaleString('en-GB')} | ${row.milestones.phrases} | ${row.milestones.ours_read} | ${row.milestones.chrono_read} |`);
+  return `# Benchmarks
+
+Generated by \`make bench\` (\`bench/run.mjs\`) on ${date}; do not edit by hand. Raw numbers:
+\`target/bench/results.json\`.
+
+Machine: ${host.cpu}, ${host.cores} cores, Node ${host.node}, ${host.chromium}, ${host.os}.
+The machine is shared, so timings vary from run to run by 10-20 %; compare ratios from one run.
+
+## Validation time per plan
+
+Generated plans (\`bench/generate.mjs\`, seeded, so every run checks the same plans): varied
+action text in the wording of real plans, one or two leads, partners, one or two milestones
+of every kind councils write ("Nov-13", "Oct 2013 to Dec 2013", "Q3 2016-17", "Start of the
+summer term 2016", "April 2016 onwards", "Quarterly", "See 9 above", "TBC", ...), and
+progress notes. Median µs per plan after warm-up, all four in one Node process, taking turns:
+
+- **ours, object**: \`validate(plan)\` on a JS object (includes \`JSON.stringify\` of the plan and
+  \`JSON.parse\` of the report: the whole API call);
+- **ours, JSON text**: \`validateJson(text)\`;
+- **ajv**: ajv ${versionOf('ajv')}, compiled, draft 2020-12 with ajv-formats for \`date\`, on the same
+  published schema: structure only, returns a boolean and error list;
+- **ajv + chrono-node**: ajv, then chrono-node ${versionOf('chrono-node')} \`en.GB.parse\` on every milestone
+  phrase: the nearest JS pipeline to what the core does (it still has no coverage or rules).
+
+Ours is full validation: schema, milestone reading, coverage and every rule, returning the
+full report with the plan as understood.
+
+${timingTable(cases)}
+
+Targets (issue 7), at 1,000 actions: at most 2x ajv (measured ${ratio(at1000.ours_object_us, at1000.ajv_us)}), at least 5x
+faster than ajv + chrono-node (measured ${(at1000.ajv_chrono_us / at1000.ours_object_us).toFixed(1)}x faster); 10,000 actions at most
+11x the 1,000-action time (measured ${growth(cases).toFixed(1)}x).
+
+Milestone phrases read (a reading other than \`unparsed\`/\`none\` for ours; any result for
+chrono-node, right or wrong):
+
+| actions | phrases | ours | chrono-node |
+|---:|---:|---:|---:|
+${readRows.join('\n')}
+
+## Cold start
+
+Time from nothing to the first report of a 10-action plan, median of ${COLD_RUNS} runs:
+
+| where | ms | how |
+|---|---:|---|
+| Node | ${cold.node.toFixed(1)} | fresh \`node\` process; inside it, from before \`require('prevent-plan-check')\` to after the first \`validateJson\` |
+| Chromium (headless) | ${cold.chromium.toFixed(1)} | fresh browser context (empty cache); \`performance.now()\` at the first report of a page whose module imports \`pkg/web.mjs\` (navigation start to report, over loopback) |
+
+Target: under 20 ms in Node.
+
+## Shipped sizes (bytes)
+
+gzip at level 9, brotli at quality 11 (\`node:zlib\`). CI (\`make size\`, part of \`make test\`)
+fails when the core module is over ${CORE_WASM_BROTLI_BUDGET.toLocaleString('en-GB')} bytes brotli; target 100,000.
+
+| file | raw | gzip | brotli |
+|---|---:|---:|---:|
+${sizeRows.join('\n')}
+`;
+}
+
+// ---- main --------------------------------------------------------------------------------
+
+mkdirSync(OUT, { recursive: true });
+writePlans(OUT);
+console.log(`prevent-plan-check ${ours.version()} against ajv and ajv + chrono-node (BENCH_SCALE=${SCALE})`);
+const cases = runCases();
+const coldStart = { node: round(coldStartNode()), chromium: round(await coldStartChromium()) };
+console.log(`cold start: node ${coldStart.node} ms, chromium ${coldStart.chromium} ms`);
+const sizes = measureSizes();
+const results = {
+  cases,
+  sizes,
+  cold_start_ms: coldStart,
+  machine: machine(),
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+};
+writeFileSync(`${OUT}results.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(`${ROOT}docs/benchmarks.md`, markdown(results));
+console.log(`\n${timingTable(cases)}\n\n${sizeTable(sizes)}\n\nwrote target/bench/results.json and docs/benchmarks.md`);
