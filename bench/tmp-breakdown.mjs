@@ -1,0 +1,10 @@
+import { createRequire } from 'node:module';
+import { generatePlan } from './generate.mjs';
+const require = createRequire(import.meta.url);
+const core = require('../pkg/node/prevent_plan_check.js');
+const plan = generatePlan(1000);
+const time = (name, fn, n = 30) => { for (let i = 0; i < 5; i++) fn(); const t = performance.now(); let r; for (let i = 0; i < n; i++) r = fn(); console.log(name, ((performance.now() - t) / n).toFixed(3), 'ms'); return r; };
+const text = time('stringify', () => JSON.stringify(plan));
+const out = time('core.validate_json', () => core.validate_json(text, 'null'));
+console.log('report bytes', out.length, 'plan bytes', text.length);
+time('JSON.parse(report)', () => JSON.parse(out));
