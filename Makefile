@@ -11,7 +11,7 @@ CORE_WASM := target/$(WASM_TARGET)/release/prevent_plan_check.wasm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup setup-rust setup-node setup-browser build test test-rust test-wasm test-node test-browser lint size demo bench bench-native clean
+.PHONY: setup setup-rust setup-node setup-browser build test test-rust test-wasm test-node test-browser lint size demo bench bench-native fuzz clean
 
 setup: setup-rust setup-node
 
@@ -70,6 +70,19 @@ bench: build setup-node setup-browser
 bench-native:
 	node bench/generate.mjs target/bench
 	cargo bench --bench validate
+
+# Each fuzz target runs FUZZ_SECONDS (default 5 minutes), seeded with the test fixtures.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := validate_json
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$target; \
+	  cp tests/fixtures/plans/*.json pkg/examples/*.json fuzz/corpus/$$target/ 2>/dev/null || true; \
+	  (cd fuzz && cargo +nightly fuzz run $$target corpus/$$target -- \
+	     -max_total_time=$(FUZZ_SECONDS) $$([ -f dict/$$target.dict ] && echo -dict=dict/$$target.dict) -max_len=65536 -rss_limit_mb=4096) || exit 1; \
+	done
 
 clean:
 	cargo clean

@@ -156,4 +156,6 @@ export function parseMilestone(text: string, options?: Pick<Options, 'period'>):
 export function schema(): Record<string, unknown>;
 /** Every rule the checker knows. */
 export function rules(): RuleMeta[];
+/** The limits of one check; inputs beyond them get an `input-too-large` report. */
+export function limits(): { maxInputBytes: number; maxDepth: number; maxActions: number };
 export function version(): string;

@@ -22,6 +22,10 @@ declare_rule! {
 /// Parses JSON text, or describes where it went wrong.
 pub fn parse_json(text: &str) -> Result<Value, Box<Issue>> {
     serde_json::from_str(text).map_err(|error| {
+        // serde_json stops at its recursion limit (128, our MAX_DEPTH) rather than overflowing the stack.
+        if error.to_string().starts_with("recursion limit exceeded") {
+            return Box::new(crate::limits::too_deep());
+        }
         let (line, column) = (error.line(), error.column());
         let mut issue = JsonSyntax::META
             .issue("", format!("The plan is not valid JSON: {error}"))
@@ -54,6 +58,11 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = "[".repeat(100_000);
-        assert!(parse_json(&deep).is_err());
+        let Err(issue) = parse_json(&deep) else {
+            unreachable!("parsed")
+        };
+        assert_eq!(issue.rule, "input-too-large");
+        let fine = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(parse_json(&fine).is_ok());
     }
 }

@@ -21,6 +21,7 @@ pub mod analysis;
 pub mod coverage;
 pub mod date;
 pub mod input;
+pub mod limits;
 pub mod milestone;
 pub mod model;
 pub mod options;
@@ -28,6 +29,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod status;
+pub mod table;
 
 /// The `#[wasm_bindgen]` exports (WASM builds only); public so the WASM tests can call them.
 #[cfg(target_arch = "wasm32")]
@@ -42,22 +44,40 @@ pub use crate::milestone::Timescale;
 pub use crate::model::Plan;
 pub use crate::options::{Locale, Options, OptionsError, ProfileChoice};
 pub use crate::report::{Issue, Report, Severity};
+pub use crate::table::{Cell, Table};
 
 /// Checks a plan given as JSON text.
 pub fn validate_json(text: &str, options: &Options) -> Report {
+    if text.len() > limits::MAX_INPUT_BYTES {
+        return input_too_large(text.len(), options);
+    }
     match input::parse_json(text) {
         Ok(value) => validate_value(value, options),
-        Err(issue) => Report::new(
-            profile_id(options, None),
-            None,
-            BTreeMap::new(),
-            vec![*issue],
-        ),
+        Err(issue) => input_error(options, *issue),
     }
+}
+
+/// The report for an input of `bytes` bytes, over [`limits::MAX_INPUT_BYTES`].
+pub fn input_too_large(bytes: usize, options: &Options) -> Report {
+    input_error(options, limits::too_many_bytes(bytes))
+}
+
+/// The report for an input that could not be read as a plan at all.
+fn input_error(options: &Options, issue: Issue) -> Report {
+    Report::new(
+        profile_id(options, None),
+        None,
+        BTreeMap::new(),
+        vec![issue],
+    )
 }
 
 /// Checks a plan given as a JSON value: the schema first, then the model rules.
 pub fn validate_value(value: Value, options: &Options) -> Report {
+    let actions = count_actions(&value);
+    if actions > limits::MAX_ACTIONS {
+        return input_error(options, limits::too_many_actions(actions));
+    }
     let schema_issues = schema::check(&value);
     match input::to_plan(value) {
         Some(plan) => check_plan(plan, options, schema_issues),
@@ -68,6 +88,19 @@ pub fn validate_value(value: Value, options: &Options) -> Report {
             schema_issues,
         ),
     }
+}
+
+fn count_actions(value: &Value) -> usize {
+    value
+        .get("sections")
+        .and_then(Value::as_array)
+        .map_or(0, |sections| {
+            sections
+                .iter()
+                .filter_map(|section| section.get("actions").and_then(Value::as_array))
+                .map(Vec::len)
+                .sum()
+        })
 }
 
 /// Checks a plan already in the model (from Rust code or a table import).
@@ -102,6 +135,60 @@ fn profile_id(options: &Options, plan: Option<&Plan>) -> String {
         None => plan
             .and_then(|plan| plan.profile.clone())
             .unwrap_or_else(|| coverage::DEFAULT_PROFILE.to_owned()),
+    }
+}
+
+/// Checks a plan table given as rows of cells, as spreadsheets hand them over (Excel's
+/// `range.values`, Google Sheets' `getValues()`). Issues carry the cell they concern.
+pub fn validate_rows(rows: Vec<Vec<Cell>>, options: &Options) -> Report {
+    validate_table(&Table::new(None, rows), options)
+}
+
+/// Checks one sheet of a plan table.
+pub fn validate_table(table: &Table, options: &Options) -> Report {
+    match table::import(table) {
+        Ok(imported) => {
+            let mut report = check_plan(imported.plan, options, imported.issues);
+            imported.sources.locate(&mut report.issues);
+            report
+        }
+        Err(issue) => Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue]),
+    }
+}
+
+/// Checks a plan table given as CSV or TSV text (the delimiter is detected).
+pub fn validate_csv(text: &str, options: &Options) -> Report {
+    match table::read_delimited(text) {
+        Ok(table) => validate_table(&table, options),
+        Err(issue) => Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue]),
+    }
+}
+
+/// Checks the sheet of a workbook that holds the plan (the one whose header reads best);
+/// its issues name the sheet. The sheets come from [`table::workbook::read`], which the
+/// separately shipped workbook module runs.
+pub fn validate_sheets(sheets: &[Table], options: &Options) -> Report {
+    match table::choose_sheet(sheets).and_then(|index| sheets.get(index)) {
+        Some(sheet) => validate_table(sheet, options),
+        None => {
+            let issue = table::TableNoHeader::META.issue(
+                "",
+                "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date",
+            );
+            Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue])
+        }
+    }
+}
+
+/// Checks a plan workbook (.xlsx or .ods).
+#[cfg(feature = "xlsx")]
+pub fn validate_workbook(bytes: Vec<u8>, options: &Options) -> Report {
+    match table::workbook::read(bytes) {
+        Ok(sheets) => validate_sheets(&sheets, options),
+        Err(message) => {
+            let issue = table::TableUnreadable::META.issue("", message);
+            Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue])
+        }
     }
 }
 

@@ -24,6 +24,24 @@ pub fn validate_json(plan: &str, options_json: &str) -> Result<String, JsError> 
     to_json(&crate::validate_json(plan, &options(options_json)?))
 }
 
+/// The report for an input of `bytes` bytes that is over the size limit, so that JS can
+/// answer without first copying the whole input into WASM memory.
+#[wasm_bindgen]
+pub fn input_too_large(bytes: usize, options_json: &str) -> Result<String, JsError> {
+    to_json(&crate::input_too_large(bytes, &options(options_json)?))
+}
+
+/// The limits of one check: `{"maxInputBytes", "maxDepth", "maxActions"}`.
+#[wasm_bindgen]
+pub fn limits() -> String {
+    format!(
+        r#"{{"maxInputBytes":{},"maxDepth":{},"maxActions":{}}}"#,
+        crate::limits::MAX_INPUT_BYTES,
+        crate::limits::MAX_DEPTH,
+        crate::limits::MAX_ACTIONS
+    )
+}
+
 /// Reads one milestone phrase; returns `{text, kind, start, end, ...}` as JSON text.
 #[wasm_bindgen]
 pub fn parse_milestone(text: &str, options_json: &str) -> Result<String, JsError> {

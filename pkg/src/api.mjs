@@ -70,8 +70,8 @@ function requireString(value, name) {
 }
 
 /**
- * Builds the API around the wasm-bindgen exports (`validate_json`, `parse_milestone`,
- * `schema`, `rules`, `version`) of one instantiated module.
+ * Builds the API around the wasm-bindgen exports (`validate_json`, `input_too_large`,
+ * `parse_milestone`, `schema`, `rules`, `limits`, `version`) of one instantiated module.
  */
 export function createApi(core) {
   // Calls into WASM; an error thrown by the core means a bad option. A trap is a bug: it
@@ -87,17 +87,32 @@ export function createApi(core) {
     }
   }
 
+  let limitsCache;
+  function limits() {
+    limitsCache ??= JSON.parse(call(core.limits));
+    return { ...limitsCache };
+  }
+
+  function checkText(text, options) {
+    const settings = optionsJson(options);
+    // A UTF-16 length over the byte limit is over it in UTF-8 too: answer without
+    // copying the text into WASM memory, which would then stay that large.
+    if (text.length > limits().maxInputBytes) {
+      return JSON.parse(call(core.input_too_large, text.length, settings));
+    }
+    return JSON.parse(call(core.validate_json, text, settings));
+  }
+
   function validateJson(text, options) {
     requireString(text, 'validateJson(text): text');
-    return JSON.parse(call(core.validate_json, text, optionsJson(options)));
+    return checkText(text, options);
   }
 
   function validate(plan, options) {
     if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) {
       throw fail('ERR_INVALID_ARG_TYPE', `validate(plan): plan must be an object, not ${describe(plan)}`);
     }
-    const text = toJson(plan, 'ERR_INVALID_PLAN', 'the plan');
-    return JSON.parse(call(core.validate_json, text, optionsJson(options)));
+    return checkText(toJson(plan, 'ERR_INVALID_PLAN', 'the plan'), options);
   }
 
   function parseMilestone(text, options) {
@@ -121,5 +136,5 @@ export function createApi(core) {
     return call(core.version);
   }
 
-  return { validate, validateJson, parseMilestone, schema, rules, version };
+  return { validate, validateJson, parseMilestone, schema, rules, limits, version };
 }

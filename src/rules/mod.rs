@@ -4,6 +4,8 @@
 //! place; [`registry`] lists every rule, and `docs/rules.md` is generated from it (a test
 //! fails when the file is stale).
 
+mod personal_data;
+pub use personal_data::find_personal_data;
 mod structure;
 
 use crate::date::{Date, Period};
@@ -74,17 +76,25 @@ pub trait Check: Sync {
 }
 
 /// Every rule that reads the plan model, in the order they run.
-pub fn checks() -> &'static [&'static dyn Check] {
-    structure::CHECKS
+pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
+    [structure::CHECKS, personal_data::CHECKS]
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 /// Every rule, including those raised while reading input, for docs and SARIF metadata.
 pub fn registry() -> Vec<&'static RuleMeta> {
     let mut all = vec![
         &crate::input::JsonSyntax::META,
+        &crate::limits::InputTooLarge::META,
         &crate::schema::Schema::META,
+        &crate::table::TableUnreadable::META,
+        &crate::table::TableNoHeader::META,
+        &crate::table::TableTooLarge::META,
+        &crate::table::CellUnmapped::META,
     ];
-    all.extend(checks().iter().map(|check| check.meta()));
+    all.extend(checks().map(|check| check.meta()));
     all
 }
 

@@ -2,7 +2,7 @@
 //!
 //! The validator is generated at compile time by `jsonschema`'s macro: the runtime
 //! validator would make the WASM module about ten times larger (regex engines, URL and
-//! Unicode tables), see `docs/size.md`.
+//! Unicode tables), see `docs/architecture.md`.
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::ValidationError;

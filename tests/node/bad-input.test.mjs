@@ -49,12 +49,30 @@ test('hostile shapes become reports, not crashes', () => {
   for (let i = 0; i < 500; i += 1) nested = [nested];
   const report = api.validate({ sections: nested });
   assert.equal(report.valid, false);
-  assert.equal(report.issues[0].rule, 'json-syntax');
-  assert.match(report.issues[0].message, /recursion limit/);
-  assert.equal(api.validateJson('['.repeat(100_000)).issues[0].rule, 'json-syntax');
+  assert.equal(report.issues[0].rule, 'input-too-large');
+  assert.match(report.issues[0].message, /nested more than 128 levels/);
+  assert.equal(api.validateJson('['.repeat(100_000)).issues[0].rule, 'input-too-large');
+  assert.equal(api.validateJson('{"sections": [}').issues[0].rule, 'json-syntax');
   const wrongTypes = api.validate({ sections: 'none', title: 5, period: 2017 });
   assert.equal(wrongTypes.valid, false);
   assert.ok(wrongTypes.issues.every((issue) => issue.rule === 'schema'));
+  assertStillWorks();
+});
+
+test('inputs over the limits are reported as input-too-large', () => {
+  const { maxInputBytes, maxDepth, maxActions } = api.limits();
+  assert.deepEqual([maxInputBytes, maxDepth, maxActions], [16 * 1024 * 1024, 128, 100_000]);
+  const huge = 'x'.repeat(50 * 1024 * 1024);
+  const report = api.validateJson(huge);
+  assert.equal(report.valid, false);
+  assert.equal(report.issues[0].rule, 'input-too-large');
+  assert.match(report.issues[0].message, /50\.0 MB; at most 16\.0 MB/);
+  const longTitle = api.validate({ title: huge, sections: [] });
+  assert.equal(longTitle.issues[0].rule, 'input-too-large');
+  const actions = Array.from({ length: maxActions + 1 }, () => ({}));
+  const many = api.validate({ sections: [{ title: 'T', actions }] });
+  assert.equal(many.issues[0].rule, 'input-too-large');
+  assert.equal(api.validateJson(`${'['.repeat(200)}${']'.repeat(200)}`).issues[0].rule, 'input-too-large');
   assertStillWorks();
 });
 

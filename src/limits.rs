@@ -1,0 +1,62 @@
+//! Limits on what one check accepts, so that time and memory per input stay bounded.
+
+use crate::report::Issue;
+use crate::rules::declare_rule;
+
+/// Largest plan document accepted, in bytes of JSON or table text (16 MiB: a 10,000-action
+/// plan is about 4 MB).
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// Deepest nesting of a JSON document (a valid plan nests 7 levels deep).
+pub const MAX_DEPTH: usize = 128;
+/// Most actions in one plan.
+pub const MAX_ACTIONS: usize = 100_000;
+
+declare_rule! {
+    /// ## What it checks
+    /// That the input is within the documented limits: at most 16 MiB of text, JSON nested at
+    /// most 128 levels deep, at most 100,000 actions.
+    ///
+    /// ## Why
+    /// Checks run in browsers on every keystroke and in scripts over whole folders; a bounded
+    /// input keeps each check fast and its memory small, whatever is pasted in.
+    ///
+    /// ## Example
+    /// A 50 MB text pasted into a form is reported instead of being checked.
+    pub struct InputTooLarge { id: "input-too-large", severity: Error, summary: "The input is larger than the checker accepts" }
+}
+
+/// The issue for an input over the byte limit.
+pub fn too_many_bytes(bytes: usize) -> Issue {
+    InputTooLarge::META
+        .issue(
+            "",
+            format!(
+                "The input is {} MB; at most {} MB can be checked",
+                megabytes(bytes),
+                megabytes(MAX_INPUT_BYTES)
+            ),
+        )
+        .with_hint("Split the plan into smaller files, or remove embedded content.")
+}
+
+/// The issue for JSON nested deeper than [`MAX_DEPTH`].
+pub fn too_deep() -> Issue {
+    InputTooLarge::META
+        .issue(
+            "",
+            format!("The plan is nested more than {MAX_DEPTH} levels deep; a plan nests about 7"),
+        )
+        .with_hint("Check that the plan has the shape of the published schema.")
+}
+
+/// The issue for a plan with more than [`MAX_ACTIONS`] actions.
+pub fn too_many_actions(actions: usize) -> Issue {
+    InputTooLarge::META.issue(
+        "/sections",
+        format!("The plan has {actions} actions; at most {MAX_ACTIONS} can be checked"),
+    )
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}

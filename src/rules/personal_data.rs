@@ -1,0 +1,876 @@
+//! Personal data in a plan that is going to be published.
+
+use crate::milestone::Span;
+use crate::model::Plan;
+use crate::report::Issue;
+use crate::rules::{declare_rule, Check, Context, RuleMeta};
+
+pub(super) static CHECKS: &[&dyn Check] = &[&PersonalData];
+
+declare_rule! {
+    /// ## What it checks
+    /// Every text of the plan for personal data: e-mail addresses, UK phone numbers, National
+    /// Insurance numbers, full postcodes, and people named with a title ("Mr Smith", "Cllr
+    /// Jones") or next to Channel or referral wording ("Ahmed Khan was referred to Channel").
+    ///
+    /// ## Why
+    /// Prevent plans are published in committee papers, and Channel is confidential: a plan
+    /// must never identify a person referred or supported. Contact details of officers belong
+    /// in an internal directory, not in a published plan; leads are named by role.
+    ///
+    /// ## Example
+    /// "Contact john.smith@example.gov.uk" and "Case of Mr A. Khan discussed at Channel panel"
+    /// are reported with the span of the match; "Prevent Lead", "Chair of Channel Panel" and
+    /// "N17" (a postcode district, not a full postcode) are not.
+    pub struct PersonalData { id: "personal-data", severity: Warning, summary: "The plan contains personal data" }
+}
+
+impl Check for PersonalData {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        for_each_text(context.plan, |pointer, action, text| {
+            for (kind, span) in find_personal_data(text) {
+                let found = text.get(span.start..span.end).unwrap_or_default();
+                issues.push(
+                    Self::META
+                        .issue(pointer.clone(), format!("This text contains {kind} (\"{found}\"), which must not be published"))
+                        .with_action(action)
+                        .with_span(span)
+                        .with_hint("Name leads by role and remove contact details and anything that could identify a person referred or supported."),
+                );
+            }
+        });
+    }
+}
+
+/// Calls `visit` with the JSON Pointer, action id and text of every free-text field.
+fn for_each_text(plan: &Plan, mut visit: impl FnMut(String, Option<&str>, &str)) {
+    for (field, text) in [("title", &plan.title), ("authority", &plan.authority)] {
+        if let Some(text) = text {
+            visit(format!("/{field}"), None, text);
+        }
+    }
+    for (index, section) in plan.sections.iter().enumerate() {
+        visit(format!("/sections/{index}/title"), None, &section.title);
+        if let Some(description) = &section.description {
+            visit(format!("/sections/{index}/description"), None, description);
+        }
+    }
+    for action in plan.actions() {
+        let id = action.action.id.as_deref();
+        let item = action.action;
+        visit(action.field_pointer("description"), id, &item.description);
+        if let Some(objective) = &item.objective {
+            visit(action.field_pointer("objective"), id, objective);
+        }
+        for (field, list) in [
+            ("outputs", &item.outputs),
+            ("leads", &item.leads),
+            ("partners", &item.partners),
+        ] {
+            for (index, text) in list.iter().enumerate() {
+                visit(action.field_pointer(&format!("{field}/{index}")), id, text);
+            }
+        }
+        for (index, milestone) in item.milestones.iter().enumerate() {
+            visit(
+                action.field_pointer(&format!("milestones/{index}/text")),
+                id,
+                &milestone.text,
+            );
+        }
+        if let Some(status) = &item.status {
+            visit(action.field_pointer("status/text"), id, &status.text);
+        }
+    }
+}
+
+/// Every piece of personal data in a text: what it is, and where.
+pub fn find_personal_data(text: &str) -> Vec<(&'static str, Span)> {
+    let mut found = Vec::new();
+    let words = words(text);
+    find_emails(text, &mut found);
+    find_phone_numbers(text, &mut found);
+    find_in_words(text, &words, &mut found);
+    found.sort_by_key(|(_, span)| span.start);
+    found
+}
+
+/// A maximal run of letters, digits and word-internal punctuation, with its byte span.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl Word<'_> {
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (index, character) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let in_word = character.is_alphanumeric() || character == '\'' || character == '’';
+        match (in_word, start) {
+            (true, None) => start = Some(index),
+            (false, Some(from)) => {
+                if let Some(word) = text.get(from..index) {
+                    words.push(Word {
+                        text: word,
+                        start: from,
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+fn find_emails(text: &str, found: &mut Vec<(&'static str, Span)>) {
+    let bytes = text.as_bytes();
+    let local = |b: u8| b.is_ascii_alphanumeric() || b"._%+-'".contains(&b);
+    let domain = |b: u8| b.is_ascii_alphanumeric() || b == b'.' || b == b'-';
+    for (at, _) in text.match_indices('@') {
+        let start = at
+            - bytes.get(..at).map_or(0, |before| {
+                before.iter().rev().take_while(|b| local(**b)).count()
+            });
+        let mut end = at
+            + 1
+            + bytes
+                .get(at + 1..)
+                .map_or(0, |after| after.iter().take_while(|b| domain(**b)).count());
+        while end > at + 1 && bytes.get(end - 1) == Some(&b'.') {
+            end -= 1;
+        }
+        let host = text.get(at + 1..end).unwrap_or_default();
+        let has_tld = host.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        });
+        if start < at && has_tld {
+            found.push(("an e-mail address", Span { start, end }));
+        }
+    }
+}
+
+/// UK numbers: 0 then 9-10 more digits, or +44 then 9-10 digits, with spaces, hyphens or
+/// brackets between groups. Dates and year ranges use other separators or too few digits.
+fn find_phone_numbers(text: &str, found: &mut Vec<(&'static str, Span)>) {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        let at_boundary =
+            index == 0 || !bytes.get(index - 1).is_some_and(u8::is_ascii_alphanumeric);
+        let starts = match bytes.get(index) {
+            Some(b'0') => true,
+            Some(b'+') => text
+                .get(index..)
+                .is_some_and(|rest| rest.starts_with("+44")),
+            Some(b'(') => bytes.get(index + 1) == Some(&b'0'),
+            _ => false,
+        };
+        if !(at_boundary && starts) {
+            index += 1;
+            continue;
+        }
+        let (mut digits, mut end, mut cursor) = (0, index, index);
+        while let Some(&byte) = bytes.get(cursor) {
+            if byte.is_ascii_digit() {
+                digits += 1;
+                end = cursor + 1;
+            } else if !matches!(byte, b' ' | b'-' | b'(' | b')' | b'+') || digits > 13 {
+                break;
+            }
+            cursor += 1;
+        }
+        let followed_by_word = bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        let international = bytes.get(index) == Some(&b'+');
+        // "+44 (0)20 ..." keeps the trunk zero: one digit more.
+        let valid = if international {
+            (11..=13).contains(&digits)
+        } else {
+            (10..=11).contains(&digits)
+        };
+        if valid && !followed_by_word {
+            found.push(("a phone number", Span { start: index, end }));
+            index = end;
+        } else {
+            index += 1;
+        }
+    }
+}
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "cllr",
+    "councillor",
+    "sir",
+    "dame",
+    "rev",
+    "revd",
+    "reverend",
+    "prof",
+    "professor",
+    "imam",
+    "sheikh",
+    "rabbi",
+    "father",
+];
+
+const REFERRAL_WORDS: &[&str] = &[
+    "referred",
+    "referral",
+    "channel",
+    "case",
+    "subject",
+    "individual",
+    "pmap",
+    "dovetail",
+];
+
+/// Capitalised words that are roles, bodies or places rather than names.
+const NOT_NAMES: &[&str] = &[
+    "prevent",
+    "channel",
+    "panel",
+    "lead",
+    "leads",
+    "officer",
+    "officers",
+    "coordinator",
+    "co",
+    "ordinator",
+    "manager",
+    "head",
+    "chair",
+    "team",
+    "council",
+    "borough",
+    "county",
+    "police",
+    "board",
+    "group",
+    "partnership",
+    "safety",
+    "community",
+    "communities",
+    "safeguarding",
+    "service",
+    "services",
+    "school",
+    "schools",
+    "college",
+    "university",
+    "health",
+    "nhs",
+    "trust",
+    "home",
+    "office",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "by",
+    "from",
+    "all",
+    "this",
+    "that",
+    "delivery",
+    "steering",
+    "director",
+    "assistant",
+    "policy",
+    "strategy",
+    "programme",
+    "project",
+    "unit",
+    "department",
+    "local",
+    "authority",
+    "government",
+    "children",
+    "adults",
+    "young",
+    "people",
+    "faith",
+    "forum",
+    "network",
+    "members",
+    "member",
+    "elected",
+    "cabinet",
+    "scrutiny",
+    "action",
+    "plan",
+    "review",
+    "training",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mosque",
+    "church",
+    "centre",
+    "street",
+    "road",
+];
+
+/// Common given names in England and Wales: a capitalised pair in referral wording is only
+/// taken for a person when it starts with one of these ("Dovetail Pilot" is not a person).
+const GIVEN_NAMES: &[&str] = &[
+    "aaron",
+    "abdi",
+    "abdul",
+    "abdullah",
+    "abdullahi",
+    "abu",
+    "adam",
+    "adil",
+    "ahmad",
+    "ahmed",
+    "aidan",
+    "aisha",
+    "akbar",
+    "alan",
+    "albert",
+    "alex",
+    "alexander",
+    "alfie",
+    "ali",
+    "alice",
+    "alicia",
+    "alison",
+    "amanda",
+    "amar",
+    "amber",
+    "amelia",
+    "amina",
+    "amir",
+    "amy",
+    "ana",
+    "andrea",
+    "andrew",
+    "angela",
+    "ann",
+    "anna",
+    "anne",
+    "anthony",
+    "anwar",
+    "arjun",
+    "arthur",
+    "asad",
+    "ashley",
+    "asif",
+    "asma",
+    "ayesha",
+    "aylin",
+    "aziz",
+    "barbara",
+    "barry",
+    "ben",
+    "benjamin",
+    "beth",
+    "bethany",
+    "bilal",
+    "brian",
+    "callum",
+    "cameron",
+    "carl",
+    "carol",
+    "caroline",
+    "catherine",
+    "charles",
+    "charlie",
+    "charlotte",
+    "chloe",
+    "chris",
+    "christine",
+    "christopher",
+    "claire",
+    "colin",
+    "connor",
+    "craig",
+    "daniel",
+    "danielle",
+    "darren",
+    "david",
+    "dean",
+    "deborah",
+    "declan",
+    "denise",
+    "dylan",
+    "edward",
+    "eleanor",
+    "elif",
+    "elizabeth",
+    "ellie",
+    "emily",
+    "emma",
+    "emre",
+    "eric",
+    "ethan",
+    "fahad",
+    "faisal",
+    "farah",
+    "fatima",
+    "fatma",
+    "finley",
+    "frank",
+    "freddie",
+    "gary",
+    "gemma",
+    "george",
+    "georgia",
+    "grace",
+    "graham",
+    "hamza",
+    "hana",
+    "hannah",
+    "harry",
+    "hassan",
+    "hayley",
+    "heather",
+    "helen",
+    "henry",
+    "hussain",
+    "ian",
+    "ibrahim",
+    "imran",
+    "isaac",
+    "isabella",
+    "isla",
+    "ismail",
+    "jack",
+    "jacob",
+    "jade",
+    "jake",
+    "james",
+    "jamie",
+    "jane",
+    "janet",
+    "jason",
+    "jayden",
+    "jennifer",
+    "jessica",
+    "joan",
+    "joanne",
+    "joe",
+    "john",
+    "jonathan",
+    "jordan",
+    "joseph",
+    "joshua",
+    "julie",
+    "karen",
+    "kate",
+    "katie",
+    "kayleigh",
+    "keith",
+    "kelly",
+    "kevin",
+    "khadija",
+    "kieran",
+    "kyle",
+    "laura",
+    "lauren",
+    "layla",
+    "leah",
+    "lee",
+    "leo",
+    "lewis",
+    "liam",
+    "lily",
+    "lisa",
+    "logan",
+    "louise",
+    "lucy",
+    "luke",
+    "mahmoud",
+    "maisie",
+    "malik",
+    "margaret",
+    "maria",
+    "mark",
+    "martin",
+    "mary",
+    "maryam",
+    "mason",
+    "matthew",
+    "megan",
+    "melissa",
+    "michael",
+    "michelle",
+    "mohamed",
+    "mohammad",
+    "mohammed",
+    "molly",
+    "muhammad",
+    "mustafa",
+    "nadia",
+    "naomi",
+    "natalie",
+    "nathan",
+    "neil",
+    "nicholas",
+    "nicola",
+    "noah",
+    "nomvula",
+    "oliver",
+    "olivia",
+    "omar",
+    "oscar",
+    "owen",
+    "patricia",
+    "patrick",
+    "paul",
+    "peter",
+    "philip",
+    "rachel",
+    "rahul",
+    "raj",
+    "rebecca",
+    "reece",
+    "rhys",
+    "richard",
+    "riley",
+    "robert",
+    "ryan",
+    "saad",
+    "sadia",
+    "safiya",
+    "sajid",
+    "salma",
+    "sam",
+    "samantha",
+    "samir",
+    "samuel",
+    "sara",
+    "sarah",
+    "scott",
+    "sean",
+    "shabana",
+    "shahid",
+    "shane",
+    "sharon",
+    "shaun",
+    "sophie",
+    "stacey",
+    "stephen",
+    "steven",
+    "stuart",
+    "susan",
+    "tariq",
+    "thomas",
+    "tom",
+    "tony",
+    "tracy",
+    "tyler",
+    "usman",
+    "victoria",
+    "william",
+    "yasmin",
+    "yusuf",
+    "zahra",
+    "zain",
+    "zainab",
+    "zak",
+    "zara",
+    "zoe",
+];
+
+fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES
+        .binary_search(&word.to_lowercase().as_str())
+        .is_ok()
+}
+
+fn is_capitalised_name(word: &str) -> bool {
+    let mut characters = word.chars();
+    characters.next().is_some_and(char::is_uppercase)
+        && characters.clone().next().is_some_and(char::is_lowercase)
+        && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+}
+
+fn is_initial(word: &str) -> bool {
+    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+}
+
+fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, Span)>) {
+    let lower_words: Vec<String> = words.iter().map(|word| word.text.to_lowercase()).collect();
+    let mentions_referral = lower_words
+        .iter()
+        .any(|word| REFERRAL_WORDS.contains(&word.as_str()));
+    let mut index = 0;
+    while let Some(word) = words.get(index) {
+        if let Some(span) = national_insurance_number(text, words, index) {
+            found.push(("a National Insurance number", span));
+            index += 1;
+            continue;
+        }
+        if let Some(span) = postcode(words, index) {
+            found.push(("a full postcode", span));
+            index += 2;
+            continue;
+        }
+        let titled = lower_words
+            .get(index)
+            .is_some_and(|lower| TITLES.contains(&lower.as_str()))
+            && word.text.chars().next().is_some_and(char::is_uppercase);
+        if titled {
+            let name_words = words
+                .get(index + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take(3)
+                .take_while(|next| is_capitalised_name(next.text) || is_initial(next.text))
+                .count();
+            if name_words > 0 {
+                let end = words.get(index + name_words).map_or(word.end(), Word::end);
+                found.push((
+                    "a named person",
+                    Span {
+                        start: word.start,
+                        end,
+                    },
+                ));
+                index += name_words + 1;
+                continue;
+            }
+        }
+        if mentions_referral && is_capitalised_name(word.text) && is_given_name(word.text) {
+            let next = words.get(index + 1);
+            // Two name-like words in a row, not at the start of a sentence, in a text about
+            // a referral: most likely a person's name.
+            let sentence_start = text
+                .get(..word.start)
+                .is_some_and(|before| before.trim_end().ends_with(['.', ':', '\n']));
+            if let Some(next) =
+                next.filter(|next| is_capitalised_name(next.text) && next.start == word.end() + 1)
+            {
+                if !sentence_start {
+                    found.push((
+                        "a named person",
+                        Span {
+                            start: word.start,
+                            end: next.end(),
+                        },
+                    ));
+                    index += 2;
+                    continue;
+                }
+            }
+        }
+        index += 1;
+    }
+}
+
+/// "QQ 12 34 56 C" or "QQ123456C": prefix letters, six digits, suffix A-D.
+fn national_insurance_number(text: &str, words: &[Word<'_>], index: usize) -> Option<Span> {
+    let first = words.get(index)?;
+    // Join up to five following words ("QQ 12 34 56 C") with their separators removed.
+    let mut compact = String::new();
+    let mut end = first.end();
+    for (offset, word) in words.get(index..)?.iter().take(5).enumerate() {
+        if offset > 0 && text.get(end..word.start)? != " " {
+            break;
+        }
+        compact.push_str(word.text);
+        end = word.end();
+        if compact.len() >= 9 {
+            break;
+        }
+    }
+    let bytes = compact.as_bytes();
+    let valid_prefix = |first: u8, second: u8| {
+        first.is_ascii_uppercase()
+            && second.is_ascii_uppercase()
+            && !b"DFIQUV".contains(&first)
+            && !b"DFIOQUV".contains(&second)
+            && ![b"BG", b"GB", b"NK", b"KN", b"TN", b"NT", b"ZZ"].contains(&&[first, second])
+    };
+    let matches = bytes.len() == 9
+        && valid_prefix(*bytes.first()?, *bytes.get(1)?)
+        && bytes.get(2..8)?.iter().all(u8::is_ascii_digit)
+        && b"ABCD".contains(bytes.get(8)?);
+    matches.then_some(Span {
+        start: first.start,
+        end,
+    })
+}
+
+/// "N17 9LN", "SW1A 1AA": an outward code followed by an inward code (digit, two letters).
+fn postcode(words: &[Word<'_>], index: usize) -> Option<Span> {
+    let outward = words.get(index)?;
+    let inward = words.get(index + 1)?;
+    if inward.start != outward.end() + 1 {
+        return None;
+    }
+    let out = outward.text.as_bytes();
+    let valid_outward = (2..=4).contains(&out.len())
+        && out.first()?.is_ascii_uppercase()
+        && out
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && out.iter().any(u8::is_ascii_digit)
+        && (out.get(1)?.is_ascii_digit() || out.get(2).is_some_and(u8::is_ascii_digit));
+    let inn = inward.text.as_bytes();
+    let valid_inward = inn.len() == 3
+        && inn.first()?.is_ascii_digit()
+        && inn
+            .get(1..)?
+            .iter()
+            .all(|b| b.is_ascii_uppercase() && !b"CIKMOV".contains(b));
+    (valid_outward && valid_inward).then_some(Span {
+        start: outward.start,
+        end: inward.end(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&'static str, &str)> {
+        find_personal_data(text)
+            .into_iter()
+            .map(|(kind, span)| (kind, &text[span.start..span.end]))
+            .collect()
+    }
+
+    #[test]
+    fn finds_contact_details() {
+        assert_eq!(
+            kinds("Contact john.smith@haringey.gov.uk or 020 8489 1000."),
+            [
+                ("an e-mail address", "john.smith@haringey.gov.uk"),
+                ("a phone number", "020 8489 1000")
+            ]
+        );
+        assert_eq!(
+            kinds("Call +44 (0)20 7946 0958"),
+            [("a phone number", "+44 (0)20 7946 0958")]
+        );
+        assert_eq!(
+            kinds("Mobile 07700-900123"),
+            [("a phone number", "07700-900123")]
+        );
+    }
+
+    #[test]
+    fn finds_identifiers_and_postcodes() {
+        assert_eq!(
+            kinds("NI number AB 12 34 56 C"),
+            [("a National Insurance number", "AB 12 34 56 C")]
+        );
+        assert_eq!(
+            kinds("NINO AB123456D held"),
+            [("a National Insurance number", "AB123456D")]
+        );
+        assert_eq!(
+            kinds("lives at 12 High Road, N17 9LN"),
+            [("a full postcode", "N17 9LN")]
+        );
+        assert_eq!(
+            kinds("Westminster SW1A 1AA"),
+            [("a full postcode", "SW1A 1AA")]
+        );
+    }
+
+    #[test]
+    fn finds_named_people() {
+        assert_eq!(
+            kinds("Meeting with Mr Ahmed Khan"),
+            [("a named person", "Mr Ahmed Khan")]
+        );
+        assert_eq!(
+            kinds("Cllr Jones to attend"),
+            [("a named person", "Cllr Jones")]
+        );
+        assert_eq!(
+            kinds("Case of Dr A. Patel"),
+            [("a named person", "Dr A. Patel")]
+        );
+        assert_eq!(
+            kinds("Young person Jamie Wilson was referred to Channel in May"),
+            [("a named person", "Jamie Wilson")]
+        );
+    }
+
+    #[test]
+    fn leaves_roles_dates_and_districts_alone() {
+        for text in [
+            "Prevent Lead",
+            "Chair of Channel Panel",
+            "Head of Community Safety or Deputy will chair future Channel Panel meetings",
+            "Prevent Coordinator & Chair of HPDG",
+            "Referral pathways reviewed with Camden Channel Panel",
+            "N17 area; SW1A district",
+            "31/03/2017, 2013-2014, 01/2017, Q3 2016-17",
+            "Reference 0123 and 2,000 staff trained",
+            "email addresses circulated @ meeting",
+            "Mrs",
+            "Commencement of the Dovetail Pilot; Intervention Providers to attend Channel",
+            "Secondary Heads to be briefed on referral pathways",
+            "QQ 12 34 56 C (Q is never a first NI letter)",
+            "Sept 2013 - March 2014",
+            "WRAP delivered to 1200 staff between 2015 and 2016",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn given_names_are_sorted_for_binary_search() {
+        assert!(GIVEN_NAMES.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "@",
+            "a@",
+            "@b.c",
+            "0",
+            "+44",
+            "(0",
+            "Mr",
+            "QQ",
+            "é@é.éé",
+            "Dr É",
+            "0\u{2003}20 8489 1000",
+        ] {
+            let _ = find_personal_data(text);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! Records -> the plan model, with every field's source cell.
+
+use crate::model::{Action, Plan, PlanPeriod, Priority, Section, Status};
+
+use super::columns::priority_refs;
+use super::header::Field;
+use super::heading::Heading;
+use super::lists::{items, ListKind};
+use super::preamble::Preamble;
+use super::rows::{Body, Part, Record, SectionRows};
+use super::source_map::SourceMap;
+use super::text::{
+    ends_mid_phrase, join_broken_words, split_action_id, squeeze_spaces, starts_lowercase,
+    strip_bullet, strip_html,
+};
+
+/// Title of a section the table does not name.
+const UNTITLED_SECTION: &str = "Actions";
+
+/// Builds the plan and its source map.
+pub fn plan(preamble: Preamble, body: Body, sheet: Option<String>) -> (Plan, SourceMap) {
+    let mut sources = SourceMap::new(sheet);
+    let mut plan = Plan::default();
+    if let Some((title, at)) = preamble.title {
+        sources.insert("/title".into(), at);
+        plan.title = Some(title);
+    }
+    if let Some((authority, at)) = preamble.authority {
+        sources.insert("/authority".into(), at);
+        plan.authority = Some(authority);
+    }
+    if let Some(((label, period), at)) = preamble.period {
+        sources.insert("/period".into(), at);
+        plan.period = Some(PlanPeriod {
+            label: Some(label),
+            dates: Some(period),
+        });
+    }
+    for (index, ((id, title), at)) in preamble.priorities.into_iter().enumerate() {
+        sources.insert(format!("/strategic_priorities/{index}"), at);
+        plan.strategic_priorities.push(Priority { id, title });
+    }
+    let wrapped = body.wrapped;
+    let sections = group_by_objective(body.sections);
+    for section_rows in sections
+        .into_iter()
+        .filter(|section| section.heading.is_some() || !section.records.is_empty())
+    {
+        let pointer = format!("/sections/{}", plan.sections.len());
+        let section = build_section(section_rows, &pointer, wrapped, &mut sources);
+        plan.sections.push(section);
+    }
+    (plan, sources)
+}
+
+/// A table without section rows but with an objective column is grouped by objective:
+/// consecutive actions under one objective (often a merged cell) form a section.
+fn group_by_objective(sections: Vec<SectionRows>) -> Vec<SectionRows> {
+    let has_headings = sections.iter().any(|section| section.heading.is_some());
+    let objectives_everywhere = sections
+        .iter()
+        .flat_map(|section| &section.records)
+        .all(|record| !record.objective().is_empty());
+    if has_headings || !objectives_everywhere {
+        return sections;
+    }
+    let mut grouped: Vec<SectionRows> = Vec::new();
+    for mut record in sections.into_iter().flat_map(|section| section.records) {
+        let objective: Vec<Part> = record.objective().into_iter().cloned().collect();
+        let title = squeeze_spaces(
+            &objective
+                .iter()
+                .map(|part| part.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let at = objective
+            .first()
+            .map_or((0, 0), |part| (part.row, part.column));
+        record.parts.retain(|part| part.field != Field::Objective);
+        record.carried_objective.clear();
+        match grouped.last_mut() {
+            Some(section)
+                if section
+                    .heading
+                    .as_ref()
+                    .is_some_and(|(heading, _)| heading.title == title) =>
+            {
+                section.records.push(record)
+            }
+            _ => grouped.push(SectionRows {
+                heading: Some((Heading { id: None, title }, at)),
+                records: vec![record],
+            }),
+        }
+    }
+    grouped
+}
+
+fn build_section(
+    rows: SectionRows,
+    pointer: &str,
+    wrapped: bool,
+    sources: &mut SourceMap,
+) -> Section {
+    let mut section = Section {
+        title: UNTITLED_SECTION.to_owned(),
+        ..Section::default()
+    };
+    if let Some((heading, at)) = rows.heading {
+        sources.insert(pointer.to_owned(), at);
+        sources.insert(format!("{pointer}/title"), at);
+        section.id = heading.id;
+        if !heading.title.is_empty() {
+            section.title = heading.title;
+        }
+    }
+    // One objective shared by every action through a merged cell is the section's statement.
+    let shared_objective = shared_objective(&rows.records, wrapped);
+    if let Some((text, at)) = &shared_objective {
+        sources.insert(format!("{pointer}/description"), *at);
+        section.description = Some(text.clone());
+    }
+    for record in &rows.records {
+        let action_pointer = format!("{pointer}/actions/{}", section.actions.len());
+        let action = build_action(
+            record,
+            &action_pointer,
+            wrapped,
+            shared_objective.is_some(),
+            sources,
+        );
+        section.actions.push(action);
+    }
+    section
+}
+
+fn shared_objective(records: &[Record], wrapped: bool) -> Option<(String, (usize, usize))> {
+    let carried = records
+        .iter()
+        .any(|record| !record.carried_objective.is_empty());
+    if records.len() < 2 || !carried {
+        return None;
+    }
+    let first = records.first()?.objective();
+    let at = first.first().map(|part| (part.row, part.column))?;
+    let same_cells = records.iter().all(|record| {
+        record
+            .objective()
+            .iter()
+            .map(|part| (part.row, part.column))
+            .eq(first.iter().map(|part| (part.row, part.column)))
+    });
+    same_cells.then(|| (prose(&first, Field::Objective, wrapped, "\n"), at))
+}
+
+fn build_action(
+    record: &Record,
+    pointer: &str,
+    wrapped: bool,
+    objective_in_section: bool,
+    sources: &mut SourceMap,
+) -> Action {
+    let mut action = Action::default();
+    if let Some(at) = record.start() {
+        sources.insert(pointer.to_owned(), at);
+    }
+    let of = |field: Field| -> Vec<&Part> {
+        record
+            .parts
+            .iter()
+            .filter(|part| part.field == field)
+            .collect()
+    };
+    let objective = if objective_in_section {
+        Vec::new()
+    } else {
+        record.objective()
+    };
+    let mut description_parts = of(Field::Action);
+    let mut objective_parts = objective;
+    if description_parts.is_empty() {
+        description_parts = std::mem::take(&mut objective_parts);
+    }
+
+    let mut description = prose(&description_parts, Field::Action, wrapped, "\n");
+    let ids = of(Field::Id);
+    if let Some(id) = ids.first() {
+        action.id = Some(id.text.trim().trim_end_matches('.').to_owned());
+        sources.insert(format!("{pointer}/id"), (id.row, id.column));
+    } else if let Some((id, rest)) = split_action_id(&description) {
+        action.id = Some(id.to_owned());
+        if let Some(part) = description_parts.first() {
+            sources.insert(format!("{pointer}/id"), (part.row, part.column));
+        }
+        description = rest.to_owned();
+    }
+    if let Some(part) = description_parts.first() {
+        sources.insert(format!("{pointer}/description"), (part.row, part.column));
+    }
+    action.description = description;
+    if let Some(part) = objective_parts.first() {
+        let text = prose(&objective_parts, Field::Objective, wrapped, "\n");
+        if text != action.description {
+            sources.insert(format!("{pointer}/objective"), (part.row, part.column));
+            action.objective = Some(text);
+        }
+    }
+
+    action.leads = list(
+        &of(Field::Leads),
+        ListKind::Agencies,
+        wrapped,
+        &format!("{pointer}/leads"),
+        sources,
+    );
+    action.partners = list(
+        &of(Field::Partners),
+        ListKind::Agencies,
+        wrapped,
+        &format!("{pointer}/partners"),
+        sources,
+    );
+    action.outputs = list(
+        &of(Field::Outputs),
+        ListKind::Lines,
+        wrapped,
+        &format!("{pointer}/outputs"),
+        sources,
+    );
+    action.milestones = list(
+        &of(Field::Milestones),
+        ListKind::Bullets,
+        wrapped,
+        &format!("{pointer}/milestones"),
+        sources,
+    )
+    .into_iter()
+    .map(|text| text.as_str().into())
+    .collect();
+    let outcome_parts = of(Field::Outcomes);
+    for (index, id) in outcome_parts
+        .iter()
+        .flat_map(|part| {
+            priority_refs(&part.text)
+                .into_iter()
+                .map(move |id| (part, id))
+        })
+        .enumerate()
+    {
+        sources.insert(
+            format!("{pointer}/outcomes/{index}"),
+            (id.0.row, id.0.column),
+        );
+        if !action.outcomes.contains(&id.1) {
+            action.outcomes.push(id.1);
+        }
+    }
+    action.status = status(
+        &of(Field::Progress),
+        &of(Field::Rag),
+        wrapped,
+        pointer,
+        sources,
+    );
+    action
+}
+
+/// Progress text, with a RAG rating in front when the table has one.
+fn status(
+    progress: &[&Part],
+    rag: &[&Part],
+    wrapped: bool,
+    pointer: &str,
+    sources: &mut SourceMap,
+) -> Option<Status> {
+    let progress_text = prose(progress, Field::Progress, wrapped, " ");
+    let rag_text = prose(rag, Field::Rag, wrapped, " ");
+    let text = match (rag_text.is_empty(), progress_text.is_empty()) {
+        (true, true) => return None,
+        (true, false) => progress_text,
+        (false, true) => rag_text,
+        (false, false) => format!("{rag_text}: {progress_text}"),
+    };
+    if let Some(part) = rag.first().or(progress.first()) {
+        sources.insert(format!("{pointer}/status"), (part.row, part.column));
+    }
+    Some(Status { text, value: None })
+}
+
+/// How two cells of one field, one below the other, join: lines of a wrapped cell join
+/// with a space; separate agencies on separate rows stay separate.
+fn separator(before: &str, next: &str, field: Field, wrapped: bool) -> &'static str {
+    let starts_item = strip_bullet(next).1 || next.trim_start().starts_with('<');
+    let agencies = matches!(field, Field::Leads | Field::Partners);
+    if starts_item || (agencies && !wrapped && !ends_mid_phrase(before) && !starts_lowercase(next))
+    {
+        "\n"
+    } else {
+        " "
+    }
+}
+
+/// Cells of one field joined into chunks: cells that continue each other form one chunk.
+fn chunks<'p>(parts: &[&'p Part], field: Field, wrapped: bool) -> Vec<(String, &'p Part)> {
+    let mut chunks: Vec<(String, &Part)> = Vec::new();
+    for part in parts {
+        match chunks.last_mut() {
+            Some((text, _)) if separator(text, &part.text, field, wrapped) == " " => {
+                text.push(' ');
+                text.push_str(&part.text);
+            }
+            _ => chunks.push((part.text.clone(), part)),
+        }
+    }
+    chunks
+}
+
+/// Free text of a field: markup and bullets removed, lines joined by `line_break`.
+fn prose(parts: &[&Part], field: Field, wrapped: bool, line_break: &str) -> String {
+    let text = chunks(parts, field, wrapped)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let html = strip_html(&text);
+    let lines: Vec<&str> = html
+        .lines()
+        .map(|line| strip_bullet(line).0)
+        .filter(|line| !line.is_empty())
+        .collect();
+    squeeze_spaces(&join_broken_words(&lines.join(line_break)))
+}
+
+/// List items of a field, each mapped to the cell it starts in.
+fn list(
+    parts: &[&Part],
+    kind: ListKind,
+    wrapped: bool,
+    pointer: &str,
+    sources: &mut SourceMap,
+) -> Vec<String> {
+    let Some(first) = parts.first() else {
+        return Vec::new();
+    };
+    sources.insert(pointer.to_owned(), (first.row, first.column));
+    let mut result: Vec<String> = Vec::new();
+    for (text, part) in chunks(parts, first.field, wrapped) {
+        for item in items(&text, kind) {
+            let duplicate = kind == ListKind::Agencies
+                && result.iter().any(|seen| seen.eq_ignore_ascii_case(&item));
+            if !duplicate {
+                sources.insert(
+                    format!("{pointer}/{}", result.len()),
+                    (part.row, part.column),
+                );
+                result.push(item);
+            }
+        }
+    }
+    result
+}

@@ -1,0 +1,144 @@
+//! CSV and TSV text -> a [`Table`], with the delimiter detected.
+//!
+//! Tables reach us as comma-separated (Excel "CSV"), semicolon-separated (Excel in locales
+//! that write a decimal comma) and tab-separated (copied from Word, Excel or a PDF) text.
+
+use csv::{ReaderBuilder, StringRecord};
+
+use super::cell::{Cell, Table};
+
+const CANDIDATES: [u8; 3] = [b'\t', b',', b';'];
+/// Records looked at to choose the delimiter.
+const SAMPLE_RECORDS: usize = 60;
+
+/// Reads delimited text into rows of cells. Lines may have any number of fields, as
+/// extracted tables do; quoted fields may span lines.
+pub fn read(text: &str) -> Result<Table, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = detect_delimiter(text);
+    let mut reader = reader(text, delimiter);
+    let mut record = StringRecord::new();
+    let mut rows = Vec::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(error) => return Err(format!("the table text could not be read: {error}")),
+        }
+        // The reader skips blank lines (they lead the next record's bytes); a spreadsheet
+        // shows them as empty rows, and cell addresses must match what the officer sees.
+        let start = record.position().map_or(0, csv::Position::byte) as usize;
+        let leading = text.as_bytes().get(start..).unwrap_or_default();
+        let blank_lines = leading
+            .iter()
+            .take_while(|byte| matches!(byte, b'\r' | b'\n'))
+            .filter(|byte| **byte == b'\n')
+            .count();
+        rows.extend(std::iter::repeat_with(Vec::new).take(blank_lines));
+        rows.push(record.iter().map(Cell::from_text).collect());
+    }
+    Ok(Table::new(None, rows))
+}
+
+fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// The candidate that splits the most sampled lines into the same number (two or more) of
+/// fields: a real delimiter gives a steady column count, a comma inside prose does not.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let mut best = (0, b',');
+    for delimiter in CANDIDATES {
+        let counts: Vec<usize> = reader(text, delimiter)
+            .records()
+            .take(SAMPLE_RECORDS)
+            .filter_map(Result::ok)
+            .map(|record: StringRecord| record.len())
+            .filter(|&fields| fields > 1)
+            .collect();
+        let steady = modal_frequency(&counts);
+        let score = steady * 2 + counts.len();
+        if score > best.0 {
+            best = (score, delimiter);
+        }
+    }
+    best.1
+}
+
+fn modal_frequency(counts: &[usize]) -> usize {
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable();
+    sorted
+        .chunk_by(|a, b| a == b)
+        .map(<[usize]>::len)
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(table: &Table) -> Vec<Vec<String>> {
+        table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|cell| cell.text(false)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn detects_each_delimiter() {
+        assert_eq!(
+            detect_delimiter(
+                "Action\tLead\tDate\nTrain staff, managers\tPrevent Lead\tMarch 2016\n"
+            ),
+            b'\t'
+        );
+        assert_eq!(
+            detect_delimiter(
+                "Action,Lead,Date\n\"Train staff; managers\",Prevent Lead,March 2016\n"
+            ),
+            b','
+        );
+        assert_eq!(
+            detect_delimiter("Action;Lead;Date\nTrain staff, managers and others;Prevent Lead;March 2016\nMap venues, halls;Police;2016\n"),
+            b';'
+        );
+    }
+
+    #[test]
+    fn keeps_quoted_newlines_and_ragged_rows() {
+        let Ok(table) = read("\u{feff}No,Action\n1,\"Train\nstaff\"\n\n\n,more,extra\n") else {
+            unreachable!()
+        };
+        let expected: [Vec<&str>; 5] = [
+            vec!["No", "Action"],
+            vec!["1", "Train\nstaff"],
+            vec![],
+            vec![],
+            vec!["", "more", "extra"],
+        ];
+        assert_eq!(texts(&table), expected);
+    }
+
+    #[test]
+    fn quotes_inside_word_extracted_cells_are_literal() {
+        let Ok(table) =
+            read("Action\tOutputs\nDeliver DSCF \"Toolkit\" notes\t<ul style=\"x\"> Notes\n")
+        else {
+            unreachable!()
+        };
+        assert_eq!(
+            texts(&table)
+                .get(1)
+                .and_then(|row| row.get(1))
+                .map(String::as_str),
+            Some("<ul style=\"x\"> Notes")
+        );
+    }
+}

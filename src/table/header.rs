@@ -1,0 +1,508 @@
+//! Table headers -> what each column means, and where the header row is.
+//!
+//! Plans name their columns in many ways ("LEAD AGENCY/OFFICERS", "Agency / Lead", "Owner";
+//! "By not later than", "Timescale", "RAG*"). Headers are matched by meaning: first against
+//! known phrases, then by the key words they contain.
+
+use super::text::{normalise_words, starts_with_action_id};
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Id,
+    /// The objective, risk or theme a row serves (a section-level statement).
+    Objective,
+    /// What will be done.
+    Action,
+    Outputs,
+    /// Ids of the strategic priorities the action serves ("1, 2 & 3").
+    Outcomes,
+    Milestones,
+    Leads,
+    Partners,
+    Progress,
+    Rag,
+}
+
+impl Field {
+    /// Id, objective and action cells identify a row; a row without them continues the one above.
+    pub fn is_key(self) -> bool {
+        matches!(self, Field::Id | Field::Objective | Field::Action)
+    }
+}
+
+/// Known header phrases, after [`normalise_words`] (lowercase, punctuation dropped, plurals
+/// made singular).
+const PHRASES: &[(Field, &[&str])] = &[
+    (
+        Field::Id,
+        &[
+            "ref",
+            "ref no",
+            "reference",
+            "no",
+            "number",
+            "id",
+            "item",
+            "action no",
+            "action number",
+            "action ref",
+            "action id",
+        ],
+    ),
+    (
+        Field::Action,
+        &[
+            "action",
+            "key action",
+            "action required",
+            "action point",
+            "action to address risk",
+            "we will",
+            "activity",
+            "task",
+            "what we will do",
+            "what will we do",
+            "intervention",
+            "planned action",
+            "proposed action",
+            "specific action",
+            "action detail",
+            "how",
+            "how we will do it",
+        ],
+    ),
+    (
+        Field::Objective,
+        &[
+            "objective",
+            "description",
+            "category",
+            "area of prevent duty guidance",
+            "risk title",
+            "issue",
+            "risk",
+            "issue risk",
+            "theme",
+            "priority",
+            "strategic priority",
+            "strand",
+            "area",
+            "workstream",
+            "work stream",
+            "benchmark",
+            "duty",
+            "requirement",
+            "what we want to achieve",
+            "goal",
+        ],
+    ),
+    (
+        Field::Outputs,
+        &[
+            "output",
+            "outcome",
+            "milestone outcome",
+            "aim",
+            "expected outcome",
+            "success measure",
+            "success criterion",
+            "success criteria",
+            "measure of success",
+            "deliverable",
+            "impact",
+            "performance measure",
+            "desired outcome",
+            "output outcome",
+            "expected output",
+            "measure",
+            "how will we know",
+        ],
+    ),
+    (
+        Field::Milestones,
+        &[
+            "milestone",
+            "timescale",
+            "target date",
+            "by not later than",
+            "by when",
+            "deadline",
+            "status deadline",
+            "review",
+            "date",
+            "due date",
+            "due",
+            "completion date",
+            "timeframe",
+            "time frame",
+            "when",
+            "target",
+            "review date",
+            "by",
+            "date due",
+            "end date",
+            "target completion date",
+            "timeline",
+        ],
+    ),
+    (
+        Field::Leads,
+        &[
+            "lead agency officer",
+            "agency lead",
+            "lead",
+            "owner",
+            "person responsible",
+            "staff responsible",
+            "responsible officer",
+            "responsibility",
+            "who",
+            "lead officer",
+            "lead agency",
+            "responsible",
+            "action owner",
+            "lead organisation",
+            "accountable",
+            "by whom",
+            "responsible person",
+            "lead partner",
+            "agency",
+            "lead officer agency",
+        ],
+    ),
+    (
+        Field::Partners,
+        &[
+            "partner and resource",
+            "partner",
+            "partner agency",
+            "key partner",
+            "supporting agency",
+            "support",
+            "resource",
+            "other agency",
+            "delivery partner",
+            "stakeholder",
+            "partner involved",
+            "supported by",
+        ],
+    ),
+    (
+        Field::Progress,
+        &[
+            "progress",
+            "comment progress",
+            "work to date",
+            "evidence of progress",
+            "note",
+            "current position",
+            "comment",
+            "update",
+            "status",
+            "progress update",
+            "evidence",
+            "progress to date",
+            "position",
+            "current status",
+            "update on progress",
+            "progress comment",
+        ],
+    ),
+    (
+        Field::Rag,
+        &[
+            "rag",
+            "rag rating",
+            "self assessed rating",
+            "rag status",
+            "rating",
+            "self assessment",
+            "red amber green",
+        ],
+    ),
+];
+
+/// Key words, tried in this order when no phrase matches: "Action owner" is a lead and
+/// "Target date for action" a milestone, so the more specific meanings come first.
+const KEYWORDS: &[(Field, &[&str])] = &[
+    (Field::Rag, &["rag", "rating"]),
+    (
+        Field::Progress,
+        &[
+            "progress", "position", "update", "comment", "note", "evidence",
+        ],
+    ),
+    (Field::Partners, &["partner", "stakeholder", "resource"]),
+    (
+        Field::Leads,
+        &[
+            "lead",
+            "owner",
+            "responsible",
+            "responsibility",
+            "accountable",
+            "agency",
+            "officer",
+        ],
+    ),
+    (
+        Field::Milestones,
+        &[
+            "date",
+            "timescale",
+            "deadline",
+            "milestone",
+            "when",
+            "timeframe",
+            "due",
+            "target",
+            "timeline",
+        ],
+    ),
+    (
+        Field::Outputs,
+        &[
+            "outcome",
+            "output",
+            "aim",
+            "success",
+            "measure",
+            "deliverable",
+            "impact",
+        ],
+    ),
+    (Field::Action, &["action", "activity", "task"]),
+    (
+        Field::Objective,
+        &[
+            "objective",
+            "risk",
+            "issue",
+            "priority",
+            "theme",
+            "category",
+            "area",
+            "description",
+            "strand",
+        ],
+    ),
+    (Field::Id, &["ref", "no", "number", "id"]),
+];
+
+/// Header cells are short labels; longer text is content.
+const MAX_HEADER_WORDS: usize = 8;
+const MAX_HEADER_CHARS: usize = 60;
+/// How far down the header row may sit (titles, cover notes and key-word rows come first).
+pub const SEARCH_ROWS: usize = 60;
+
+/// The meaning of one header cell, if it is a header at all. The second value says
+/// whether a known phrase matched (rather than only a key word).
+pub fn classify(text: &str) -> Option<(Field, bool)> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > MAX_HEADER_CHARS || starts_with_action_id(text) {
+        return None;
+    }
+    let words = normalise_words(text);
+    if words.is_empty() || words.len() > MAX_HEADER_WORDS {
+        return None;
+    }
+    let phrase = words.join(" ");
+    for (field, phrases) in PHRASES {
+        if phrases.contains(&phrase.as_str()) {
+            return Some((*field, true));
+        }
+    }
+    KEYWORDS
+        .iter()
+        .find(|(_, keywords)| words.iter().any(|word| keywords.contains(&word.as_str())))
+        .map(|(field, _)| (*field, false))
+}
+
+/// A header row and the meaning of each of its columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub row: usize,
+    pub columns: Vec<Option<Field>>,
+}
+
+impl Header {
+    pub fn field(&self, column: usize) -> Option<Field> {
+        self.columns.get(column).copied().flatten()
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.columns.contains(&Some(field))
+    }
+}
+
+/// How much a row looks like a header: known phrases count double, distinct meanings count,
+/// and cells that are clearly content count against it. `None` when it cannot be a header
+/// (fewer than two meanings, or nothing that says what was done).
+pub fn score(row: &[String]) -> Option<usize> {
+    let mut fields = Vec::new();
+    let mut score = 0usize;
+    let mut content = 0usize;
+    for cell in row {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        match classify(cell) {
+            Some((field, phrase)) => {
+                if !fields.contains(&field) {
+                    fields.push(field);
+                    score += if phrase { 2 } else { 1 };
+                }
+            }
+            None => content += 1,
+        }
+    }
+    let describes_work = fields
+        .iter()
+        .any(|field| matches!(field, Field::Action | Field::Objective));
+    (fields.len() >= 2 && describes_work && score > content).then(|| score.saturating_sub(content))
+}
+
+/// Finds the header row near the top of a table: the best-scoring row, the earliest on ties.
+pub fn find(rows: &[Vec<String>]) -> Option<Header> {
+    let mut best: Option<(usize, usize)> = None;
+    for (index, row) in rows.iter().take(SEARCH_ROWS).enumerate() {
+        if let Some(score) = score(row) {
+            if best.is_none_or(|(_, best_score)| score > best_score) {
+                best = Some((index, score));
+            }
+        }
+    }
+    let (row, _) = best?;
+    let cells = rows.get(row)?;
+    let columns = cells
+        .iter()
+        .map(|cell| classify(cell).map(|(field, _)| field))
+        .collect();
+    Some(Header { row, columns })
+}
+
+/// Whether a body row repeats the header (tables split over pages repeat it).
+pub fn repeats(header: &Header, row: &[String]) -> bool {
+    let matching = row
+        .iter()
+        .enumerate()
+        .filter(|(column, cell)| {
+            !cell.trim().is_empty()
+                && classify(cell).map(|(field, _)| field) == header.field(*column)
+        })
+        .count();
+    let non_empty = row.iter().filter(|cell| !cell.trim().is_empty()).count();
+    matching >= 2
+        && matching * 2 >= header.columns.iter().flatten().count()
+        && matching * 4 >= non_empty * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(text: &str) -> Option<Field> {
+        classify(text).map(|(field, _)| field)
+    }
+
+    #[test]
+    fn reads_headers_as_plans_write_them() {
+        let expected = [
+            ("ACTION", Field::Action),
+            ("Action(s)", Field::Action),
+            ("Key action", Field::Action),
+            ("Action to address risk", Field::Action),
+            ("We will", Field::Action),
+            ("Activity", Field::Action),
+            ("OBJECTIVE", Field::Objective),
+            ("Objective(s)", Field::Objective),
+            ("Area of Prevent Duty Guidance", Field::Objective),
+            ("Risk Title", Field::Objective),
+            ("Description", Field::Objective),
+            ("OUTPUTS", Field::Outputs),
+            ("Outcome(s)", Field::Outputs),
+            ("Milestones/Outcomes", Field::Outputs),
+            ("Aims", Field::Outputs),
+            ("MILESTONES", Field::Milestones),
+            ("Timescale", Field::Milestones),
+            ("Target Date", Field::Milestones),
+            ("By not later than", Field::Milestones),
+            ("By When", Field::Milestones),
+            ("status/deadline", Field::Milestones),
+            ("Review", Field::Milestones),
+            ("LEAD AGENCY/OFFICERS", Field::Leads),
+            ("Agency / Lead", Field::Leads),
+            ("Owner", Field::Leads),
+            ("Person responsible", Field::Leads),
+            ("Staff Responsible", Field::Leads),
+            ("Action owner", Field::Leads),
+            ("Partners and Resources", Field::Partners),
+            ("PROGRESS", Field::Progress),
+            ("Comments / Progress", Field::Progress),
+            ("Work to date", Field::Progress),
+            ("Evidence of progress", Field::Progress),
+            ("Notes", Field::Progress),
+            ("Current position", Field::Progress),
+            ("RAG*", Field::Rag),
+            ("RAG rating", Field::Rag),
+            ("Self assessed rating", Field::Rag),
+            ("Ref", Field::Id),
+            ("No.", Field::Id),
+            ("Target date for action", Field::Milestones),
+        ];
+        for (text, meaning) in expected {
+            assert_eq!(field(text), Some(meaning), "{text}");
+        }
+        assert_eq!(field("1. Mapping Haringey's Muslim Communities"), None);
+        assert_eq!(
+            field("Reference document to include, Masjids, Supplementary schools, meeting places"),
+            None
+        );
+    }
+
+    #[test]
+    fn finds_the_header_below_titles() {
+        let rows: Vec<Vec<String>> = [
+            vec!["PREVENT ACTION PLAN 2008-11"],
+            vec![
+                "OBJECTIVE 1: UNDERSTANDING OF, AND ENGAGEMENT WITH, MUSLIM COMMUNITIES.",
+                "",
+                "",
+            ],
+            vec![
+                "ACTION",
+                "OUTPUTS",
+                "MILESTONES",
+                "LEAD AGENCY/OFFICERS",
+                "PROGRESS",
+            ],
+            vec![
+                "1. Mapping",
+                "Reference document",
+                "January 2009",
+                "PREVENT Lead Officers",
+                "On target",
+            ],
+        ]
+        .iter()
+        .map(|row| row.iter().map(|cell| (*cell).to_owned()).collect())
+        .collect();
+        let Some(header) = find(&rows) else {
+            unreachable!("no header")
+        };
+        assert_eq!(header.row, 2);
+        assert_eq!(header.field(3), Some(Field::Leads));
+        assert!(repeats(&header, rows.get(2).map_or(&[][..], Vec::as_slice)));
+        assert!(!repeats(
+            &header,
+            rows.get(3).map_or(&[][..], Vec::as_slice)
+        ));
+    }
+
+    #[test]
+    fn prose_is_not_a_header() {
+        let row = vec!["The initial actions that will deliver the local Prevent responsibilities are set out below".to_owned()];
+        assert_eq!(score(&row), None);
+    }
+}

@@ -1,0 +1,295 @@
+//! Rows that are not actions: section headings inside the table ("OBJECTIVE 2: ...",
+//! "Issue / Risk 3 - ...", "Priority: Leadership", "2. Training"), the title above it
+//! ("Prevent Delivery Plan 2019-20") and strategic priorities listed before it.
+
+use crate::date::Period;
+
+use super::text::{ends_mid_phrase, split_action_id};
+
+/// A section heading: its id when numbered, and its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub id: Option<String>,
+    pub title: String,
+}
+
+/// Words that introduce a section when followed by a number or a colon or dash.
+const SECTION_WORDS: &[&str] = &[
+    "strategic priority",
+    "strategic objective",
+    "issue / risk",
+    "issue/risk",
+    "issue",
+    "risk",
+    "objective",
+    "priority",
+    "theme",
+    "section",
+    "strand",
+    "outcome",
+    "workstream",
+    "work stream",
+    "area",
+    "category",
+    "benchmark",
+    "aim",
+    "goal",
+    "part",
+];
+
+/// A heading introduced by a section word: "OBJECTIVE 3 EFFECTIVE ...", "Priority: Leadership".
+/// "Risk assessment" is not one: the word must be followed by a number or a separator.
+pub fn keyword_heading(text: &str) -> Option<Heading> {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let word = SECTION_WORDS.iter().find(|word| {
+        lower.starts_with(**word)
+            && !lower
+                .get(word.len()..)
+                .unwrap_or_default()
+                .starts_with(char::is_alphabetic)
+    })?;
+    let rest = text.get(word.len()..)?.trim_start();
+    let (id, after_id) = if starts_like_id(rest) {
+        let id_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .unwrap_or(rest.len());
+        (
+            Some(rest.get(..id_len)?.trim_end_matches('.').to_owned()),
+            rest.get(id_len..)?,
+        )
+    } else {
+        (None, rest)
+    };
+    let after_separator = after_id
+        .trim_start()
+        .trim_start_matches([':', '-', '\u{2013}', '.', ')']);
+    let separated = after_separator.len() != after_id.trim_start().len();
+    if id.is_none() && !separated {
+        return None;
+    }
+    let title = after_separator.trim().to_owned();
+    if title.is_empty() && id.is_none() {
+        return None;
+    }
+    Some(Heading { id, title })
+}
+
+/// "3", "12", "2a", "A": a short token made of digits (and at most a letter).
+fn starts_like_id(text: &str) -> bool {
+    let token: String = text
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    !token.is_empty() && token.len() <= 3 && digits >= token.len().saturating_sub(1) && digits > 0
+}
+
+/// Section headings are short; a longer lone cell is an action or a note.
+const MAX_HEADING_WORDS: usize = 8;
+const MAX_HEADING_CHARS: usize = 80;
+
+/// A heading given as a lone short cell: "Governance", "2. Training".
+pub fn lone_cell_heading(text: &str) -> Option<Heading> {
+    let text = text.trim();
+    if text.is_empty()
+        || text.chars().count() > MAX_HEADING_CHARS
+        || text.split_whitespace().count() > MAX_HEADING_WORDS
+        || text.ends_with('.')
+        || ends_mid_phrase(text)
+        || !text.chars().any(char::is_alphabetic)
+        || text.starts_with(|c: char| c.is_lowercase())
+    {
+        return None;
+    }
+    if let Some(heading) = keyword_heading(text) {
+        return Some(heading);
+    }
+    Some(match split_action_id(text) {
+        Some((id, title)) => Heading {
+            id: Some(id.to_owned()),
+            title: title.to_owned(),
+        },
+        None => Heading {
+            id: None,
+            title: text.to_owned(),
+        },
+    })
+}
+
+/// A period label inside a title ("2008-11" in "PREVENT ACTION PLAN 2008-11") and its dates.
+pub fn period_label(text: &str) -> Option<(String, Period)> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':'))
+        .filter(|token| token.chars().any(|c| c.is_ascii_digit()))
+        .find_map(|token| {
+            let token = token.trim_matches(|c: char| !c.is_ascii_digit());
+            Period::parse(token).map(|period| (token.to_owned(), period))
+        })
+}
+
+/// Words of plan titles that do not name the authority.
+const TITLE_WORDS: &[&str] = &[
+    "draft",
+    "final",
+    "prevent",
+    "action",
+    "delivery",
+    "plan",
+    "strategy",
+    "strategic",
+    "duty",
+    "the",
+    "for",
+    "of",
+    "and",
+    "partnership",
+    "local",
+    "report",
+    "annual",
+    "update",
+    "updated",
+    "version",
+    "appendix",
+    "counter",
+    "terrorism",
+    "work",
+    "programme",
+    "revised",
+    "refreshed",
+    "year",
+    "v1",
+    "v2",
+];
+
+/// The authority named in a title: "Draft Prevent Delivery Plan - Haringey 2013-14" ->
+/// "Haringey"; "PREVENT ACTION PLAN 2008-11" names none.
+pub fn authority(title: &str) -> Option<String> {
+    let without_period = match period_label(title) {
+        Some((label, _)) => title.replacen(&label, " ", 1),
+        None => title.to_owned(),
+    };
+    let segments = without_period.split(['-', '\u{2013}', ':', '|', '(', ')', ',']);
+    let named: Vec<String> = segments
+        .map(|segment| {
+            let words: Vec<&str> = segment.split_whitespace().collect();
+            let generic =
+                |word: &&str| TITLE_WORDS.contains(&word.to_lowercase().trim_matches('\''));
+            // Keep the words between the generic ones at either end: "London Borough of Harrow".
+            let start = words
+                .iter()
+                .position(|word| !generic(word))
+                .unwrap_or(words.len());
+            let end = words
+                .iter()
+                .rposition(|word| !generic(word))
+                .map_or(start, |index| index + 1);
+            words.get(start..end).unwrap_or_default().join(" ")
+        })
+        .filter(|segment| {
+            segment.chars().next().is_some_and(char::is_uppercase)
+                && segment.chars().any(char::is_alphabetic)
+        })
+        .collect();
+    (named.len() == 1)
+        .then(|| named.into_iter().next())
+        .flatten()
+}
+
+/// Whether a row above the header looks like the plan's title.
+pub fn is_title(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words = text.split_whitespace().count();
+    (1..=14).contains(&words)
+        && (lower.contains("plan") || lower.contains("prevent") || period_label(text).is_some())
+}
+
+/// A strategic priority listed above the table: "- 1) Respond to ideological challenge ...".
+pub fn strategic_priority(text: &str) -> Option<(String, String)> {
+    let text = text
+        .trim()
+        .trim_start_matches(['-', '\u{2022}', '\u{b7}', '*'])
+        .trim_start();
+    let text = text.strip_prefix('(').unwrap_or(text);
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let rest = text.get(digits.len()..)?.strip_prefix(')')?.trim();
+    (!rest.is_empty()).then(|| (digits, rest.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(id: Option<&str>, title: &str) -> Option<Heading> {
+        Some(Heading {
+            id: id.map(str::to_owned),
+            title: title.to_owned(),
+        })
+    }
+
+    #[test]
+    fn reads_keyword_headings() {
+        assert_eq!(
+            keyword_heading("OBJECTIVE 2: KNOWLEDGE AND UNDERSTANDING."),
+            heading(Some("2"), "KNOWLEDGE AND UNDERSTANDING.")
+        );
+        assert_eq!(
+            keyword_heading("OBJECTIVE 3 EFFECTIVE DEVELOPMENT"),
+            heading(Some("3"), "EFFECTIVE DEVELOPMENT")
+        );
+        assert_eq!(
+            keyword_heading("Issue / Risk 1 - Joint strategic governance"),
+            heading(Some("1"), "Joint strategic governance")
+        );
+        assert_eq!(
+            keyword_heading("Priority: Leadership"),
+            heading(None, "Leadership")
+        );
+        assert_eq!(keyword_heading("Risk assessment"), None);
+        assert_eq!(keyword_heading("Objectives"), None);
+        assert_eq!(
+            keyword_heading("Theme 2a \u{2013} Training"),
+            heading(Some("2a"), "Training")
+        );
+    }
+
+    #[test]
+    fn reads_lone_cell_headings() {
+        assert_eq!(lone_cell_heading("Governance"), heading(None, "Governance"));
+        assert_eq!(
+            lone_cell_heading("2. Training"),
+            heading(Some("2"), "Training")
+        );
+        assert_eq!(lone_cell_heading("Broadening Channel -"), None);
+        assert_eq!(
+            lone_cell_heading("Establish and chair a CHANNEL Panel."),
+            None
+        );
+        assert_eq!(lone_cell_heading("resources"), None);
+    }
+
+    #[test]
+    fn reads_titles() {
+        assert_eq!(
+            period_label("PREVENT ACTION PLAN 2008-11").map(|(label, _)| label),
+            Some("2008-11".into())
+        );
+        assert_eq!(
+            authority("Draft Prevent Delivery Plan - Haringey 2013-14"),
+            Some("Haringey".into())
+        );
+        assert_eq!(
+            authority("London Borough of Harrow Prevent Action Plan 2015/16"),
+            Some("London Borough of Harrow".into())
+        );
+        assert_eq!(authority("PREVENT ACTION PLAN 2008-11"), None);
+        assert_eq!(authority("PREVENT \u{2013} DELIVERY PLAN"), None);
+        assert!(is_title("Prevent Delivery Plan 2019-20"));
+        assert_eq!(
+            strategic_priority("- 1) Respond to ideological challenge"),
+            Some(("1".into(), "Respond to ideological challenge".into()))
+        );
+    }
+}

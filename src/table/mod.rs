@@ -1,0 +1,310 @@
+//! Plan tables -> plans: spreadsheet ranges, CSV/TSV text and (with the `xlsx` feature)
+//! workbooks, read as they really are, with every field remembering its source cell.
+//!
+//! The stages, one module each: [`cell`] (what spreadsheets hand over), [`delimited`] (CSV
+//! and TSV), [`header`] (which row is the header and what its columns mean), [`columns`]
+//! (meanings settled against content), [`preamble`] (title, period and priorities above the
+//! header), [`rows`] (sections and continuation rows), [`assemble`] (the plan and its
+//! [`SourceMap`]); [`workbook`] reads .xlsx and .ods.
+
+pub mod assemble;
+pub mod cell;
+pub mod columns;
+pub mod delimited;
+pub mod export;
+pub mod header;
+pub mod heading;
+pub mod lists;
+pub mod preamble;
+pub mod rows;
+pub mod source_map;
+pub mod text;
+#[cfg(feature = "xlsx")]
+pub mod workbook;
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::model::Plan;
+use crate::report::Issue;
+use crate::rules::declare_rule;
+
+pub use cell::{address, Cell, Table};
+pub use source_map::SourceMap;
+
+use header::Field;
+
+declare_rule! {
+    /// ## What it checks
+    /// That every non-empty cell of an imported table was read into the plan.
+    ///
+    /// ## Why
+    /// A column the importer does not recognise, or a note typed beside the table, is not
+    /// checked. Saying so (rather than dropping it silently) lets the officer rename the
+    /// column or move the note.
+    ///
+    /// ## Example
+    /// A column headed "Budget" is not part of a plan: its header cell is reported once for
+    /// the whole column. A stray "see appendix" below the table is reported at its cell.
+    pub struct CellUnmapped { id: "cell-unmapped", severity: Info, summary: "A non-empty cell of the table was not read into the plan" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That a table has a header row naming its columns (action, lead, milestone, ...) near
+    /// the top.
+    ///
+    /// ## Why
+    /// Columns are understood by their headers ("ACTION", "LEAD AGENCY/OFFICERS", "By not
+    /// later than"); without one the table cannot be read as a plan.
+    ///
+    /// ## Example
+    /// A sheet whose first rows are actions with no header row fails; add a row such as
+    /// `Action | Lead | Target date` above them.
+    pub struct TableNoHeader { id: "table-no-header", severity: Error, summary: "No header row naming the plan's columns was found" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That the table's bytes can be read: CSV or TSV text, an .xlsx or .ods workbook.
+    ///
+    /// ## Why
+    /// A truncated download, a file in the wrong format or a password-protected workbook
+    /// cannot be checked.
+    ///
+    /// ## Example
+    /// An .xlsx file cut short in transfer: "the workbook could not be read: ...".
+    pub struct TableUnreadable { id: "table-unreadable", severity: Error, summary: "The table or workbook cannot be read" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That a table is within the size the importer reads (rows and columns).
+    ///
+    /// ## Why
+    /// Plans run to hundreds of rows; a sheet with hundreds of thousands is almost always
+    /// an export of something else, and reading all of it would stall a browser tab.
+    ///
+    /// ## Example
+    /// A sheet of 200,000 rows: the first 100,000 are read and this warning says so.
+    pub struct TableTooLarge { id: "table-too-large", severity: Warning, summary: "The table is larger than the importer reads; the rest was ignored" }
+}
+
+/// Rows and columns read at most.
+pub const MAX_ROWS: usize = 100_000;
+pub const MAX_COLUMNS: usize = 200;
+
+/// An imported plan, where each field came from, and what the import noticed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub plan: Plan,
+    pub sources: SourceMap,
+    pub issues: Vec<Issue>,
+}
+
+/// Reads a table into a plan. Fails (with a `table-no-header` issue) only when no header
+/// row can be found.
+pub fn import(table: &Table) -> Result<Imported, Issue> {
+    let mut issues = Vec::new();
+    if table.rows.len() > MAX_ROWS || table.rows.iter().any(|row| row.len() > MAX_COLUMNS) {
+        issues.push(TableTooLarge::META.issue(
+            "",
+            format!("The table has more than {MAX_ROWS} rows or {MAX_COLUMNS} columns; only those were read"),
+        ));
+    }
+    let cells: Vec<&[Cell]> = table
+        .rows
+        .iter()
+        .take(MAX_ROWS)
+        .map(|row| row.get(..MAX_COLUMNS).unwrap_or(row))
+        .collect();
+    let plain: Vec<Vec<String>> = cells
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.text(false)).collect())
+        .collect();
+    let Some(header) = header::find(&plain) else {
+        let mut issue = TableNoHeader::META
+            .issue("", "No header row was found: the table needs a row naming its columns, such as Action, Lead and Target date")
+            .with_hint(format!("Put the header row within the first {} rows.", header::SEARCH_ROWS));
+        issue.sheet.clone_from(&table.sheet);
+        return Err(issue);
+    };
+    let fields = columns::resolve(&header, &plain);
+    // Excel hands dates over as serial numbers: read them as dates where dates belong.
+    let texts: Vec<Vec<String>> = cells
+        .iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(column, cell)| {
+                    cell.text(fields.get(column) == Some(&Some(Field::Milestones)))
+                })
+                .collect()
+        })
+        .collect();
+
+    let mut preamble = preamble::read(texts.get(..header.row).unwrap_or_default());
+    let mut used: HashSet<(usize, usize)> = preamble.used.iter().copied().collect();
+    used.extend(
+        fields
+            .iter()
+            .enumerate()
+            .filter(|(_, field)| field.is_some())
+            .map(|(column, _)| (header.row, column)),
+    );
+    let sections = std::mem::take(&mut preamble.sections);
+    used.extend(
+        sections
+            .iter()
+            .filter_map(|section| section.heading.as_ref().map(|(_, at)| *at)),
+    );
+    let body = rows::read(&texts, &header, &fields, sections);
+    used.extend(body.used.iter().copied());
+    let (plan, sources) = assemble::plan(preamble, body, table.sheet.clone());
+
+    issues.extend(unmapped_cells(
+        &texts,
+        &fields,
+        header.row,
+        &used,
+        table.sheet.as_deref(),
+    ));
+    Ok(Imported {
+        plan,
+        sources,
+        issues,
+    })
+}
+
+/// Reports cells nothing was read from: one issue per column the plan has no place for,
+/// one per other stray cell.
+fn unmapped_cells(
+    texts: &[Vec<String>],
+    fields: &[Option<Field>],
+    header_row: usize,
+    used: &HashSet<(usize, usize)>,
+    sheet: Option<&str>,
+) -> Vec<Issue> {
+    let mut unknown_columns: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut issues = Vec::new();
+    for (row, cells) in texts.iter().enumerate() {
+        for (column, text) in cells.iter().enumerate() {
+            let text = text.trim();
+            if text.is_empty() || used.contains(&(row, column)) {
+                continue;
+            }
+            if row >= header_row && fields.get(column).is_none_or(Option::is_none) {
+                let entry = unknown_columns.entry(column).or_insert((row, 0));
+                entry.1 += 1;
+                continue;
+            }
+            let mut issue = CellUnmapped::META
+                .issue("", format!("Cell {} (\"{}\") was not read into the plan", address(row, column), excerpt(text)))
+                .with_hint("Move it into a column of the plan, or delete it if it is not part of the plan.");
+            issue.cell = Some(address(row, column));
+            issue.sheet = sheet.map(str::to_owned);
+            issues.push(issue);
+        }
+    }
+    for (column, (first_row, count)) in unknown_columns {
+        let heading = texts
+            .get(header_row)
+            .and_then(|row| row.get(column))
+            .map(|text| text.trim())
+            .unwrap_or_default();
+        let name = if heading.is_empty() {
+            String::new()
+        } else {
+            format!(" (\"{}\")", excerpt(heading))
+        };
+        let cell_row = if heading.is_empty() {
+            first_row
+        } else {
+            header_row
+        };
+        let mut issue = CellUnmapped::META
+            .issue(
+                "",
+                format!(
+                    "Column {}{name} is not a column of the plan: its {count} non-empty cell{} were not read",
+                    address(0, column).trim_end_matches(|c: char| c.is_ascii_digit()),
+                    if count == 1 { "" } else { "s" }
+                ),
+            )
+            .with_hint("Name the column as plans do (Action, Lead, Partners, Target date, Progress, RAG) if it belongs to the plan.");
+        issue.cell = Some(address(cell_row, column));
+        issue.sheet = sheet.map(str::to_owned);
+        issues.push(issue);
+    }
+    issues
+}
+
+fn excerpt(text: &str) -> String {
+    const LIMIT: usize = 60;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= LIMIT {
+        flat
+    } else {
+        flat.chars().take(LIMIT).collect::<String>() + "..."
+    }
+}
+
+/// Reads CSV or TSV text into a table.
+pub fn read_delimited(text: &str) -> Result<Table, Issue> {
+    delimited::read(text).map_err(|message| TableUnreadable::META.issue("", message))
+}
+
+/// Reads CSV or TSV bytes, reporting text that is not UTF-8 with the line it is on.
+pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => read_delimited(text),
+        Err(error) => {
+            let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+            let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
+            let mut issue = TableUnreadable::META
+                .issue(
+                    "",
+                    format!(
+                        "The table is not UTF-8 text (byte {} on line {line})",
+                        error.valid_up_to() + 1
+                    ),
+                )
+                .with_hint("Save the sheet as \"CSV UTF-8\" (Excel) or export it as UTF-8.");
+            issue.line = Some(line);
+            Err(issue)
+        }
+    }
+}
+
+/// The sheet of a workbook that holds the plan: the one whose header row reads best.
+pub fn choose_sheet(sheets: &[Table]) -> Option<usize> {
+    sheets
+        .iter()
+        .enumerate()
+        .filter_map(|(index, sheet)| {
+            let plain: Vec<Vec<String>> = sheet
+                .rows
+                .iter()
+                .take(header::SEARCH_ROWS)
+                .map(|row| {
+                    row.iter()
+                        .take(MAX_COLUMNS)
+                        .map(|cell| cell.text(false))
+                        .collect()
+                })
+                .collect();
+            plain
+                .iter()
+                .filter_map(|row| header::score(row))
+                .max()
+                .map(|score| (index, score))
+        })
+        // The first of equally good sheets: workbooks put the plan first.
+        .fold(
+            None,
+            |best: Option<(usize, usize)>, (index, score)| match best {
+                Some((_, best_score)) if best_score >= score => best,
+                _ => Some((index, score)),
+            },
+        )
+        .map(|(index, _)| index)
+}

@@ -1,0 +1,99 @@
+//! Rows above the header: the plan's title (authority, period), strategic priorities, and
+//! the heading of the first section ("OBJECTIVE 1: ...", "Priority: Partnership Working").
+
+use crate::date::Period;
+
+use super::heading::{authority, is_title, keyword_heading, period_label, strategic_priority};
+use super::rows::SectionRows;
+
+/// A value read from one cell (row, column).
+pub type Located<T> = (T, (usize, usize));
+
+/// What the rows above the header say about the plan.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Preamble {
+    pub title: Option<Located<String>>,
+    pub authority: Option<Located<String>>,
+    pub period: Option<Located<(String, Period)>>,
+    pub priorities: Vec<Located<(String, String)>>,
+    /// Headings of sections that start above the header.
+    pub sections: Vec<SectionRows>,
+    pub used: Vec<(usize, usize)>,
+}
+
+/// Reads the rows above the header.
+pub fn read(rows: &[Vec<String>]) -> Preamble {
+    let mut preamble = Preamble::default();
+    for (index, row) in rows.iter().enumerate() {
+        let cells: Vec<(usize, &str)> = row
+            .iter()
+            .enumerate()
+            .map(|(column, text)| (column, text.trim()))
+            .filter(|(_, text)| !text.is_empty())
+            .collect();
+        let [(column, text)] = cells.as_slice() else {
+            continue;
+        };
+        let at = (index, *column);
+        if let Some(heading) = keyword_heading(text) {
+            preamble.sections.push(SectionRows {
+                heading: Some((heading, at)),
+                records: Vec::new(),
+            });
+        } else if let Some(priority) = strategic_priority(text) {
+            preamble.priorities.push((priority, at));
+        } else if preamble.title.is_none() && is_title(text) {
+            preamble.authority = authority(text).map(|name| (name, at));
+            preamble.period = period_label(text).map(|period| (period, at));
+            preamble.title = Some(((*text).to_owned(), at));
+        } else if preamble.period.is_none() && text.split_whitespace().count() <= 3 {
+            match period_label(text) {
+                Some(period) => preamble.period = Some((period, at)),
+                None => continue,
+            }
+        } else {
+            continue;
+        }
+        preamble.used.push(at);
+    }
+    preamble
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_title_priorities_and_first_section() {
+        let rows: Vec<Vec<String>> = [
+            "Draft Prevent Delivery Plan - Haringey 2013-14",
+            "PREVENT Strategic",
+            "- 1) Respond to ideological challenge of terrorism",
+            "- 2) Prevent people from being drawn into terrorism",
+            "Issue / Risk 1 - Joint strategic governance / management",
+        ]
+        .iter()
+        .map(|text| vec![(*text).to_owned()])
+        .collect();
+        let preamble = read(&rows);
+        assert_eq!(
+            preamble
+                .title
+                .as_ref()
+                .map(|(title, at)| (title.as_str(), *at)),
+            Some(("Draft Prevent Delivery Plan - Haringey 2013-14", (0, 0)))
+        );
+        assert_eq!(
+            preamble.authority.map(|(name, _)| name),
+            Some("Haringey".into())
+        );
+        assert_eq!(
+            preamble.period.map(|((label, _), _)| label),
+            Some("2013-14".into())
+        );
+        assert_eq!(preamble.priorities.len(), 2);
+        assert_eq!(preamble.sections.len(), 1);
+        // "PREVENT Strategic" is neither: it is reported as unread.
+        assert!(!preamble.used.contains(&(1, 0)));
+    }
+}

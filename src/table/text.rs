@@ -1,0 +1,295 @@
+//! Cell text as it comes out of Word, PDF and spreadsheets: HTML list markup, bullets,
+//! words hyphenated across lines, numbered actions.
+
+/// Lowercase words without punctuation, plurals made singular: "LEAD AGENCY/OFFICERS" ->
+/// ["lead", "agency", "officer"]; "RAG*" -> ["rag"].
+pub fn normalise_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| singular(&word.to_lowercase()))
+        .collect()
+}
+
+fn singular(word: &str) -> String {
+    let keeps_s = ["ss", "us", "is"]
+        .iter()
+        .any(|ending| word.ends_with(ending));
+    match word.strip_suffix('s') {
+        Some(stem) if stem.chars().count() >= 2 && !keeps_s => stem
+            .strip_suffix("ie")
+            .map_or_else(|| stem.to_owned(), |base| format!("{base}y")),
+        _ => word.to_owned(),
+    }
+}
+
+/// Splits a leading action number from text: "1.2 Refresh the plan" -> ("1.2", "Refresh the
+/// plan"); "1. Mapping ..." -> ("1", "Mapping ..."); "12) Train" -> ("12", "Train").
+/// A bare number followed by a word ("3 delivery group meetings a year") is a quantity.
+pub fn split_action_id(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_start();
+    let id_len = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map_or(text.len(), |(index, _)| index);
+    let candidate = text.get(..id_len)?;
+    let id = candidate.trim_end_matches('.');
+    let parts: Vec<&str> = id.split('.').collect();
+    let well_formed = !id.is_empty()
+        && parts.len() <= 4
+        && parts.iter().all(|part| {
+            !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit())
+        });
+    if !well_formed {
+        return None;
+    }
+    let after = text.get(id_len..)?;
+    let (marked, rest) = match after.strip_prefix(')') {
+        Some(rest) => (true, rest),
+        None => (candidate.ends_with('.') || parts.len() > 1, after),
+    };
+    if !marked || !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '\'')
+        .then_some((id, rest))
+}
+
+pub fn starts_with_action_id(text: &str) -> bool {
+    split_action_id(text).is_some()
+}
+
+/// Turns HTML list markup into lines and drops other tags: `<ul ...> a <li>b</li>` -> "a\nb".
+pub fn strip_html(text: &str) -> String {
+    if !text.contains('<') && !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let after = rest.get(start + 1..).unwrap_or_default();
+        let name: String = after
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match (after.find('>'), is_known_tag(&name)) {
+            (Some(end), true) => {
+                // Items and paragraphs are separate list items; a line break is not.
+                match name.as_str() {
+                    "li" | "p" | "div" | "tr" => out.push_str("\n\n"),
+                    "ul" | "ol" | "br" => out.push('\n'),
+                    _ => {}
+                }
+                rest = after.get(end + 1..).unwrap_or_default();
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+}
+
+fn is_known_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "ul" | "ol"
+            | "li"
+            | "p"
+            | "br"
+            | "div"
+            | "span"
+            | "b"
+            | "i"
+            | "u"
+            | "em"
+            | "strong"
+            | "font"
+            | "tr"
+            | "td"
+            | "th"
+            | "a"
+            | "sup"
+            | "sub"
+    )
+}
+
+fn decode_entities(text: &str) -> String {
+    [
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&rsquo;", "\u{2019}"),
+        ("&amp;", "&"),
+    ]
+    .iter()
+    .fold(text.to_owned(), |text, (entity, replacement)| {
+        text.replace(entity, replacement)
+    })
+}
+
+const BULLETS: &[char] = &[
+    '\u{b7}', '\u{2022}', '\u{25aa}', '\u{25cf}', '\u{2013}', '\u{2014}', '-', '*', '\u{f0b7}',
+    '\u{2023}', '\u{25e6}',
+];
+
+/// A line without its list bullet: "· Prevent Lead" -> ("Prevent Lead", true).
+pub fn strip_bullet(line: &str) -> (&str, bool) {
+    let trimmed = line.trim();
+    match trimmed.strip_prefix(BULLETS) {
+        Some(rest) if rest.is_empty() || rest.starts_with(char::is_whitespace) => {
+            (rest.trim(), true)
+        }
+        _ => (trimmed, false),
+    }
+}
+
+/// Joins a word broken across lines by extraction: "Prevent Co- ordinator" ->
+/// "Prevent Co-ordinator". A dash with a space before it ("Sept 2013 - March") is left alone.
+pub fn join_broken_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '-' && previous.is_some_and(char::is_alphabetic) {
+            let mut lookahead = chars.clone();
+            let mut spaces = 0;
+            while lookahead.peek().is_some_and(|next| *next == ' ') {
+                lookahead.next();
+                spaces += 1;
+            }
+            if spaces > 0 && lookahead.peek().is_some_and(|next| next.is_lowercase()) {
+                for _ in 0..spaces {
+                    chars.next();
+                }
+            }
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// Collapses runs of spaces and tabs, keeping line breaks.
+pub fn squeeze_spaces(text: &str) -> String {
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+/// Whether text stops mid-phrase, so the next line of an extracted table continues it.
+pub fn ends_mid_phrase(text: &str) -> bool {
+    let text = text.trim_end();
+    if text.ends_with(['-', '\u{2013}', ',', '&', '/', '(']) {
+        return true;
+    }
+    let opens = text.matches('(').count();
+    if opens > text.matches(')').count() {
+        return true;
+    }
+    let last = text
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    [
+        "to", "and", "of", "the", "a", "an", "for", "with", "in", "on", "by", "or", "that",
+        "which", "from", "as", "at",
+    ]
+    .contains(&last.as_str())
+}
+
+/// Whether text ends a sentence.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+}
+
+pub fn starts_lowercase(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_header_words() {
+        assert_eq!(
+            normalise_words("LEAD AGENCY/OFFICERS"),
+            ["lead", "agency", "officer"]
+        );
+        assert_eq!(normalise_words("RAG*"), ["rag"]);
+        assert_eq!(normalise_words("Progress"), ["progress"]);
+        assert_eq!(normalise_words("Activities"), ["activity"]);
+        assert_eq!(normalise_words("Status"), ["status"]);
+    }
+
+    #[test]
+    fn splits_action_numbers() {
+        assert_eq!(
+            split_action_id("1.2 Refresh the plan"),
+            Some(("1.2", "Refresh the plan"))
+        );
+        assert_eq!(
+            split_action_id("1. Mapping Haringey's"),
+            Some(("1", "Mapping Haringey's"))
+        );
+        assert_eq!(
+            split_action_id("12) Train staff"),
+            Some(("12", "Train staff"))
+        );
+        assert_eq!(split_action_id("3 delivery Group meetings a year."), None);
+        assert_eq!(split_action_id("2016 onwards"), None);
+        assert_eq!(split_action_id("1.5m people"), None);
+    }
+
+    #[test]
+    fn strips_html_lists() {
+        assert_eq!(
+            squeeze_spaces(&strip_html(
+                "<ul style=\"list-style-type: none\"> Sept 2008 March 2009 "
+            )),
+            "Sept 2008 March 2009"
+        );
+        assert_eq!(
+            squeeze_spaces(&strip_html("<ul><li>A &amp; B</li><li>C</li></ul>")),
+            "A & B\n\n\n\nC"
+        );
+        assert_eq!(
+            strip_html("<p>We will develop.</p>").trim(),
+            "We will develop."
+        );
+        assert_eq!(strip_html("a < b"), "a < b");
+    }
+
+    #[test]
+    fn repairs_extraction_damage() {
+        assert_eq!(
+            join_broken_words("Prevent Co- ordinator & Chair"),
+            "Prevent Co-ordinator & Chair"
+        );
+        assert_eq!(
+            join_broken_words("Sept 2013 - March 2014"),
+            "Sept 2013 - March 2014"
+        );
+        assert_eq!(strip_bullet("\u{b7} Prevent Lead"), ("Prevent Lead", true));
+        assert_eq!(strip_bullet("-5 degrees"), ("-5 degrees", false));
+        assert!(ends_mid_phrase("Broadening Channel -"));
+        assert!(ends_mid_phrase("Conversations (formerly Safe"));
+        assert!(ends_mid_phrase("Oct 2013 to"));
+        assert!(!ends_mid_phrase("radicalised or extremist"));
+    }
+}
