@@ -23,6 +23,8 @@ const OUT = `${ROOT}target/bench/`;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const require = createRequire(import.meta.url);
 const ours = require('prevent-plan-check');
+// The bare wasm-bindgen export, to split an API call into its parts.
+const core = require(`${ROOT}pkg/node/prevent_plan_check.js`);
 
 // ---- the pipelines -----------------------------------------------------------------------
 
@@ -107,6 +109,25 @@ function milestoneReadings(plan, report) {
   return { phrases: phrases.length, ours_read: oursRead, chrono_read: chronoRead };
 }
 
+const BREAKDOWN_AT = 1000;
+
+/** Where the time of `validate(plan)` goes: JSON in, the WASM core, JSON out. */
+function breakdown(plan, text) {
+  const reportText = core.validate_json(text, 'null');
+  const timed = race({
+    stringify_plan: () => JSON.stringify(plan),
+    core: () => core.validate_json(text, 'null'),
+    parse_report: () => JSON.parse(reportText),
+  }, BUDGET_MS[BREAKDOWN_AT] * SCALE * 0.5);
+  return {
+    stringify_plan_us: round(timed.stringify_plan.us),
+    core_us: round(timed.core.us),
+    parse_report_us: round(timed.parse_report.us),
+    plan_bytes: Buffer.byteLength(text),
+    report_bytes: Buffer.byteLength(reportText),
+  };
+}
+
 function runCases() {
   const cases = [];
   for (const actions of SIZES) {
@@ -129,6 +150,7 @@ function runCases() {
       report: { ...report.summary, issues: report.issues.length },
       milestones: milestoneReadings(plan, report),
     };
+    if (actions === BREAKDOWN_AT) row.breakdown = breakdown(plan, text);
     cases.push(row);
     console.log(`${String(actions).padStart(6)} actions: ours ${row.ours_object_us} µs (object) / ${row.ours_json_us} µs (json), ajv ${row.ajv_us} µs, ajv+chrono ${row.ajv_chrono_us} µs`);
   }
@@ -283,6 +305,12 @@ ${timingTable(cases)}
 Targets (issue 7), at 1,000 actions: at most 2x ajv (measured ${ratio(at1000.ours_object_us, at1000.ajv_us)}), at least 5x
 faster than ajv + chrono-node (measured ${(at1000.ajv_chrono_us / at1000.ours_object_us).toFixed(1)}x faster); 10,000 actions at most
 11x the 1,000-action time (measured ${growth(cases).toFixed(1)}x).
+
+Where the time of \`validate(plan)\` goes at ${BREAKDOWN_AT.toLocaleString('en-GB')} actions (same run): \`JSON.stringify\` of the
+plan (${at1000.breakdown.plan_bytes.toLocaleString('en-GB')} bytes) ${at1000.breakdown.stringify_plan_us} µs, the WASM core (text in, report text out)
+${at1000.breakdown.core_us} µs, \`JSON.parse\` of the report (${at1000.breakdown.report_bytes.toLocaleString('en-GB')} bytes: it carries the whole plan as
+understood) ${at1000.breakdown.parse_report_us} µs. ajv reads the object in place and returns a boolean, so the two JSON
+steps alone cost about ${ratio(at1000.breakdown.stringify_plan_us + at1000.breakdown.parse_report_us, at1000.ajv_us)} of ajv's whole time.
 
 Milestone phrases read (a reading other than \`unparsed\`/\`none\` for ours; any result for
 chrono-node, right or wrong):
