@@ -641,10 +641,16 @@ fn is_initial(word: &str) -> bool {
 }
 
 fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, Span)>) {
-    let lower_words: Vec<String> = words.iter().map(|word| word.text.to_lowercase()).collect();
-    let mentions_referral = lower_words
-        .iter()
-        .any(|word| REFERRAL_WORDS.contains(&word.as_str()));
+    // Words are lower-cased only where a name could start: almost all text is clean, and
+    // lower-casing every word up front was most of this rule's time.
+    let mut mentions_referral = None;
+    let mut mentions_referral = || {
+        *mentions_referral.get_or_insert_with(|| {
+            words
+                .iter()
+                .any(|word| REFERRAL_WORDS.contains(&word.text.to_lowercase().as_str()))
+        })
+    };
     let mut index = 0;
     while let Some(word) = words.get(index) {
         if let Some(span) = national_insurance_number(text, words, index) {
@@ -657,11 +663,8 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
             index += 2;
             continue;
         }
-        // The capital first: most words are lower case, and the title list is long.
         let titled = word.text.chars().next().is_some_and(char::is_uppercase)
-            && lower_words
-                .get(index)
-                .is_some_and(|lower| TITLES.contains(&lower.as_str()));
+            && TITLES.contains(&word.text.to_lowercase().as_str());
         if titled {
             let name_words = words
                 .get(index + 1..)
@@ -683,7 +686,14 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
                 continue;
             }
         }
-        if mentions_referral && is_capitalised_name(word.text) && is_given_name(word.text) {
+        // Rarest cheap test first: few words are given names, and both the referral test
+        // (every word of the text) and `is_capitalised_name` (a long list) cost more.
+        let capital = word.text.chars().next().is_some_and(char::is_uppercase);
+        if capital
+            && is_given_name(word.text)
+            && mentions_referral()
+            && is_capitalised_name(word.text)
+        {
             let next = words.get(index + 1);
             // Two name-like words in a row, not at the start of a sentence, in a text about
             // a referral: most likely a person's name.
