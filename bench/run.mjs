@@ -330,6 +330,37 @@ Time from nothing to the first report of a 10-action plan, median of ${COLD_RUNS
 
 Target: under 20 ms in Node.
 
+## What was measured and changed (2026-11-22)
+
+Instruction counts from callgrind on the native criterion bench (\`make bench-native\`;
+\`valgrind --tool=callgrind target/release/deps/validate-* --bench --profile-time 1\` with
+\`BENCH_SIZES=100\`), which repeat exactly where wall-clock times on this shared machine
+do not:
+
+| change | plan | instructions per check, before -> after |
+|---|---:|---:|
+| status normalisation: cue words found by a byte scan instead of \`str::find\`, which set up a two-way searcher for each of ~50 cues per progress note (31 % of all instructions); and text-or-object fields (\`milestones[]\`, \`status\`, \`period\`) read by one visitor instead of \`#[serde(untagged)]\`, which buffered and copied every string | 1,000 actions, foundation core | 43.2 M -> 32.2 M (-25 %) |
+| merging main added the personal-data rule: 74 % of a check | 100 actions | 13.0 M |
+| personal-data: JSON Pointers formatted only for findings; the NI-number test rejects words that cannot start one before joining five words; words lower-cased only where a name could start (rarest test first) | 100 actions | 13.0 M -> 9.1 M (-30 %; the rule itself 9.7 M -> 5.8 M) |
+
+Where a check still goes (100 actions, 9.1 M): the personal-data scan (words of every text
+field) 5.8 M, JSON text to \`serde_json::Value\` 1.3 M, \`Value\` to the plan model 0.7 M,
+status cues 0.5 M, schema 0.2 M, the other rules and the report the rest.
+
+Size (core module, wasm-bindgen output, before the milestone parser and coverage were merged:
+336,622 raw / 130,969 gzip / 103,899 brotli):
+
+- \`twiggy top\` on an unstripped build: 82 KB \`.rodata\`, of which 11 KB is the published
+  schema text (\`schema()\`), 3 KB JSON Pointer strings of the compiled validator, error texts
+  of jsonschema's \`Display\` impls (regex, I/O, URL parse errors it can name), rule docs
+  (\`rules()\`), and binary tables: Unicode case mapping (\`to_lowercase\`), \`char\` property
+  tables, float formatting (\`flt2dec\` dragon and grisu: 14 KB of code as well). dlmalloc is 5 KB.
+- \`wasm-opt\` (binaryen 132, all features enabled) on the wasm-bindgen output: \`-Oz\` 307,182 raw
+  but 106,270 brotli, \`-Os\` 105,657, \`-O2\` 106,584, \`-O3\` 105,960, \`-O4\` 105,745: smaller raw, but
+  every level is 1.7-2.4 KB **larger** after brotli than rustc's \`opt-level = "z"\` output, so
+  it is not in \`make build\`. (\`-O3\` ran the 1,000-action plan about 10 % faster in Node.)
+- \`opt-level = "s"\`: 365,262 raw / 105,515 brotli (+1.6 KB); kept \`"z"\`.
+
 ## Shipped sizes (bytes)
 
 gzip at level 9, brotli at quality 11 (\`node:zlib\`). CI (\`make size\`, part of \`make test\`)
