@@ -65,7 +65,8 @@ export function measureSizes() {
   const core = files[CORE_WASM];
   if (!core) throw new Error(`${CORE_WASM} is missing from pkg/: run \`make build\` first`);
   const sizes = { core_wasm_raw: core.raw, core_wasm_gzip: core.gzip, core_wasm_brotli: core.brotli };
-  const xlsx = Object.keys(files).find((path) => path.startsWith('web/') && XLSX_WASM.test(path));
+  const xlsxModules = Object.keys(files).filter((path) => XLSX_WASM.test(path));
+  const xlsx = xlsxModules.find((path) => path.includes('web')) ?? xlsxModules[0];
   if (xlsx) {
     Object.assign(sizes, { xlsx_wasm_raw: files[xlsx].raw, xlsx_wasm_gzip: files[xlsx].gzip, xlsx_wasm_brotli: files[xlsx].brotli });
   }
