@@ -11,7 +11,7 @@ CORE_WASM := target/$(WASM_TARGET)/release/prevent_plan_check.wasm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup setup-rust setup-node setup-browser build test test-rust test-wasm test-node test-browser lint size demo bench bench-native fuzz clean
+.PHONY: setup setup-rust setup-node setup-browser build apps-script test test-rust test-wasm test-node test-browser lint size demo bench bench-native fuzz clean
 
 setup: setup-rust setup-node
 
@@ -34,6 +34,10 @@ build: setup-rust
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg/web $(CORE_WASM)
 	node pkg/scripts/build.mjs
 
+# The Google Apps Script sample, ready for `clasp push` in samples/apps-script/dist/.
+apps-script: build
+	node samples/apps-script/build.mjs
+
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
@@ -45,6 +49,7 @@ test-wasm: setup-rust
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(WASM_TARGET) --test wasm
 
+# tests/node/apps-script.test.mjs builds the Apps Script bundle itself (from `build`'s output).
 test-node: build setup-node
 	node --test tests/node/
 	npx tsc -p tests/types/tsconfig.json
@@ -86,4 +91,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/node pkg/web pkg/dist node_modules
+	rm -rf pkg/node pkg/web pkg/dist samples/apps-script/dist node_modules

@@ -150,6 +150,16 @@ export interface PreventPlanCheckError extends Error { code: ErrorCode }
 export function validate(plan: Plan, options?: Options): Report;
 /** Checks a plan given as JSON text; bad JSON gives a report with a `json-syntax` issue. */
 export function validateJson(text: string, options?: Options): Report;
+/** A spreadsheet cell as Excel's `range.values` or Google Sheets' `getValues()` give it. */
+export type CellValue = string | number | boolean | Date | null;
+
+/**
+ * Checks a plan table given as rows of cells. The header row may be anywhere near the top;
+ * issues carry the `cell` ("D7", counted from the first cell of `rows`).
+ */
+export function validateTable(rows: CellValue[][], options?: Options): Report;
+/** Checks a plan table given as CSV or TSV text (the delimiter is detected). */
+export function validateCsv(text: string, options?: Options): Report;
 /** Reads one milestone phrase. */
 export function parseMilestone(text: string, options?: Pick<Options, 'period'>): MilestoneReading;
 /** The plan JSON Schema (draft 2020-12). */

@@ -5,5 +5,5 @@ import { createApi } from './src/api.mjs';
 await init({ module_or_path: new URL('./web/prevent_plan_check_bg.wasm', import.meta.url) });
 
 const api = createApi(core);
-export const { validate, validateJson, parseMilestone, schema, rules, limits, version } = api;
+export const { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, rules, limits, version } = api;
 export default api;

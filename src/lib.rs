@@ -152,7 +152,12 @@ pub fn validate_table(table: &Table, options: &Options) -> Report {
             imported.sources.locate(&mut report.issues);
             report
         }
-        Err(issue) => Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue]),
+        Err(issue) => Report::new(
+            profile_id(options, None),
+            None,
+            BTreeMap::new(),
+            vec![issue],
+        ),
     }
 }
 
@@ -160,7 +165,12 @@ pub fn validate_table(table: &Table, options: &Options) -> Report {
 pub fn validate_csv(text: &str, options: &Options) -> Report {
     match table::read_delimited(text) {
         Ok(table) => validate_table(&table, options),
-        Err(issue) => Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue]),
+        Err(issue) => Report::new(
+            profile_id(options, None),
+            None,
+            BTreeMap::new(),
+            vec![issue],
+        ),
     }
 }
 
@@ -175,7 +185,12 @@ pub fn validate_sheets(sheets: &[Table], options: &Options) -> Report {
                 "",
                 "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date",
             );
-            Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue])
+            Report::new(
+                profile_id(options, None),
+                None,
+                BTreeMap::new(),
+                vec![issue],
+            )
         }
     }
 }
@@ -187,7 +202,12 @@ pub fn validate_workbook(bytes: Vec<u8>, options: &Options) -> Report {
         Ok(sheets) => validate_sheets(&sheets, options),
         Err(message) => {
             let issue = table::TableUnreadable::META.issue("", message);
-            Report::new(profile_id(options, None), None, BTreeMap::new(), vec![issue])
+            Report::new(
+                profile_id(options, None),
+                None,
+                BTreeMap::new(),
+                vec![issue],
+            )
         }
     }
 }

@@ -10,18 +10,56 @@ use wasm_bindgen::prelude::*;
 
 use crate::options::Options;
 
+/// An error for JS, its message prefixed with the `code` the wrapper gives the `Error`.
+fn js_error(code: &str, message: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("{code}: {message}"))
+}
+
 fn options(json: &str) -> Result<Options, JsError> {
-    Options::from_json(json).map_err(|error| JsError::new(&error.to_string()))
+    Options::from_json(json).map_err(|error| js_error("ERR_INVALID_OPTION", error))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
-    serde_json::to_string(value).map_err(|error| JsError::new(&error.to_string()))
+    serde_json::to_string(value).map_err(|error| js_error("ERR_INTERNAL", error))
 }
 
 /// Checks a plan given as JSON text; returns the report as JSON text.
 #[wasm_bindgen]
 pub fn validate_json(plan: &str, options_json: &str) -> Result<String, JsError> {
     to_json(&crate::validate_json(plan, &options(options_json)?))
+}
+
+/// Checks a plan table given as JSON rows of cells (`range.values`, `getValues()`).
+#[wasm_bindgen]
+pub fn validate_rows(rows_json: &str, options_json: &str) -> Result<String, JsError> {
+    let options = options(options_json)?;
+    let rows: Vec<Vec<crate::Cell>> = serde_json::from_str(rows_json).map_err(|error| {
+        js_error(
+            "ERR_INVALID_ARG_TYPE",
+            format_args!("rows must be an array of arrays of strings, numbers, booleans, dates or nulls ({error})"),
+        )
+    })?;
+    to_json(&crate::validate_rows(rows, &options))
+}
+
+/// Checks a plan table given as CSV or TSV text.
+#[wasm_bindgen]
+pub fn validate_csv(text: &str, options_json: &str) -> Result<String, JsError> {
+    to_json(&crate::validate_csv(text, &options(options_json)?))
+}
+
+/// Checks the plan sheet of a workbook whose sheets the workbook module read:
+/// `[{"sheet": "Plan", "rows": [[...]]}]`.
+#[wasm_bindgen]
+pub fn validate_sheets(sheets_json: &str, options_json: &str) -> Result<String, JsError> {
+    let options = options(options_json)?;
+    let sheets: Vec<crate::Table> = serde_json::from_str(sheets_json).map_err(|error| {
+        js_error(
+            "ERR_INVALID_ARG_TYPE",
+            format_args!("sheets must be [{{sheet, rows}}] ({error})"),
+        )
+    })?;
+    to_json(&crate::validate_sheets(&sheets, &options))
 }
 
 /// The report for an input of `bytes` bytes that is over the size limit, so that JS can

@@ -364,16 +364,33 @@ fn cumbria_2015_16_reads_priorities_and_merged_we_will_cells() {
 
 #[test]
 fn issues_from_a_table_point_at_cells() {
-    let report = validate_csv(&read_fixture("cumbria-2015-16.tsv"), &Options::default());
-    let lead_missing: Vec<&str> = report
+    let report = validate_csv(&read_fixture("haringey-2013-14.tsv"), &Options::default());
+    let milestone_missing: Vec<(&str, Option<&str>)> = report
+        .issues
+        .iter()
+        .filter(|issue| issue.rule == "milestone-missing")
+        .map(|issue| (issue.path.as_str(), issue.cell.as_deref()))
+        .collect();
+    assert_eq!(milestone_missing.len(), 4, "{milestone_missing:?}");
+    assert!(
+        milestone_missing.iter().all(|(_, cell)| cell.is_some()),
+        "{milestone_missing:?}"
+    );
+    assert_eq!(
+        milestone_missing.first(),
+        Some(&("/sections/0/actions/0/milestones", Some("D15")))
+    );
+
+    // A table without a lead column: one plan-level issue rather than one per row.
+    let cumbria = validate_csv(&read_fixture("cumbria-2015-16.tsv"), &Options::default());
+    let lead_missing: Vec<&str> = cumbria
         .issues
         .iter()
         .filter(|issue| issue.rule == "lead-missing")
-        .filter_map(|issue| issue.cell.as_deref())
+        .map(|issue| issue.message.as_str())
         .collect();
-    assert_eq!(lead_missing.len(), 18);
-    assert_eq!(lead_missing.first(), Some(&"B6"));
-    assert_eq!(report.summary.actions, 18);
+    assert_eq!(lead_missing, ["None of the 18 actions has a lead"]);
+    assert_eq!(cumbria.summary.actions, 18);
 }
 
 #[test]

@@ -21,15 +21,36 @@ const USAGE = `Usage:
   prevent-plan-check profiles              list the coverage profiles
   prevent-plan-check --version | --help
 
-FILE is a plan as .json. Exit status: 0 no errors, 1 the plan has errors,
+FILE is a plan as .json, or a plan table as .csv or .tsv. Exit status: 0 no errors, 1 the plan has errors,
 2 usage error or unreadable input.`;
 
 class UsageError extends Error {}
 
+/**
+ * A text file as a string: UTF-8 (a byte order mark is dropped), else Windows-1252, the
+ * encoding Excel on Windows uses for "CSV" files.
+ */
+function readText(file) {
+  const bytes = fs.readFileSync(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 /** How each kind of file is read into a report. */
 const READERS = {
-  '.json': (file, options) => api.validateJson(fs.readFileSync(file, 'utf8'), options),
+  '.json': (file, options) => api.validateJson(readText(file), options),
+  '.csv': (file, options) => api.validateCsv(readText(file), options),
+  '.tsv': (file, options) => api.validateCsv(readText(file), options),
 };
+
+/** Files under the working directory are shown relative to it, as ESLint does. */
+function displayName(file) {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
 
 function checkOptions(values) {
   const options = {};
@@ -51,7 +72,7 @@ function check(files, values, out) {
     const reader = READERS[path.extname(file).toLowerCase()];
     if (!reader) throw new UsageError(`${file}: unsupported file type (use ${Object.keys(READERS).join(', ')})`);
     try {
-      results.push({ file, report: reader(file, options) });
+      results.push({ file: displayName(file), report: reader(file, options) });
     } catch (error) {
       if (error.code === 'ERR_INVALID_OPTION') throw new UsageError(error.message);
       process.stderr.write(`prevent-plan-check: ${file}: ${error.message}\n`);

@@ -15,13 +15,19 @@ function fail(code, message, cause) {
 const LOCALES = new Set(['en', 'cy']);
 
 function isoDay(date) {
-  if (Number.isNaN(date.getTime())) throw fail('ERR_INVALID_OPTION', 'invalid option `asOf`: the Date is invalid');
+  if (Number.isNaN(date.getTime())) throw fail('ERR_INVALID_ARG_TYPE', 'a Date given is invalid');
   const pad = (n, width = 2) => String(n).padStart(width, '0');
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** Rejects values JSON cannot carry instead of silently dropping them. */
+/**
+ * Rejects values JSON cannot carry instead of silently dropping them, and writes dates as
+ * the calendar day the user sees (a `Date` for 31 March at midnight in London is
+ * 30 March in UTC, which `toJSON` would give).
+ */
 function strictReplacer(key, value) {
+  const original = this[key];
+  if (original instanceof Date) return isoDay(original);
   const type = typeof value;
   if (type === 'function' || type === 'symbol') {
     throw fail('ERR_INVALID_PLAN', `the plan holds a ${type} at "${key}": only JSON values can be checked`);
@@ -50,7 +56,6 @@ function optionsJson(options) {
   } catch (error) {
     throw fail('ERR_INVALID_OPTION', `options cannot be read: ${error && error.message}`, error);
   }
-  if (copy.asOf instanceof Date) copy.asOf = isoDay(copy.asOf);
   if (copy.locale !== undefined && copy.locale !== null && !LOCALES.has(copy.locale)) {
     throw fail('ERR_INVALID_OPTION', `invalid option \`locale\`: ${JSON.stringify(String(copy.locale))} is not supported (use en or cy)`);
   }
@@ -70,12 +75,11 @@ function requireString(value, name) {
 }
 
 /**
- * Builds the API around the wasm-bindgen exports (`validate_json`, `input_too_large`,
- * `parse_milestone`, `schema`, `rules`, `limits`, `version`) of one instantiated module.
+ * Builds the API around the wasm-bindgen exports of one instantiated core module.
  */
 export function createApi(core) {
-  // Calls into WASM; an error thrown by the core means a bad option. A trap is a bug: it
-  // is reported as ERR_INTERNAL rather than as a bare WebAssembly.RuntimeError.
+  // Calls into WASM. The core's errors say their code first ("ERR_INVALID_OPTION: ...").
+  // A trap is a bug: it is reported as ERR_INTERNAL, never as a bare WebAssembly.RuntimeError.
   function call(fn, ...args) {
     try {
       return fn(...args);
@@ -83,7 +87,9 @@ export function createApi(core) {
       if (typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError) {
         throw fail('ERR_INTERNAL', `prevent-plan-check failed internally (${error.message}); please report this input`, error);
       }
-      throw fail('ERR_INVALID_OPTION', String(error && error.message), error);
+      const message = String(error && error.message);
+      const coded = /^(ERR_[A-Z_]+): ([^]*)$/.exec(message);
+      throw coded ? fail(coded[1], coded[2], error) : fail('ERR_INTERNAL', message, error);
     }
   }
 
@@ -93,26 +99,43 @@ export function createApi(core) {
     return { ...limitsCache };
   }
 
-  function checkText(text, options) {
+  function checkText(check, text, options) {
     const settings = optionsJson(options);
     // A UTF-16 length over the byte limit is over it in UTF-8 too: answer without
     // copying the text into WASM memory, which would then stay that large.
     if (text.length > limits().maxInputBytes) {
       return JSON.parse(call(core.input_too_large, text.length, settings));
     }
-    return JSON.parse(call(core.validate_json, text, settings));
+    return JSON.parse(call(check, text, settings));
   }
 
   function validateJson(text, options) {
     requireString(text, 'validateJson(text): text');
-    return checkText(text, options);
+    return checkText(core.validate_json, text, options);
   }
 
   function validate(plan, options) {
     if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) {
       throw fail('ERR_INVALID_ARG_TYPE', `validate(plan): plan must be an object, not ${describe(plan)}`);
     }
-    return checkText(toJson(plan, 'ERR_INVALID_PLAN', 'the plan'), options);
+    return checkText(core.validate_json, toJson(plan, 'ERR_INVALID_PLAN', 'the plan'), options);
+  }
+
+  function validateTable(rows, options) {
+    if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
+      throw fail('ERR_INVALID_ARG_TYPE', `validateTable(rows): rows must be an array of rows (arrays of cells), not ${describe(rows)}`);
+    }
+    return checkText(core.validate_rows, toJson(rows, 'ERR_INVALID_ARG_TYPE', 'the rows'), options);
+  }
+
+  function validateCsv(text, options) {
+    requireString(text, 'validateCsv(text): text');
+    return checkText(core.validate_csv, text, options);
+  }
+
+  /** Used by the workbook entry: checks the sheets its own WASM module read. */
+  function validateSheets(sheetsJson, options) {
+    return checkText(core.validate_sheets, sheetsJson, options);
   }
 
   function parseMilestone(text, options) {
@@ -136,5 +159,5 @@ export function createApi(core) {
     return call(core.version);
   }
 
-  return { validate, validateJson, parseMilestone, schema, rules, limits, version };
+  return { validate, validateJson, validateTable, validateCsv, validateSheets, parseMilestone, schema, rules, limits, version };
 }

@@ -3,14 +3,36 @@
 //! "Sept 08", "Nov-13", "Oct 2013 to Dec 2013", "2013/14", "Q3 2016-17",
 //! "Start of the summer term 2016", "April 2016 onwards", "Quarterly", "Ongoing",
 //! "See 9 above", "TBC".
+//!
+//! The pipeline is `lex` (tokens, markup dropped) -> `scan` (dates and the words between
+//! them, one pass with bounded look-ahead) -> `parse` (years filled in, ranges and lists
+//! joined, the kind decided). Readings chosen where UK plans are ambiguous:
+//! - a two-digit number after a month is a year ("Sept 08", "Nov-13", "March 17");
+//! - numeric dates are day first ("01/04/2017"); "13/14" and "2013-14" are financial years
+//!   (April to March), as is "2008-11" (three of them); "2015-12" is December 2015;
+//! - quarters are financial: "Q1 2017" and "Q1 2017/18" are both April to June 2017;
+//! - "summer term 2015/16" is in 2016, "autumn term 2015/16" in 2015; terms run autumn
+//!   September-December, spring January-14 April, summer 15 April-July (each school differs
+//!   by days, so terms are `approximate`);
+//! - a month as a deadline spans the month, and so does "end of March"; "end of 2016" is
+//!   December, "start of the summer term" its first weeks, "early/mid/late" a third;
+//! - a year left out comes from the next date of a range or list ("Feb & April 2014"), else
+//!   from the plan period (the first such month starting inside it).
 
+mod calendar;
+mod lex;
 mod parse;
+mod reference;
+mod scan;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, Period};
+use crate::model::StatusValue;
 
 pub use parse::parse;
+pub use reference::action_references;
 
 /// What the parser needs besides the text: the plan period supplies missing years.
 #[derive(Debug, Clone, Copy, Default)]
@@ -48,6 +70,12 @@ pub struct Timescale {
     /// The date this one revises ("March 2016 (revised from Dec 2015)").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revised_from: Option<Interval>,
+    /// A range written backwards ("Dec 2013 to Oct 2013"); `start`/`end` are still in order.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reversed: bool,
+    /// Progress written in the date cell ("already established", "Complete").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusValue>,
 }
 
 impl Timescale {
@@ -65,6 +93,8 @@ impl Timescale {
             parts: Vec::new(),
             span: None,
             revised_from: None,
+            reversed: false,
+            status: None,
         }
     }
 
@@ -130,6 +160,7 @@ pub enum Precision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recurrence {
+    Daily,
     Weekly,
     Fortnightly,
     Monthly,

@@ -7,6 +7,7 @@
 mod personal_data;
 pub use personal_data::find_personal_data;
 mod structure;
+mod timeline;
 
 use crate::date::{Date, Period};
 use crate::model::Plan;
@@ -77,7 +78,7 @@ pub trait Check: Sync {
 
 /// Every rule that reads the plan model, in the order they run.
 pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
-    [structure::CHECKS, personal_data::CHECKS]
+    [structure::CHECKS, timeline::CHECKS, personal_data::CHECKS]
         .into_iter()
         .flatten()
         .copied()

@@ -133,7 +133,8 @@ declare_rule! {
     /// leads is rarely delivered, and assurance asks who is accountable.
     ///
     /// ## Example
-    /// `{"id": "4", "description": "Deliver WRAP training", "leads": []}` is reported.
+    /// `{"id": "4", "description": "Deliver WRAP training", "leads": []}` is reported. When no
+    /// action of the plan has a lead (the table has no lead column), one issue says so.
     pub struct LeadMissing { id: "lead-missing", severity: Warning, summary: "An action has no lead" }
 }
 
@@ -146,7 +147,7 @@ declare_rule! {
     ///
     /// ## Example
     /// An action whose "Timescale" cell is empty is reported; "Ongoing" counts as a milestone
-    /// (and is judged by the milestone rules).
+    /// (and is judged by the milestone rules). When no action has one, one issue says so.
     pub struct MilestoneMissing { id: "milestone-missing", severity: Warning, summary: "An action has no milestone" }
 }
 
@@ -165,11 +166,25 @@ impl Check for MissingField {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
-        for action in context
+        let total = context.plan.actions().count();
+        let missing: Vec<_> = context
             .plan
             .actions()
             .filter(|action| (self.is_missing)(action.action))
-        {
+            .collect();
+        // A plan with no such column at all gets one issue, not one per action.
+        if total > 1 && missing.len() == total {
+            issues.push(
+                self.meta
+                    .issue(
+                        "/sections",
+                        format!("None of the {total} actions has a {}", self.what),
+                    )
+                    .with_hint(self.hint),
+            );
+            return;
+        }
+        for action in missing {
             issues.push(
                 self.meta
                     .issue(

@@ -1,0 +1,505 @@
+//! Timeline rules: milestones that cannot be read or held to, that fall outside the plan,
+//! run backwards, point nowhere, are overdue, or contradict the status or another action.
+
+use crate::date::Date;
+use crate::milestone::{action_references, Direction, Kind, Timescale};
+use crate::model::{ActionRef, Milestone, StatusValue};
+use crate::report::Issue;
+use crate::rules::{declare_rule, Check, Context, RuleMeta};
+
+pub(super) static CHECKS: &[&dyn Check] = &[
+    &MilestoneRule {
+        meta: &MilestoneUnparsed::META,
+        judge: unparsed,
+    },
+    &MilestoneRule {
+        meta: &MilestoneVague::META,
+        judge: vague,
+    },
+    &MilestoneRule {
+        meta: &MilestoneOutsidePeriod::META,
+        judge: outside_period,
+    },
+    &MilestoneRule {
+        meta: &MilestoneRangeReversed::META,
+        judge: range_reversed,
+    },
+    &MilestoneRule {
+        meta: &ReferenceUnresolved::META,
+        judge: reference_unresolved,
+    },
+    &MilestoneRule {
+        meta: &ReferenceDirection::META,
+        judge: reference_direction,
+    },
+    &MilestoneRule {
+        meta: &Overdue::META,
+        judge: overdue,
+    },
+    &MilestoneRule {
+        meta: &StatusDateConflict::META,
+        judge: status_date_conflict,
+    },
+    &DependencyOrder,
+];
+
+declare_rule! {
+    /// ## What it checks
+    /// That every milestone can be read as a date, a period, a recurrence, "ongoing" or a
+    /// cross-reference.
+    ///
+    /// ## Why
+    /// A milestone that cannot be read cannot be checked against the plan period or the
+    /// progress date, and often hides a typing slip.
+    ///
+    /// ## Example
+    /// "Align other training with HSCB programme" in the date column is reported; "Nov-13",
+    /// "Q3 2016/17" and "Start of the summer term 2016" are read.
+    pub struct MilestoneUnparsed { id: "milestone-unparsed", severity: Warning, summary: "A milestone cannot be read as a date" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That no milestone is only a condition or a placeholder: "TBC", "When resources allow",
+    /// "As required".
+    ///
+    /// ## Why
+    /// A target nobody can be held to cannot show delivery; assurance asks for dated actions.
+    ///
+    /// ## Example
+    /// "When resources allow" is reported; "March 2016" or "Quarterly" is not.
+    pub struct MilestoneVague { id: "milestone-vague", severity: Warning, summary: "A milestone is a target nobody can be held to" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That every dated milestone falls due within the plan period.
+    ///
+    /// ## Why
+    /// A deadline outside the period cannot be delivered or assured under this plan; it is
+    /// usually a slip in the year ("Nov-13" in a 2014/15 plan) or work carried over without
+    /// being re-planned. It is an error because the plan then misstates its own timetable.
+    ///
+    /// ## Example
+    /// In a plan for 2013-14 (1 Apr 2013 to 31 Mar 2014), "Nov-14" is reported; "Nov-13" is not.
+    pub struct MilestoneOutsidePeriod { id: "milestone-outside-period", severity: Error, summary: "A milestone falls outside the plan period" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That a range of dates runs forwards.
+    ///
+    /// ## Why
+    /// "Dec 2013 to Oct 2013" cannot be met as written: one of the two dates is wrong.
+    ///
+    /// ## Example
+    /// "Dec 2013 to Oct 2013" is reported; "Oct 2013 to Dec 2013" is not.
+    pub struct MilestoneRangeReversed { id: "milestone-range-reversed", severity: Error, summary: "A milestone's range ends before it starts" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That a milestone referring to another action ("See 9 above") names an action of the plan.
+    ///
+    /// ## Why
+    /// The milestone takes its date from the action it names; when that action does not exist
+    /// the action has no timescale at all.
+    ///
+    /// ## Example
+    /// "See 9 above" in a plan whose actions are numbered 1 to 8 is reported.
+    pub struct ReferenceUnresolved { id: "reference-unresolved", severity: Error, summary: "A cross-reference names no action of the plan" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That "above" and "below" in a cross-reference point the right way.
+    ///
+    /// ## Why
+    /// "See 18 above" written in action 12 points below: the number or the word is wrong,
+    /// and a reader may follow the wrong action.
+    ///
+    /// ## Example
+    /// Action 14 with "See 9 above" passes; action 5 with "See 9 above" is reported.
+    pub struct ReferenceDirection { id: "reference-direction", severity: Warning, summary: "A cross-reference says above but points below, or the reverse" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That no milestone's deadline has passed, as of the progress date, while the action's
+    /// status is not complete.
+    ///
+    /// ## Why
+    /// Overdue actions are what a progress report must explain; finding them by hand in a
+    /// long plan is error-prone.
+    ///
+    /// ## Example
+    /// With `asOf` 2014-04-01, "Nov-13" with status "On track" is reported; with status
+    /// "Complete" it is not, nor is a recurring milestone such as "Annually (March)".
+    pub struct Overdue { id: "overdue", severity: Warning, summary: "A milestone's deadline has passed and the action is not complete" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That an action marked "not started" has no milestone spanning a period ("Oct 2013 to
+    /// Dec 2013", "April 2016 onwards", "Quarterly from April 2016") that had already begun by
+    /// the progress date.
+    ///
+    /// ## Why
+    /// Work timetabled to be under way but not started is slipping, even before its deadline.
+    /// (An action complete ahead of all its milestones is fine.)
+    ///
+    /// ## Example
+    /// With `asOf` 2013-11-15, "Oct 2013 to Dec 2013" with status "Not started" is reported.
+    pub struct StatusDateConflict { id: "status-date-conflict", severity: Warning, summary: "An action is not started although its milestone has begun" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That an action which names another ("communities identified in action point 1",
+    /// "see action 3") is not due before the action it depends on.
+    ///
+    /// ## Why
+    /// An action cannot finish before the work it builds on; one of the two timescales is wrong.
+    ///
+    /// ## Example
+    /// Action 2 "consult the communities identified in action point 1", due December 2008,
+    /// while action 1 is due January 2009: reported.
+    pub struct DependencyOrder { id: "dependency-order", severity: Warning, summary: "An action is due before an action it depends on" }
+}
+
+/// One milestone as a rule sees it.
+struct Seen<'a, 'p> {
+    context: &'a Context<'p>,
+    actions: &'a [ActionRef<'p>],
+    /// Position of the action in `actions`.
+    position: usize,
+    milestone: &'p Milestone,
+    parsed: &'p Timescale,
+}
+
+impl Seen<'_, '_> {
+    fn action(&self) -> Option<&ActionRef<'_>> {
+        self.actions.get(self.position)
+    }
+
+    /// `Milestone "Nov-13" of action 1.2`
+    fn name(&self) -> String {
+        let action = self.action().map(action_name).unwrap_or_default();
+        format!("Milestone \"{}\" of {action}", self.milestone.text.trim())
+    }
+
+    fn status(&self) -> Option<StatusValue> {
+        self.action()?.action.status.as_ref()?.value
+    }
+}
+
+/// What a judge found: the message and what to do about it.
+struct Finding {
+    message: String,
+    hint: &'static str,
+}
+
+/// The shape shared by rules that judge one milestone at a time.
+struct MilestoneRule {
+    meta: &'static RuleMeta,
+    judge: fn(&Seen<'_, '_>) -> Option<Finding>,
+}
+
+impl Check for MilestoneRule {
+    fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
+        for (position, action) in actions.iter().enumerate() {
+            for (index, milestone) in action.action.milestones.iter().enumerate() {
+                let Some(parsed) = &milestone.parsed else {
+                    continue;
+                };
+                let seen = Seen {
+                    context,
+                    actions: &actions,
+                    position,
+                    milestone,
+                    parsed,
+                };
+                if let Some(finding) = (self.judge)(&seen) {
+                    let mut issue = self
+                        .meta
+                        .issue(
+                            action.field_pointer(&format!("milestones/{index}")),
+                            finding.message,
+                        )
+                        .with_action(action.action.id.as_deref())
+                        .with_hint(finding.hint);
+                    // Point at the date inside a longer text ("... by March 2016").
+                    if let Some(span) = parsed.span {
+                        issue = issue.with_span(span);
+                    }
+                    issues.push(issue);
+                }
+            }
+        }
+    }
+}
+
+fn unparsed(seen: &Seen<'_, '_>) -> Option<Finding> {
+    (seen.parsed.kind == Kind::Unparsed).then(|| Finding {
+        message: format!("{} cannot be read as a date, period or recurrence", seen.name()),
+        hint: "Write a month and year (\"March 2016\"), a financial year or quarter (\"Q3 2016/17\"), or \"Ongoing\".",
+    })
+}
+
+fn vague(seen: &Seen<'_, '_>) -> Option<Finding> {
+    (seen.parsed.kind == Kind::Vague).then(|| Finding {
+        message: format!("{} gives no date anyone can be held to", seen.name()),
+        hint:
+            "Give a target date, even a provisional one, and review it when circumstances change.",
+    })
+}
+
+fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
+    let period = seen.context.period?;
+    let parsed = seen.parsed;
+    let hint = "Check the year of the milestone, or carry the work into the next plan.";
+    if let Some(end) = parsed.end {
+        if end > period.end {
+            return Some(Finding {
+                message: format!(
+                    "{} ({}) falls after the plan period ends ({})",
+                    seen.name(),
+                    human(end),
+                    human(period.end)
+                ),
+                hint,
+            });
+        }
+        if end < period.start {
+            return Some(Finding {
+                message: format!(
+                    "{} ({}) falls before the plan period starts ({})",
+                    seen.name(),
+                    human(end),
+                    human(period.start)
+                ),
+                hint,
+            });
+        }
+    }
+    let start = parsed
+        .start
+        .filter(|start| parsed.end.is_none() && *start > period.end)?;
+    Some(Finding {
+        message: format!(
+            "{} starts ({}) after the plan period ends ({})",
+            seen.name(),
+            human(start),
+            human(period.end)
+        ),
+        hint,
+    })
+}
+
+fn range_reversed(seen: &Seen<'_, '_>) -> Option<Finding> {
+    seen.parsed.reversed.then(|| Finding {
+        message: format!("{} ends before it starts", seen.name()),
+        hint: "Swap the two dates, or correct the year of one of them.",
+    })
+}
+
+fn reference_unresolved(seen: &Seen<'_, '_>) -> Option<Finding> {
+    let target = seen.parsed.reference.as_deref()?;
+    find_action(seen.actions, target)
+        .is_none()
+        .then(|| Finding {
+            message: format!(
+                "{} refers to action {target}, which is not in the plan",
+                seen.name()
+            ),
+            hint: "Check the action number, or write the milestone's own date.",
+        })
+}
+
+fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
+    let target = seen.parsed.reference.as_deref()?;
+    let direction = seen.parsed.direction?;
+    let found = find_action(seen.actions, target)?;
+    let (said, actual) = match direction {
+        Direction::Above if found >= seen.position => ("above", "below"),
+        Direction::Below if found <= seen.position => ("below", "above"),
+        _ => return None,
+    };
+    let actual = if found == seen.position {
+        "to itself"
+    } else {
+        actual
+    };
+    Some(Finding {
+        message: format!(
+            "{} says action {target} is {said}, but it is {actual}",
+            seen.name()
+        ),
+        hint: "Check the action number in the cross-reference.",
+    })
+}
+
+fn overdue(seen: &Seen<'_, '_>) -> Option<Finding> {
+    let as_of = seen.context.as_of?;
+    // A recurring milestone comes round again: its date passing is not a missed deadline.
+    if seen.parsed.kind == Kind::Recurring {
+        return None;
+    }
+    let end = seen.parsed.end.filter(|end| *end < as_of)?;
+    let done = |status: Option<StatusValue>| status == Some(StatusValue::Complete);
+    if done(seen.status()) || done(seen.parsed.status) {
+        return None;
+    }
+    let status = seen
+        .action()
+        .and_then(|action| action.action.status.as_ref())
+        .map(|status| status.text.trim())
+        .filter(|text| !text.is_empty())
+        .map_or_else(
+            || "no progress recorded".to_owned(),
+            |text| format!("progress: \"{text}\""),
+        );
+    Some(Finding {
+        message: format!(
+            "{} was due by {}, before the progress date ({}), and the action is not marked complete ({status})",
+            seen.name(),
+            human(end),
+            human(as_of)
+        ),
+        hint: "Record the action as complete, or agree and record a revised date.",
+    })
+}
+
+fn status_date_conflict(seen: &Seen<'_, '_>) -> Option<Finding> {
+    let as_of = seen.context.as_of?;
+    if seen.status() != Some(StatusValue::NotStarted)
+        || !matches!(
+            seen.parsed.kind,
+            Kind::Range | Kind::OpenEnded | Kind::Recurring
+        )
+    {
+        return None;
+    }
+    let start = seen.parsed.start.filter(|start| *start <= as_of)?;
+    Some(Finding {
+        message: format!(
+            "{} began on {}, before the progress date ({}), but the action is marked not started",
+            seen.name(),
+            human(start),
+            human(as_of)
+        ),
+        hint: "Update the status, or re-plan the start of the work.",
+    })
+}
+
+impl Check for DependencyOrder {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
+        for (position, action) in actions.iter().enumerate() {
+            let Some((index, due)) = deadline(action) else {
+                continue;
+            };
+            for target in action_references(&action.action.description) {
+                let Some(named) = find_action(&actions, &target).filter(|&named| named != position)
+                else {
+                    continue;
+                };
+                let Some((_, named_due)) = actions.get(named).and_then(deadline) else {
+                    continue;
+                };
+                if due >= named_due {
+                    continue;
+                }
+                issues.push(
+                    Self::META
+                        .issue(
+                            action.field_pointer(&format!("milestones/{index}")),
+                            format!(
+                                "{} builds on action {target} but is due earlier ({} against {})",
+                                capitalised(&action_name(action)),
+                                human(due),
+                                human(named_due)
+                            ),
+                        )
+                        .with_action(action.action.id.as_deref())
+                        .with_hint("Move this action's deadline after the one it depends on, or bring that one forward."),
+                );
+            }
+        }
+    }
+}
+
+/// The latest deadline among an action's milestones, with the milestone's index.
+fn deadline(action: &ActionRef<'_>) -> Option<(usize, Date)> {
+    action
+        .action
+        .milestones
+        .iter()
+        .enumerate()
+        .filter_map(|(index, milestone)| Some((index, milestone.parsed.as_ref()?.end?)))
+        .max_by_key(|&(_, end)| end)
+}
+
+/// The position of the action an id names. Ids compare without case or a trailing dot;
+/// when no action has an id, "9" means the ninth action.
+fn find_action(actions: &[ActionRef<'_>], target: &str) -> Option<usize> {
+    let normal = |id: &str| id.trim().trim_end_matches('.').to_ascii_lowercase();
+    let target = normal(target);
+    let mut ids = actions
+        .iter()
+        .filter_map(|action| action.action.id.as_deref());
+    if ids.all(|id| id.trim().is_empty()) {
+        return target
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=actions.len()).contains(n))
+            .map(|n| n - 1);
+    }
+    actions.iter().position(|action| {
+        action
+            .action
+            .id
+            .as_deref()
+            .is_some_and(|id| normal(id) == target)
+    })
+}
+
+/// "action 1.2", or "action 3 of section 2" when it has no id.
+fn action_name(action: &ActionRef<'_>) -> String {
+    let label = action.label();
+    match label.strip_prefix("Action") {
+        Some(rest) => format!("action{rest}"),
+        None => label,
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "30 Nov 2013".
+fn human(date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS
+        .get(date.month().saturating_sub(1) as usize)
+        .unwrap_or(&"");
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+#[cfg(test)]
+mod tests;
