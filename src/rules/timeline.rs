@@ -1,6 +1,7 @@
 //! Timeline rules: milestones that cannot be read or held to, that fall outside the plan,
 //! run backwards, point nowhere, are overdue, or contradict the status or another action.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::date::Date;
@@ -173,7 +174,8 @@ declare_rule! {
 struct Seen<'a, 'p> {
     context: &'a Context<'p>,
     actions: &'a [ActionRef<'p>],
-    index: &'a ActionIndex,
+    /// Built on the first cross-reference: most rules never look one up.
+    index: &'a OnceCell<ActionIndex>,
     /// Position of the action in `actions`.
     position: usize,
     milestone: &'p Milestone,
@@ -189,6 +191,10 @@ impl Seen<'_, '_> {
     fn name(&self) -> String {
         let action = self.action().map(action_name).unwrap_or_default();
         format!("Milestone \"{}\" of {action}", self.milestone.text.trim())
+    }
+
+    fn actions_by_id(&self) -> &ActionIndex {
+        self.index.get_or_init(|| ActionIndex::new(self.actions))
     }
 
     fn status(&self) -> Option<StatusValue> {
@@ -215,7 +221,7 @@ impl Check for MilestoneRule {
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
         let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
-        let action_index = ActionIndex::new(&actions);
+        let action_index = OnceCell::new();
         for (position, action) in actions.iter().enumerate() {
             for (index, milestone) in action.action.milestones.iter().enumerate() {
                 let Some(parsed) = &milestone.parsed else {
@@ -315,19 +321,22 @@ fn range_reversed(seen: &Seen<'_, '_>) -> Option<Finding> {
 
 fn reference_unresolved(seen: &Seen<'_, '_>) -> Option<Finding> {
     let target = seen.parsed.reference.as_deref()?;
-    seen.index.find(target).is_none().then(|| Finding {
-        message: format!(
-            "{} refers to action {target}, which is not in the plan",
-            seen.name()
-        ),
-        hint: "Check the action number, or write the milestone's own date.",
-    })
+    seen.actions_by_id()
+        .find(target)
+        .is_none()
+        .then(|| Finding {
+            message: format!(
+                "{} refers to action {target}, which is not in the plan",
+                seen.name()
+            ),
+            hint: "Check the action number, or write the milestone's own date.",
+        })
 }
 
 fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
     let target = seen.parsed.reference.as_deref()?;
     let direction = seen.parsed.direction?;
-    let found = seen.index.find(target)?;
+    let found = seen.actions_by_id().find(target)?;
     let (said, actual) = match direction {
         Direction::Above if found >= seen.position => ("above", "below"),
         Direction::Below if found <= seen.position => ("below", "above"),
