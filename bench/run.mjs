@@ -340,7 +340,7 @@ Target: under 20 ms in Node.
 
 Instruction counts from callgrind on the native criterion bench (\`make bench-native\`;
 \`valgrind --tool=callgrind target/release/deps/validate-* --bench --profile-time 1\` with
-\`BENCH_SIZES=100\`), which repeat exactly where wall-clock times on this shared machine
+\`BENCH_SIZES=100\` or \`1000\`), which repeat exactly where wall-clock times on this shared machine
 do not:
 
 | change | plan | instructions per check, before -> after |
@@ -348,10 +348,20 @@ do not:
 | status normalisation: cue words found by a byte scan instead of \`str::find\`, which set up a two-way searcher for each of ~50 cues per progress note (31 % of all instructions); and text-or-object fields (\`milestones[]\`, \`status\`, \`period\`) read by one visitor instead of \`#[serde(untagged)]\`, which buffered and copied every string | 1,000 actions, foundation core | 43.2 M -> 32.2 M (-25 %) |
 | merging main added the personal-data rule: 74 % of a check | 100 actions | 13.0 M |
 | personal-data: JSON Pointers formatted only for findings; the NI-number test rejects words that cannot start one before joining five words; words lower-cased only where a name could start (rarest test first) | 100 actions | 13.0 M -> 9.1 M (-30 %; the rule itself 9.7 M -> 5.8 M) |
+| merging main added the milestone parser and timeline rules | 1,000 actions | 202 M (first check) |
+| cross-references ("See 9 above"): \`find_action\` compared a lower-cased copy of every action id for each reference, twice per reference: quadratic with an allocation inside (10,000 actions took 33x the 1,000-action time); ids compared in place first (42 M -> 13.5 M), then an id index built on a rule's first reference | 1,000 actions | that lookup 42 M -> 3.7 M; milestone rules 23.4 M -> 12.8 M |
+| \`Report::new\` sorted issues with a comparator that collected two \`Vec\` keys per comparison; the keys are now compared as iterators | 1,000 actions | 21.2 M -> 8.7 M (-59 %) |
+| all of the above, milestone parser merged | 1,000 / 10,000 actions | 180 M / 1,795 M per check: 10.0x, linear |
 
-Where a check still goes (100 actions, 9.1 M): the personal-data scan (words of every text
-field) 5.8 M, JSON text to \`serde_json::Value\` 1.3 M, \`Value\` to the plan model 0.7 M,
-status cues 0.5 M, schema 0.2 M, the other rules and the report the rest.
+Where a check still goes (1,000 actions, 180 M, milestone parser merged): personal-data 58 M
+(it walks the words of every text field), milestone reading (lexing, scanning, word lists)
+about 40 M, timeline rules 13 M plus dependency order 22 M (it lexes every description
+again), JSON text to \`serde_json::Value\` 13 M, \`Report::new\` 8.7 M, \`Value\` to the plan
+model 7 M, status cues 4.6 M, schema 2.3 M. In instructions the check is linear; in time the
+10,000/1,000 ratio varies from run to run here (memory: the 3.5 MB plan, its \`Value\` tree,
+model and report do not fit in cache). The WASM build runs the same code roughly 2.5-3.5x slower than
+native here (the breakdown's core time above against 15-17 ms for 1,000 actions under
+\`make bench-native\`; dlmalloc, \`opt-level = "z"\`).
 
 Size (core module, wasm-bindgen output, before the milestone parser and coverage were merged:
 336,622 raw / 130,969 gzip / 103,899 brotli):
@@ -366,6 +376,16 @@ Size (core module, wasm-bindgen output, before the milestone parser and coverage
   every level is 1.7-2.4 KB **larger** after brotli than rustc's \`opt-level = "z"\` output, so
   it is not in \`make build\`. (\`-O3\` ran the 1,000-action plan about 10 % faster in Node.)
 - \`opt-level = "s"\`: 365,262 raw / 105,515 brotli (+1.6 KB); kept \`"z"\`.
+- After merging main (table import, personal data, milestone parser): 529,899 raw / 204,022
+  gzip / 165,765 brotli, over the 150 KB budget; the growth is spread over the new code, no
+  single dependency. \`wasm-opt -Oz\` again made it larger after brotli (170,961).
+- A trial merge of the coverage branch as it stood (not in this commit): 1,610,227 raw /
+  377,084 brotli. Its \`profile.schema.json\` uses \`pattern\`, and jsonschema's compiled
+  validator then links fancy-regex and regex-automata with their Unicode tables (596 KB of
+  \`.rodata\`); the same build with the four \`pattern\`s removed is 729,712 raw / 188,493
+  brotli, of which the seven profiles embedded as JSON text are 123 KB raw. The trial's
+  first check also compiled every profile (57 M instructions at first use): Node cold start
+  148 ms.
 
 ## Shipped sizes (bytes)
 
