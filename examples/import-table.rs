@@ -84,7 +84,7 @@ fn read(file: &str, bytes: Vec<u8>) -> Result<Table, String> {
 
 #[cfg(feature = "xlsx")]
 fn read_workbook(bytes: Vec<u8>) -> Result<Table, String> {
-    let sheets = table::workbook::read(bytes)?;
+    let sheets = table::workbook::read(&bytes)?;
     table::choose_sheet(&sheets)
         .and_then(|index| sheets.into_iter().nth(index))
         .ok_or_else(|| "no sheet has a plan header".to_owned())

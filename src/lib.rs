@@ -114,14 +114,15 @@ fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Repo
         .or_else(|| plan.period.as_ref().and_then(|period| period.dates));
     let as_of = options.as_of.or(plan.as_of);
     analysis::analyze(&mut plan, period);
+    let coverage = coverage::assess(&mut plan, options.profile.as_ref());
     let context = rules::Context {
         plan: &plan,
         period,
         as_of,
+        coverage: &coverage,
     };
     issues.extend(rules::run(&context));
-    let profile = profile_id(options, Some(&plan));
-    Report::new(profile, Some(plan), BTreeMap::new(), issues)
+    Report::new(coverage.profile_id, Some(plan), coverage.categories, issues)
 }
 
 fn profile_id(options: &Options, plan: Option<&Plan>) -> String {
@@ -152,64 +153,57 @@ pub fn validate_table(table: &Table, options: &Options) -> Report {
             imported.sources.locate(&mut report.issues);
             report
         }
-        Err(issue) => Report::new(
-            profile_id(options, None),
-            None,
-            BTreeMap::new(),
-            vec![issue],
-        ),
+        Err(issue) => input_error(options, issue),
     }
 }
 
 /// Checks a plan table given as CSV or TSV text (the delimiter is detected).
 pub fn validate_csv(text: &str, options: &Options) -> Report {
+    if text.len() > limits::MAX_INPUT_BYTES {
+        return input_too_large(text.len(), options);
+    }
     match table::read_delimited(text) {
         Ok(table) => validate_table(&table, options),
-        Err(issue) => Report::new(
-            profile_id(options, None),
-            None,
-            BTreeMap::new(),
-            vec![issue],
-        ),
+        Err(issue) => input_error(options, issue),
     }
 }
 
 /// Checks the sheet of a workbook that holds the plan (the one whose header reads best);
-/// its issues name the sheet. The sheets come from [`table::workbook::read`], which the
+/// its issues name the sheet. The sheets come from `table::workbook::read`, which the
 /// separately shipped workbook module runs.
 pub fn validate_sheets(sheets: &[Table], options: &Options) -> Report {
     match table::choose_sheet(sheets).and_then(|index| sheets.get(index)) {
         Some(sheet) => validate_table(sheet, options),
-        None => {
-            let issue = table::TableNoHeader::META.issue(
-                "",
-                "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date",
-            );
-            Report::new(
-                profile_id(options, None),
-                None,
-                BTreeMap::new(),
-                vec![issue],
-            )
-        }
+        None => input_error(options, table::no_plan_sheet()),
     }
 }
 
 /// Checks a plan workbook (.xlsx or .ods).
 #[cfg(feature = "xlsx")]
-pub fn validate_workbook(bytes: Vec<u8>, options: &Options) -> Report {
+pub fn validate_workbook(bytes: &[u8], options: &Options) -> Report {
+    if bytes.len() > limits::MAX_INPUT_BYTES {
+        return input_too_large(bytes.len(), options);
+    }
     match table::workbook::read(bytes) {
         Ok(sheets) => validate_sheets(&sheets, options),
-        Err(message) => {
-            let issue = table::TableUnreadable::META.issue("", message);
-            Report::new(
-                profile_id(options, None),
-                None,
-                BTreeMap::new(),
-                vec![issue],
-            )
-        }
+        Err(message) => table_unreadable(&message, options),
     }
+}
+
+/// The built-in coverage profiles, default first (for `profiles()` in JS and the CLI).
+pub fn profiles() -> Vec<&'static coverage::Profile> {
+    coverage::profiles()
+}
+
+/// The coverage profile JSON Schema, for callers writing their own profile.
+pub fn profile_schema() -> &'static str {
+    coverage::PROFILE_SCHEMA
+}
+
+/// The report for table bytes that could not be read (a damaged or foreign workbook): the
+/// workbook module reports `message`, the core answers with this report.
+pub fn table_unreadable(message: &str, options: &Options) -> Report {
+    input_error(options, table::TableUnreadable::META.issue("", message))
 }
 
 /// Parses one milestone phrase; `period` supplies years the phrase leaves out.

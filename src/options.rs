@@ -52,6 +52,11 @@ impl Options {
             option: "options",
             message: format!("not JSON: {error}"),
         })?;
+        Options::from_value(value)
+    }
+
+    /// Reads options from a JSON value, as [`Options::from_json`] does.
+    pub fn from_value(value: Value) -> Result<Options, OptionsError> {
         match value {
             Value::Null => Ok(Options::default()),
             Value::Object(map) => Options::from_map(map),
@@ -67,9 +72,11 @@ impl Options {
         for (key, value) in map {
             match (key.as_str(), value) {
                 (_, Value::Null) => {}
-                ("profile", Value::String(id)) => options.profile = Some(ProfileChoice::Id(id)),
+                ("profile", Value::String(id)) => {
+                    options.profile = Some(checked_profile(ProfileChoice::Id(id))?)
+                }
                 ("profile", profile @ Value::Object(_)) => {
-                    options.profile = Some(ProfileChoice::Custom(profile))
+                    options.profile = Some(checked_profile(ProfileChoice::Custom(profile))?)
                 }
                 ("profile", _) => {
                     return Err(error("profile", "must be a profile id or a profile object"))
@@ -125,6 +132,15 @@ impl Options {
     }
 }
 
+/// An unknown profile id or an invalid profile object is the caller's mistake, like an
+/// unknown locale: it is refused here (JS throws) rather than reported as a plan problem.
+fn checked_profile(choice: ProfileChoice) -> Result<ProfileChoice, OptionsError> {
+    match crate::coverage::check(&choice) {
+        Ok(()) => Ok(choice),
+        Err(problem) => Err(error("profile", problem.to_string())),
+    }
+}
+
 fn error(option: &'static str, message: impl Into<String>) -> OptionsError {
     OptionsError {
         option,
@@ -164,6 +180,8 @@ mod tests {
             (r#"{"period":42}"#, "period"),
             (r#"{"locale":"fr"}"#, "locale"),
             (r#"{"profil":"x"}"#, "options"),
+            (r#"{"profile":"la-2099"}"#, "profile"),
+            (r#"{"profile":{"id":"mine","categories":[]}}"#, "profile"),
             ("[]", "options"),
         ] {
             assert_eq!(

@@ -174,7 +174,6 @@ const PHRASES: &[Row] = &[
     ("2016/17", "Every 6 weeks", "recurring", None, None),
     ("2016/17", "At each meeting", "recurring", None, None),
     ("2016/17", "Ongoing - quarterly review", "recurring", None, None),
-    ("2016/17", "Quarterly from April 2016", "recurring", Some("2016-04-01"), None),
     ("2016/17", "Twice yearly (May and November)", "recurring", Some("2016-05-01"), Some("2016-11-30")),
     ("2016/17", "Completed", "none", None, None),
     ("2016/17", "In place", "none", None, None),
@@ -209,7 +208,6 @@ const PHRASES: &[Row] = &[
     ("2016/17", "Ditto", "reference", None, None),
     ("2016/17", "?", "vague", None, None),
     ("2016/17", "Staff may attend", "unparsed", None, None),
-    ("2016/17", "Mawrth 2017", "date", Some("2017-03-01"), Some("2017-03-31")),
     ("2016/17", "Sept 2017 (start of academic year)", "date", Some("2017-09-01"), Some("2017-09-30")),
     // slips and further forms
     ("2016/17", "Decemebr 2016", "date", Some("2016-12-01"), Some("2016-12-31")),
@@ -264,6 +262,20 @@ const PHRASES: &[Row] = &[
     ("2016/17", "1 Oct – 31 Dec 2016", "range", Some("2016-10-01"), Some("2016-12-31")),
     ("2016/17", "Oct 31", "date", Some("2016-10-31"), Some("2016-10-31")),
     ("2016/17", "1 April, 2017", "date", Some("2017-04-01"), Some("2017-04-01")),
+    ("2016/17", "Monthly from Jan 2017 to Dec 2017", "recurring", Some("2017-01-01"), Some("2017-12-31")),
+    ("2016/17", "Quarterly from April 2016", "recurring", Some("2016-04-01"), None),
+    ("2016/17", "Before the end of the 2016/17 financial year", "date", Some("2017-03-01"), Some("2017-03-31")),
+    ("2016/17", "March/April 2017", "multiple", Some("2017-03-01"), Some("2017-04-30")),
+    ("2016/17", "1st and 2nd March 2017", "multiple", Some("2017-03-01"), Some("2017-03-02")),
+    ("2016/17", "3-7 Oct", "range", Some("2016-10-03"), Some("2016-10-07")),
+    ("2016/17", "Late 2016/early 2017", "multiple", Some("2016-09-01"), Some("2017-04-30")),
+    ("2017/18", "Phase 1: by April 2017; Phase 2: by March 2018", "multiple", Some("2017-04-01"), Some("2018-03-31")),
+    ("2016/17", "w/c 3/4/17", "date", Some("2017-04-03"), Some("2017-04-03")),
+    // Welsh
+    ("2016/17", "Mawrth 2017", "date", Some("2017-03-01"), Some("2017-03-31")),
+    ("2016/17", "Yn flynyddol", "recurring", None, None),
+    ("2016/17", "Parhaus", "ongoing", None, None),
+    ("2016/17", "I'w gadarnhau", "vague", None, None),
 ];
 
 fn parse(period: &str, text: &str) -> Timescale {

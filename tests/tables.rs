@@ -378,7 +378,8 @@ fn issues_from_a_table_point_at_cells() {
     );
     assert_eq!(
         milestone_missing.first(),
-        Some(&("/sections/0/actions/0/milestones", Some("D15")))
+        Some(&("/sections/0/actions/0/milestones", Some("E15"))),
+        "the empty Timescale cell of the action's first row"
     );
 
     // A table without a lead column: one plan-level issue rather than one per row.
@@ -435,5 +436,20 @@ fn example_plans_are_generated_from_the_seed_tables() {
             report.plan.map(|plan| plan.actions().count()),
             Some(plan.actions().count())
         );
+    }
+}
+
+#[test]
+fn every_issue_about_an_imported_field_names_its_cell() {
+    for seed in SEEDS {
+        let report = validate_csv(&read_fixture(seed.fixture), &Options::default());
+        let unlocated: Vec<(&str, &str)> = report
+            .issues
+            .iter()
+            .filter(|issue| issue.path.starts_with("/sections/") && issue.cell.is_none())
+            .map(|issue| (issue.rule, issue.path.as_str()))
+            .collect();
+        assert!(unlocated.is_empty(), "{}: {unlocated:?}", seed.fixture);
+        assert!(report.plan.is_some(), "{}", seed.fixture);
     }
 }

@@ -256,15 +256,14 @@ fn dated(
     current: &[&Dated],
 ) -> Timescale {
     // Dates joined by "to" make one interval; other dates stand on their own.
+    // Each group is an interval and whether it was written backwards.
     let mut groups: Vec<(Interval, bool)> = Vec::new();
-    let mut previous: Option<&Dated> = None;
     for date in current {
         let Some(interval) = date.interval else {
             continue;
         };
-        let through = date.link == Some(Link::Through) && previous.is_some();
         match groups.last_mut() {
-            Some((group, reversed)) if through => {
+            Some((group, reversed)) if date.link == Some(Link::Through) => {
                 *reversed |= interval.end < group.start
                     || (interval.start < group.start && interval.end < group.end);
                 group.start = group.start.min(interval.start);
@@ -272,7 +271,6 @@ fn dated(
             }
             _ => groups.push((interval, false)),
         }
-        previous = Some(date);
     }
     let first = current.first().map(|date| date.found);
     let last = current.last().map(|date| date.found);
@@ -325,9 +323,6 @@ fn dated(
     // recurring work starts or first falls due.
     if recurrence.is_some() || words::find_any(words, words::REGULAR).is_some() {
         timescale.kind = Kind::Recurring;
-        if scanned.open && !scanned.until {
-            timescale.end = None;
-        }
     }
     if let (Some(first), Some(last)) = (first, last) {
         let covered = tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end);

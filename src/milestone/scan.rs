@@ -239,14 +239,18 @@ impl Scanner<'_, '_> {
         Some(next)
     }
 
-    /// "1st - 5th April 2017", "3-7 Oct": two days sharing a month.
+    /// "1st - 5th April 2017", "3-7 Oct", "1st and 2nd March": two days sharing a month.
     fn day_range(&mut self, at: usize) -> Option<usize> {
         let (first, digits, _) = self.tokens.get(at)?.number()?;
-        let joined = if self.dash(at + 1) || self.is(at + 1, "to") {
-            at + 2
+        let joiner = self.tokens.get(at + 1)?;
+        let connector = if joiner.tok == Tok::Dash || joiner.is_word("to") {
+            Piece::Through
+        } else if matches!(joiner.tok, Tok::Amp | Tok::Comma) || joiner.is_word("and") {
+            Piece::And
         } else {
             return None;
         };
+        let joined = at + 2;
         let (_, second_digits, _) = self.tokens.get(joined)?.number()?;
         if digits > 2 || second_digits > 2 || !(1..=31).contains(&first) {
             return None;
@@ -268,7 +272,7 @@ impl Scanner<'_, '_> {
         };
         self.scan
             .pieces
-            .extend([Piece::Date(first), Piece::Through, Piece::Date(second)]);
+            .extend([Piece::Date(first), connector, Piece::Date(second)]);
         self.dated = true;
         Some(next)
     }

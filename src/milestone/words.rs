@@ -153,6 +153,13 @@ fn lookup<T: Copy>(table: &[(&str, T)], token: &Token<'_>) -> Option<T> {
 /// How often: first match in text order wins.
 pub(super) const RECURRENCES: &[(&[&str], Recurrence)] = &[
     (&["daily"], Recurrence::Daily),
+    // Welsh plans, with the soft mutation after "yn": wythnosol, (f)misol, chwarterol, (f)blynyddol.
+    (&["wythnosol"], Recurrence::Weekly),
+    (&["misol"], Recurrence::Monthly),
+    (&["chwarterol"], Recurrence::Quarterly),
+    (&["blynyddol"], Recurrence::Annually),
+    (&["flynyddol"], Recurrence::Annually),
+    (&["fisol"], Recurrence::Monthly),
     (&["every", "day"], Recurrence::Daily),
     (&["weekly"], Recurrence::Weekly),
     (&["every", "week"], Recurrence::Weekly),
@@ -228,6 +235,7 @@ pub(super) const STILL_GOING: &[&[&str]] = &[
 /// Continuous work with no end date.
 pub(super) const ONGOING: &[&[&str]] = &[
     &["throughout"],
+    &["parhaus"],
     &["further", "notice"],
     &["year", "round"],
     &["all", "year"],
@@ -250,6 +258,7 @@ pub(super) const ONGOING: &[&[&str]] = &[
 /// A target nobody can be held to.
 pub(super) const VAGUE: &[&[&str]] = &[
     &["tbc"],
+    &["gadarnhau"],
     &["tba"],
     &["tbd"],
     &["tbcd"],

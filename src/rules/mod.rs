@@ -4,11 +4,13 @@
 //! place; [`registry`] lists every rule, and `docs/rules.md` is generated from it (a test
 //! fails when the file is stale).
 
+mod coverage;
 mod personal_data;
 pub use personal_data::find_personal_data;
 mod structure;
 mod timeline;
 
+use crate::coverage::Coverage;
 use crate::date::{Date, Period};
 use crate::model::Plan;
 use crate::report::{Issue, Severity};
@@ -68,6 +70,8 @@ pub struct Context<'a> {
     pub period: Option<Period>,
     /// The reporting date (from the options, else the plan).
     pub as_of: Option<Date>,
+    /// Which categories of the profile the actions cover (see [`crate::coverage`]).
+    pub coverage: &'a Coverage,
 }
 
 /// A rule that reads the plan model.
@@ -78,10 +82,15 @@ pub trait Check: Sync {
 
 /// Every rule that reads the plan model, in the order they run.
 pub fn checks() -> impl Iterator<Item = &'static dyn Check> {
-    [structure::CHECKS, timeline::CHECKS, personal_data::CHECKS]
-        .into_iter()
-        .flatten()
-        .copied()
+    [
+        structure::CHECKS,
+        timeline::CHECKS,
+        personal_data::CHECKS,
+        coverage::CHECKS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 /// Every rule, including those raised while reading input, for docs and SARIF metadata.

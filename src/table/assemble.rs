@@ -41,13 +41,14 @@ pub fn plan(preamble: Preamble, body: Body, sheet: Option<String>) -> (Plan, Sou
         plan.strategic_priorities.push(Priority { id, title });
     }
     let wrapped = body.wrapped;
+    let columns = body.columns;
     let sections = group_by_objective(body.sections);
     for section_rows in sections
         .into_iter()
         .filter(|section| section.heading.is_some() || !section.records.is_empty())
     {
         let pointer = format!("/sections/{}", plan.sections.len());
-        let section = build_section(section_rows, &pointer, wrapped, &mut sources);
+        let section = build_section(section_rows, &pointer, wrapped, &columns, &mut sources);
         plan.sections.push(section);
     }
     (plan, sources)
@@ -101,6 +102,7 @@ fn build_section(
     rows: SectionRows,
     pointer: &str,
     wrapped: bool,
+    columns: &[Option<Field>],
     sources: &mut SourceMap,
 ) -> Section {
     let mut section = Section {
@@ -130,9 +132,31 @@ fn build_section(
             shared_objective.is_some(),
             sources,
         );
+        if let Some((row, _)) = record.start() {
+            map_empty_fields(row, columns, &action_pointer, sources);
+        }
         section.actions.push(action);
     }
     section
+}
+
+/// Fields whose absence rules report, and their JSON names.
+const FILLABLE_FIELDS: [(Field, &str); 5] = [
+    (Field::Leads, "leads"),
+    (Field::Partners, "partners"),
+    (Field::Milestones, "milestones"),
+    (Field::Outputs, "outputs"),
+    (Field::Progress, "status"),
+];
+
+/// An empty field points at the empty cell of its column in the action's first row: where
+/// the officer fills it in. Fields with content keep their own cells (the first insert wins).
+fn map_empty_fields(row: usize, columns: &[Option<Field>], pointer: &str, sources: &mut SourceMap) {
+    for (field, name) in FILLABLE_FIELDS {
+        if let Some(column) = columns.iter().position(|column| *column == Some(field)) {
+            sources.insert(format!("{pointer}/{name}"), (row, column));
+        }
+    }
 }
 
 fn shared_objective(records: &[Record], wrapped: bool) -> Option<(String, (usize, usize))> {

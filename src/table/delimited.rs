@@ -28,16 +28,34 @@ pub fn read(text: &str) -> Result<Table, String> {
         // The reader skips blank lines (they lead the next record's bytes); a spreadsheet
         // shows them as empty rows, and cell addresses must match what the officer sees.
         let start = record.position().map_or(0, csv::Position::byte) as usize;
-        let leading = text.as_bytes().get(start..).unwrap_or_default();
-        let blank_lines = leading
-            .iter()
-            .take_while(|byte| matches!(byte, b'\r' | b'\n'))
-            .filter(|byte| **byte == b'\n')
-            .count();
-        rows.extend(std::iter::repeat_with(Vec::new).take(blank_lines));
+        rows.extend(std::iter::repeat_with(Vec::new).take(blank_lines_before(text, start)));
         rows.push(record.iter().map(Cell::from_text).collect());
     }
     Ok(Table::new(None, rows))
+}
+
+/// Blank lines the reader skipped before the record starting at `start`. After a record
+/// ended by "\r" of a "\r\n", the record's bytes begin with that "\n": not a blank line.
+fn blank_lines_before(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let leading = bytes.get(start..).unwrap_or_default();
+    let breaks: Vec<u8> = leading
+        .iter()
+        .copied()
+        .take_while(|byte| matches!(byte, b'\r' | b'\n'))
+        .collect();
+    let mut lines = breaks.iter().filter(|byte| **byte == b'\n').count()
+        + breaks
+            .windows(2)
+            .filter(|pair| pair.first() == Some(&b'\r') && pair.get(1) != Some(&b'\n'))
+            .count()
+        + usize::from(breaks.last() == Some(&b'\r'));
+    let ends_previous_line =
+        start > 0 && bytes.get(start - 1) == Some(&b'\r') && breaks.first() == Some(&b'\n');
+    if ends_previous_line {
+        lines -= 1;
+    }
+    lines
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
@@ -124,6 +142,24 @@ mod tests {
             vec!["", "more", "extra"],
         ];
         assert_eq!(texts(&table), expected);
+    }
+
+    #[test]
+    fn blank_lines_are_empty_rows_whatever_the_line_ends() {
+        for text in [
+            "a,b\n\nc,d\n",
+            "a,b\r\n\r\nc,d\r\n",
+            "a,\"b\r\nb\"\r\n\r\nc,d\r\n",
+        ] {
+            let Ok(table) = read(text) else {
+                unreachable!()
+            };
+            assert_eq!(table.rows.len(), 3, "{text:?}");
+        }
+        let Ok(table) = read("a,b\r\nc,d\r\n") else {
+            unreachable!()
+        };
+        assert_eq!(table.rows.len(), 2);
     }
 
     #[test]

@@ -3,11 +3,21 @@
 
 use serde_json::{Map, Value};
 
+use crate::date::Period;
 use crate::model::Plan;
 
 /// The plan as JSON input: what `validate` accepts and what the bundled examples hold.
 pub fn plan_as_input(plan: &Plan) -> Value {
     let mut value = serde_json::to_value(plan).unwrap_or(Value::Null);
+    // A period whose dates follow from its label is written as the label, as plans write it.
+    if let Some(period) = &plan.period {
+        let label = period.label.as_deref();
+        if label.is_some_and(|label| Period::parse(label) == period.dates) {
+            if let Some(object) = value.as_object_mut() {
+                object.insert("period".into(), Value::from(label));
+            }
+        }
+    }
     if let Some(sections) = value.get_mut("sections").and_then(Value::as_array_mut) {
         for section in sections {
             let actions = section.get_mut("actions").and_then(Value::as_array_mut);

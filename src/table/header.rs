@@ -32,7 +32,7 @@ impl Field {
 }
 
 /// Known header phrases, after [`normalise_words`] (lowercase, punctuation dropped, plurals
-/// made singular).
+/// made singular), in English and Welsh.
 const PHRASES: &[(Field, &[&str])] = &[
     (
         Field::Id,
@@ -48,6 +48,8 @@ const PHRASES: &[(Field, &[&str])] = &[
             "action number",
             "action ref",
             "action id",
+            "cyfeirnod",
+            "cyf",
         ],
     ),
     (
@@ -70,6 +72,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "action detail",
             "how",
             "how we will do it",
+            "cam gweithredu",
+            "camau gweithredu",
+            "gweithred",
+            "gweithgaredd",
         ],
     ),
     (
@@ -95,6 +101,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "requirement",
             "what we want to achieve",
             "goal",
+            "amcan",
+            "amcanion",
+            "blaenoriaeth",
+            "thema",
         ],
     ),
     (
@@ -117,6 +127,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "expected output",
             "measure",
             "how will we know",
+            "canlyniad",
+            "canlyniadau",
+            "allbwn",
+            "allbynnau",
         ],
     ),
     (
@@ -144,6 +158,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "end date",
             "target completion date",
             "timeline",
+            "dyddiad targed",
+            "amserlen",
+            "terfyn amser",
+            "erbyn pryd",
         ],
     ),
     (
@@ -169,6 +187,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "lead partner",
             "agency",
             "lead officer agency",
+            "arweinydd",
+            "swyddog arweiniol",
+            "asiantaeth arweiniol",
+            "perchennog",
         ],
     ),
     (
@@ -186,6 +208,7 @@ const PHRASES: &[(Field, &[&str])] = &[
             "stakeholder",
             "partner involved",
             "supported by",
+            "partneriaid",
         ],
     ),
     (
@@ -207,6 +230,8 @@ const PHRASES: &[(Field, &[&str])] = &[
             "current status",
             "update on progress",
             "progress comment",
+            "cynnydd",
+            "sylwadau",
         ],
     ),
     (
@@ -384,15 +409,27 @@ pub fn find(rows: &[Vec<String>]) -> Option<Header> {
 
 /// Whether a body row repeats the header (tables split over pages repeat it).
 pub fn repeats(header: &Header, row: &[String]) -> bool {
-    let matching = row
+    let repeats_cell = |column: usize, cell: &str| {
+        header.field(column).is_some()
+            && classify(cell).map(|(field, _)| field) == header.field(column)
+    };
+    let mut non_empty = row
         .iter()
         .enumerate()
-        .filter(|(column, cell)| {
-            !cell.trim().is_empty()
-                && classify(cell).map(|(field, _)| field) == header.field(*column)
-        })
+        .filter(|(_, cell)| !cell.trim().is_empty());
+    // Most rows are content: their first cell already tells.
+    if !non_empty
+        .clone()
+        .next()
+        .is_some_and(|(column, cell)| repeats_cell(column, cell))
+    {
+        return false;
+    }
+    let matching = non_empty
+        .clone()
+        .filter(|(column, cell)| repeats_cell(*column, cell))
         .count();
-    let non_empty = row.iter().filter(|cell| !cell.trim().is_empty()).count();
+    let non_empty = non_empty.by_ref().count();
     matching >= 2
         && matching * 2 >= header.columns.iter().flatten().count()
         && matching * 4 >= non_empty * 3
@@ -452,6 +489,15 @@ mod tests {
             ("Target date for action", Field::Milestones),
         ];
         for (text, meaning) in expected {
+            assert_eq!(field(text), Some(meaning), "{text}");
+        }
+        for (text, meaning) in [
+            ("Camau gweithredu", Field::Action),
+            ("Arweinydd", Field::Leads),
+            ("Dyddiad targed", Field::Milestones),
+            ("Cynnydd", Field::Progress),
+            ("Amcanion", Field::Objective),
+        ] {
             assert_eq!(field(text), Some(meaning), "{text}");
         }
         assert_eq!(field("1. Mapping Haringey's Muslim Communities"), None);

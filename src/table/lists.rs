@@ -153,15 +153,15 @@ const ROLE_ENDINGS: &[&str] = &[
 ];
 
 fn is_role_ending(word: &str) -> bool {
-    let word = word
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase();
-    ROLE_ENDINGS.contains(&word.as_str())
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    ROLE_ENDINGS
+        .iter()
+        .any(|ending| ending.eq_ignore_ascii_case(word))
 }
 
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
 }
 
 /// Splits at " & " and " and " where the words before end a role.

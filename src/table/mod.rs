@@ -275,6 +275,16 @@ pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
     }
 }
 
+/// The issue for a workbook none of whose sheets has a plan header.
+pub fn no_plan_sheet() -> Issue {
+    TableNoHeader::META
+        .issue(
+            "",
+            "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date",
+        )
+        .with_hint(format!("Put the header row within the first {} rows of the plan's sheet.", header::SEARCH_ROWS))
+}
+
 /// The sheet of a workbook that holds the plan: the one whose header row reads best.
 pub fn choose_sheet(sheets: &[Table]) -> Option<usize> {
     sheets

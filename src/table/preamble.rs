@@ -31,32 +31,44 @@ pub fn read(rows: &[Vec<String>]) -> Preamble {
             .map(|(column, text)| (column, text.trim()))
             .filter(|(_, text)| !text.is_empty())
             .collect();
-        let [(column, text)] = cells.as_slice() else {
-            continue;
-        };
-        let at = (index, *column);
-        if let Some(heading) = keyword_heading(text) {
-            preamble.sections.push(SectionRows {
+        let alone = cells.len() == 1;
+        for (column, text) in cells {
+            let at = (index, column);
+            if preamble.read_cell(text, at, alone) {
+                preamble.used.push(at);
+            }
+        }
+    }
+    preamble
+}
+
+impl Preamble {
+    /// Takes what a cell says; `alone` when it is the only cell of its row (headings and
+    /// priorities are whole rows, a title may share its row with a version or date).
+    fn read_cell(&mut self, text: &str, at: (usize, usize), alone: bool) -> bool {
+        if let Some(heading) = keyword_heading(text).filter(|_| alone) {
+            self.sections.push(SectionRows {
                 heading: Some((heading, at)),
                 records: Vec::new(),
             });
-        } else if let Some(priority) = strategic_priority(text) {
-            preamble.priorities.push((priority, at));
-        } else if preamble.title.is_none() && is_title(text) {
-            preamble.authority = authority(text).map(|name| (name, at));
-            preamble.period = period_label(text).map(|period| (period, at));
-            preamble.title = Some(((*text).to_owned(), at));
-        } else if preamble.period.is_none() && text.split_whitespace().count() <= 3 {
-            match period_label(text) {
-                Some(period) => preamble.period = Some((period, at)),
-                None => continue,
+        } else if let Some(priority) = strategic_priority(text).filter(|_| alone) {
+            self.priorities.push((priority, at));
+        } else if self.title.is_none() && is_title(text) {
+            self.authority = authority(text).map(|name| (name, at));
+            if let Some(period) = period_label(text) {
+                self.period = Some((period, at));
             }
+            self.title = Some((text.to_owned(), at));
+        } else if self.period.is_none() && text.split_whitespace().count() <= 3 {
+            let Some(period) = period_label(text) else {
+                return false;
+            };
+            self.period = Some((period, at));
         } else {
-            continue;
+            return false;
         }
-        preamble.used.push(at);
+        true
     }
-    preamble
 }
 
 #[cfg(test)]
@@ -95,5 +107,27 @@ mod tests {
         assert_eq!(preamble.sections.len(), 1);
         // "PREVENT Strategic" is neither: it is reported as unread.
         assert!(!preamble.used.contains(&(1, 0)));
+    }
+
+    #[test]
+    fn a_title_may_share_its_row() {
+        let row = [
+            "Prevent Partnership Action Plan",
+            "",
+            "2019/20",
+            "Version 3",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let preamble = read(&[row]);
+        assert_eq!(
+            preamble.title.map(|(title, _)| title),
+            Some("Prevent Partnership Action Plan".into())
+        );
+        assert_eq!(
+            preamble.period.map(|((label, _), at)| (label, at)),
+            Some(("2019/20".into(), (0, 2)))
+        );
+        assert_eq!(preamble.used, [(0, 0), (0, 2)]);
     }
 }

@@ -5,6 +5,7 @@
 //! A row continues the action above when its key cells (id, objective, action) are empty or,
 //! in such a wrapped table, when its text carries on mid-sentence.
 
+use super::columns::is_id_like;
 use super::header::{self, Field, Header};
 use super::heading::{keyword_heading, lone_cell_heading, Heading};
 use super::text::{ends_mid_phrase, ends_sentence, starts_lowercase, starts_with_action_id};
@@ -80,6 +81,8 @@ pub struct Body {
     pub used: Vec<(usize, usize)>,
     /// The table wraps long text over several rows (extracted from PDF or Word).
     pub wrapped: bool,
+    /// What each column means.
+    pub columns: Vec<Option<Field>>,
 }
 
 /// Reads the rows below the header. `sections` holds headings found above the header.
@@ -121,20 +124,35 @@ fn leading_key_cell<'r>(fields: &[Option<Field>], row: &'r [String]) -> Option<(
     non_empty(row).find(|(column, _)| field_of(fields, *column).is_some_and(Field::is_key))
 }
 
-/// Several rows start mid-sentence: the table wraps text over rows.
+/// The table wraps text over rows (extracted from PDF): several rows are fragments, going
+/// on mid-sentence from the row above with a different set of columns filled. A plan that
+/// merely writes its actions in lowercase fills the same columns row after row.
 fn is_wrapped(rows: &[Vec<String>], header: &Header, fields: &[Option<Field>]) -> bool {
     let body = rows.get(header.row + 1..).unwrap_or_default();
-    let mut lowercase_starts = 0;
+    let filled = |row: &[String]| -> Vec<usize> {
+        non_empty(row)
+            .map(|(column, _)| column)
+            .filter(|column| field_of(fields, *column).is_some())
+            .collect()
+    };
+    let mut fragments = 0;
     let mut content_rows = 0;
-    for row in body {
-        if let Some((_, text)) = leading_key_cell(fields, row) {
+    let mut previous: Option<&Vec<String>> = None;
+    for row in body.iter().filter(|row| non_empty(row).next().is_some()) {
+        if let Some((column, text)) = leading_key_cell(fields, row) {
             content_rows += 1;
-            if starts_lowercase(text) {
-                lowercase_starts += 1;
+            let above = previous
+                .and_then(|above| above.get(column))
+                .map(|text| text.trim());
+            let goes_on = above.is_some_and(|above| !above.is_empty() && !ends_sentence(above));
+            let layout_differs = previous.is_some_and(|above| filled(above) != filled(row));
+            if starts_lowercase(text) && goes_on && layout_differs {
+                fragments += 1;
             }
         }
+        previous = Some(row);
     }
-    lowercase_starts >= 2 && lowercase_starts * 10 >= content_rows
+    fragments >= 2 && fragments * 10 >= content_rows
 }
 
 impl Reader<'_> {
@@ -216,10 +234,25 @@ impl Reader<'_> {
         {
             record.parts.append(&mut pending_prefix);
         }
+        // A heading with nothing after it at the foot of the table is a note ("See notes
+        // on the cover sheet"), reported as unread rather than made an empty section.
+        while let Some(SectionRows {
+            heading: Some((_, at)),
+            records,
+        }) = sections.last()
+        {
+            if !records.is_empty() || at.0 <= self.header.row {
+                break;
+            }
+            let at = *at;
+            used.retain(|cell| *cell != at);
+            sections.pop();
+        }
         Body {
             sections,
             used,
             wrapped: self.wrapped,
+            columns: self.fields.to_vec(),
         }
     }
 
@@ -241,7 +274,7 @@ impl Reader<'_> {
         }
         let lone = non_empty(row).count() == 1;
         let key_column = column == 0 || field_of(self.fields, column).is_some_and(Field::is_key);
-        let is_id = field_of(self.fields, column) == Some(Field::Id);
+        let is_id = field_of(self.fields, column) == Some(Field::Id) && is_id_like(first);
         if !lone || !key_column || is_id || self.wrapped || self.next_row_continues(index, column) {
             return None;
         }

@@ -6,7 +6,7 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xlsx};
 
 use crate::date::Date;
 
@@ -14,10 +14,38 @@ use super::cell::{Cell, Table};
 
 /// Reads every sheet of a workbook. Cells keep their addresses: a sheet whose used range
 /// starts at C3 gets two empty rows and columns in front.
-pub fn read(bytes: Vec<u8>) -> Result<Vec<Table>, String> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
+pub fn read(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    // Only the two formats the product reads: the auto-detecting opener would also link
+    // the .xls and .xlsb readers and their code-page tables into the workbook module.
+    let cursor = Cursor::new(bytes.to_vec());
+    let result = if is_ods(bytes) {
+        open_workbook_from_rs::<Ods<_>, _>(cursor)
+            .map_err(|error| error.to_string())
+            .and_then(|mut workbook| sheets(&mut workbook))
+    } else {
+        open_workbook_from_rs::<Xlsx<_>, _>(cursor)
+            .map_err(|error| error.to_string())
+            .and_then(|mut workbook| sheets(&mut workbook))
+    };
+    result.map_err(|error| {
         format!("the workbook could not be read (is it an .xlsx or .ods file?): {error}")
-    })?;
+    })
+}
+
+/// An OpenDocument file names its type in an uncompressed `mimetype` entry at its start.
+fn is_ods(bytes: &[u8]) -> bool {
+    const MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+    bytes
+        .get(..bytes.len().min(120))
+        .unwrap_or_default()
+        .windows(MIME.len())
+        .any(|window| window == MIME)
+}
+
+fn sheets<R: Reader<Cursor<Vec<u8>>>>(workbook: &mut R) -> Result<Vec<Table>, String>
+where
+    R::Error: std::fmt::Display,
+{
     let mut tables = Vec::new();
     for name in workbook.sheet_names() {
         let range = workbook

@@ -1,0 +1,277 @@
+//! Which categories each action serves: its explicit tags (or its section's), else what its
+//! text says, with the evidence for each.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::matcher::Matcher;
+use super::profile::Profile;
+use crate::milestone::Span;
+use crate::model::{Action, Plan};
+
+/// Whether an action counts towards a category because it was tagged or because its text
+/// says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Explicit,
+    Inferred,
+}
+
+/// Why an action (or the plan as a whole) counts towards a category: a tag, or a phrase found
+/// in one of its fields. The strings are shared: a large plan has many pieces of evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The action's id, or its JSON Pointer when it has none; absent for the plan's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Arc<str>>,
+    /// JSON Pointer of the field the phrase or tag is in.
+    pub field: Arc<str>,
+    /// The profile phrase that matched, or the tag.
+    pub phrase: Arc<str>,
+    /// Byte span inside the field's text.
+    pub span: Span,
+    pub source: Source,
+}
+
+/// A category tag that is not a category of the profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownTag {
+    pub tag: String,
+    /// JSON Pointer of the tag.
+    pub pointer: String,
+    /// The action it is on; `None` for a section's tag.
+    pub action: Option<String>,
+}
+
+/// Every action's categories: (category index in the profile, evidence), in plan order.
+#[derive(Debug, Default)]
+pub struct Classified {
+    pub evidence: Vec<(usize, Evidence)>,
+    pub unknown_tags: Vec<UnknownTag>,
+}
+
+/// Classifies every action of the plan, and writes the categories it found into
+/// `action.categories` (the plan as understood).
+pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classified {
+    let mut classified = Classified::default();
+    // "Prevent Delivery Plan 2019-20": the document is itself the partnership plan.
+    if let Some(title) = plan.title.as_deref().filter(|title| is_heading(title)) {
+        classified
+            .evidence
+            .extend(matched(matcher, title, None, "/title"));
+    }
+    for (section_index, section) in plan.sections.iter_mut().enumerate() {
+        let section_pointer = format!("/sections/{section_index}");
+        let section_tags = read_tags(
+            &section.categories,
+            &section_pointer,
+            None,
+            profile,
+            &mut classified.unknown_tags,
+        );
+        let heading = SectionText {
+            title: &section.title,
+            description: section.description.as_deref(),
+        };
+        // Matched once per section, on the first action that needs it.
+        let mut lent: Option<Vec<(usize, Evidence)>> = None;
+        for (action_index, action) in section.actions.iter_mut().enumerate() {
+            let pointer = format!("{section_pointer}/actions/{action_index}");
+            let name = action_name(action, &pointer);
+            let own_tags = read_tags(
+                &action.categories,
+                &pointer,
+                Some(&name),
+                profile,
+                &mut classified.unknown_tags,
+            );
+            let found: Vec<(usize, Evidence)> = if own_tags.is_empty() && section_tags.is_empty() {
+                let lent =
+                    lent.get_or_insert_with(|| match_section(&heading, &section_pointer, matcher));
+                let mut found = match_action(action, &pointer, &name, matcher);
+                found.extend(lent.iter().map(|(category, evidence)| {
+                    let evidence = Evidence {
+                        action: Some(name.clone()),
+                        ..evidence.clone()
+                    };
+                    (*category, evidence)
+                }));
+                found
+            } else {
+                own_tags
+                    .iter()
+                    .chain(&section_tags)
+                    .map(|tag| tag.evidence(&name))
+                    .collect()
+            };
+            record_categories(action, &found, profile);
+            classified.evidence.extend(found);
+        }
+    }
+    classified
+}
+
+/// Adds the categories found to the action's own list, once each, in the order found.
+fn record_categories(action: &mut Action, found: &[(usize, Evidence)], profile: &Profile) {
+    for (category, _) in found {
+        if let Some(category) = profile.categories.get(*category) {
+            if !action.categories.contains(&category.id) {
+                action.categories.push(category.id.clone());
+            }
+        }
+    }
+}
+
+/// The section's own fields, borrowed apart from its actions (which are being updated).
+struct SectionText<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+}
+
+/// A section's title or description lends its categories to every action of the section when
+/// it is a heading ("Training", "Priority: Partnership Working", "Issue / Risk 2 -
+/// Engagement"). A longer objective ("Effective development of an action plan to build the
+/// resilience of communities ...") states what the actions achieve together, not what each
+/// one does: its actions are judged by their own words. Numbering ("Objective 1") does not
+/// count as a word.
+const HEADING_WORDS: usize = 8;
+
+fn is_heading(text: &str) -> bool {
+    text.split(|character: char| !character.is_alphanumeric())
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .count()
+        <= HEADING_WORDS
+}
+
+fn match_section(
+    section: &SectionText<'_>,
+    pointer: &str,
+    matcher: &Matcher,
+) -> Vec<(usize, Evidence)> {
+    let fields = [
+        ("title", Some(section.title)),
+        ("description", section.description),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(field, text)| Some((field, text.filter(|text| is_heading(text))?)))
+        .flat_map(|(field, text)| matched(matcher, text, None, &format!("{pointer}/{field}")))
+        .collect()
+}
+
+fn match_action(
+    action: &Action,
+    pointer: &str,
+    name: &Arc<str>,
+    matcher: &Matcher,
+) -> Vec<(usize, Evidence)> {
+    let description = std::iter::once(("description".to_owned(), action.description.as_str()));
+    let objective = action
+        .objective
+        .as_deref()
+        .map(|objective| ("objective".to_owned(), objective));
+    let outputs = action
+        .outputs
+        .iter()
+        .enumerate()
+        .map(|(index, output)| (format!("outputs/{index}"), output.as_str()));
+    description
+        .chain(objective)
+        .chain(outputs)
+        .flat_map(|(field, text)| matched(matcher, text, Some(name), &format!("{pointer}/{field}")))
+        .collect()
+}
+
+fn matched(
+    matcher: &Matcher,
+    text: &str,
+    action: Option<&Arc<str>>,
+    field: &str,
+) -> Vec<(usize, Evidence)> {
+    let found = matcher.find(text);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let field: Arc<str> = Arc::from(field);
+    found
+        .iter()
+        .filter_map(|found| {
+            let evidence = Evidence {
+                action: action.cloned(),
+                field: field.clone(),
+                phrase: matcher.phrase(found)?.clone(),
+                span: Span {
+                    start: found.start,
+                    end: found.end,
+                },
+                source: Source::Inferred,
+            };
+            Some((found.category, evidence))
+        })
+        .collect()
+}
+
+/// How coverage names an action: its id, or its JSON Pointer.
+fn action_name(action: &Action, pointer: &str) -> Arc<str> {
+    match action.id.as_deref().map(str::trim) {
+        Some(id) if !id.is_empty() => Arc::from(id),
+        _ => Arc::from(pointer),
+    }
+}
+
+/// A tag that names a category of the profile.
+struct Tag {
+    category: usize,
+    text: Arc<str>,
+    pointer: Arc<str>,
+}
+
+impl Tag {
+    fn evidence(&self, action: &Arc<str>) -> (usize, Evidence) {
+        let evidence = Evidence {
+            action: Some(action.clone()),
+            field: self.pointer.clone(),
+            phrase: self.text.clone(),
+            span: Span {
+                start: 0,
+                end: self.text.len(),
+            },
+            source: Source::Explicit,
+        };
+        (self.category, evidence)
+    }
+}
+
+/// The known tags of `owner` (a section or action at that pointer); unknown ones go to
+/// `unknown`.
+fn read_tags(
+    list: &[String],
+    owner: &str,
+    action: Option<&Arc<str>>,
+    profile: &Profile,
+    unknown: &mut Vec<UnknownTag>,
+) -> Vec<Tag> {
+    let mut known = Vec::new();
+    for (index, tag) in list.iter().enumerate() {
+        let pointer = format!("{owner}/categories/{index}");
+        match profile
+            .categories
+            .iter()
+            .position(|category| category.id == *tag)
+        {
+            Some(category) => known.push(Tag {
+                category,
+                text: Arc::from(tag.as_str()),
+                pointer: Arc::from(pointer),
+            }),
+            None => unknown.push(UnknownTag {
+                tag: tag.clone(),
+                pointer,
+                action: action.map(|action| action.to_string()),
+            }),
+        }
+    }
+    known
+}

@@ -1,0 +1,437 @@
+//! Coverage profiles: what a plan of one kind of body should cover, as data.
+//!
+//! The built-in profiles are JSON files compiled into the crate and parsed on first use;
+//! a profile given by the caller is checked against the published profile schema first.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::matcher::Matcher;
+use super::Basis;
+
+/// The profile JSON Schema (draft 2020-12) as published.
+pub const PROFILE_SCHEMA: &str = include_str!("profile.schema.json");
+
+#[jsonschema::validator(path = "src/coverage/profile.schema.json", draft = Draft202012)]
+struct ProfileValidator;
+
+/// A coverage profile (see `profile.schema.json` for the meaning of each field).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: String,
+    pub title: String,
+    /// The guidance version the profile follows.
+    pub guidance: String,
+    /// The kind of specified authority: "local_authority", "schools", ...
+    pub sector: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub categories: Vec<Category>,
+}
+
+/// One category of the duty within a profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    pub basis: Basis,
+    /// Whether a plan is expected to show it (otherwise it is only recommended).
+    pub required: bool,
+    /// What the category asks for, citing its source.
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Phrases that indicate an action serves the category.
+    pub phrases: Vec<String>,
+    /// Longer phrases inside which a match does not count.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+}
+
+impl Profile {
+    /// Reads a caller's profile: the schema first, then what a schema cannot say (unique
+    /// category ids). Every problem is listed, each with its JSON Pointer.
+    pub fn from_value(value: &Value) -> Result<Profile, ProfileError> {
+        let mut problems: Vec<String> = ProfileValidator::iter_errors(value)
+            .map(|error| {
+                let path = error.instance_path().as_str();
+                let place = if path.is_empty() { "the profile" } else { path };
+                format!(
+                    "{place}: {error} (schema keyword `{}`)",
+                    error.kind().keyword()
+                )
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(ProfileError::Invalid { problems });
+        }
+        let profile: Profile =
+            serde_json::from_value(value.clone()).map_err(|error| ProfileError::Invalid {
+                problems: vec![format!("the profile: {error}")],
+            })?;
+        // Shapes of ids are checked here, not with the schema's `pattern`: the compiled
+        // validator implements `pattern` with a regex engine that would triple the module.
+        if !is_id(&profile.id, b'-', true) {
+            problems.push(format!(
+                "/id: \"{}\" is not a profile id such as \"la-2023\"",
+                profile.id
+            ));
+        }
+        if !is_id(&profile.sector, b'_', false) {
+            problems.push(format!(
+                "/sector: \"{}\" is not a sector id such as \"local_authority\"",
+                profile.sector
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (index, category) in profile.categories.iter().enumerate() {
+            if !is_id(&category.id, b'_', false) {
+                problems.push(format!(
+                    "/categories/{index}/id: \"{}\" is not a category id such as \"channel_panel\"",
+                    category.id
+                ));
+            }
+            for (phrase_index, phrase) in category.phrases.iter().enumerate() {
+                if !phrase.chars().any(char::is_alphanumeric) {
+                    problems.push(format!("/categories/{index}/phrases/{phrase_index}: a phrase needs a letter or digit"));
+                }
+            }
+            if !seen.insert(category.id.as_str()) {
+                problems.push(format!(
+                    "/categories/{index}/id: category id \"{}\" is used twice",
+                    category.id
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(profile)
+        } else {
+            Err(ProfileError::Invalid { problems })
+        }
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|category| category.id == id)
+    }
+}
+
+/// Lower-case ASCII letters and digits joined by `separator`, starting with a letter (or
+/// also a digit when `digit_first`).
+fn is_id(text: &str, separator: u8, digit_first: bool) -> bool {
+    let mut bytes = text.bytes();
+    let first_ok = bytes
+        .next()
+        .is_some_and(|first| first.is_ascii_lowercase() || (digit_first && first.is_ascii_digit()));
+    first_ok
+        && bytes.all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == separator)
+}
+
+/// Why a profile cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileError {
+    /// No built-in profile has this id.
+    Unknown { id: String },
+    /// A caller's profile does not match the profile schema.
+    Invalid { problems: Vec<String> },
+}
+
+impl ProfileError {
+    /// Stable code, used as the rule id in reports and as the `code` of a JS error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProfileError::Unknown { .. } => "profile-unknown",
+            ProfileError::Invalid { .. } => "profile-invalid",
+        }
+    }
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProfileError::Unknown { id } => {
+                let known: Vec<&str> = BUILTIN_SOURCES.iter().map(|(id, _)| *id).collect();
+                write!(
+                    f,
+                    "unknown profile \"{id}\" (known profiles: {})",
+                    known.join(", ")
+                )
+            }
+            ProfileError::Invalid { problems } => {
+                write!(f, "the profile is not valid: {}", problems.join("; "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+/// A profile ready for matching: its data and its phrase automaton.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub profile: Profile,
+    pub matcher: Matcher,
+}
+
+impl Compiled {
+    pub fn new(profile: Profile) -> Compiled {
+        let matcher = Matcher::new(&profile);
+        Compiled { profile, matcher }
+    }
+}
+
+const BUILTIN_SOURCES: [(&str, &str); 7] = [
+    ("la-2023", include_str!("profiles/la-2023.json")),
+    ("la-2015", include_str!("profiles/la-2015.json")),
+    ("scotland-la", include_str!("profiles/scotland-la.json")),
+    ("schools", include_str!("profiles/schools.json")),
+    (
+        "further-education",
+        include_str!("profiles/further-education.json"),
+    ),
+    (
+        "higher-education",
+        include_str!("profiles/higher-education.json"),
+    ),
+    ("health", include_str!("profiles/health.json")),
+];
+
+/// Each built-in profile is parsed the first time it is asked for, and its automaton built
+/// the first time a plan is checked against it (listing profiles needs only the data).
+static BUILTIN_DATA: [OnceLock<Option<Profile>>; BUILTIN_SOURCES.len()] =
+    [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
+static BUILTIN_COMPILED: [OnceLock<Option<Compiled>>; BUILTIN_SOURCES.len()] =
+    [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
+
+fn builtin_index(id: &str) -> Option<usize> {
+    BUILTIN_SOURCES.iter().position(|(known, _)| *known == id)
+}
+
+fn builtin_data(index: usize) -> Option<&'static Profile> {
+    let (_, source) = BUILTIN_SOURCES.get(index)?;
+    // The built-in files are tested to parse; a broken one reads as unknown, not a crash.
+    BUILTIN_DATA
+        .get(index)?
+        .get_or_init(|| serde_json::from_str::<Profile>(source).ok())
+        .as_ref()
+}
+
+/// A built-in profile by id, ready for matching.
+pub fn builtin(id: &str) -> Option<&'static Compiled> {
+    let index = builtin_index(id)?;
+    BUILTIN_COMPILED
+        .get(index)?
+        .get_or_init(|| builtin_data(index).cloned().map(Compiled::new))
+        .as_ref()
+}
+
+/// Every built-in profile, default first.
+pub fn profiles() -> Vec<&'static Profile> {
+    (0..BUILTIN_SOURCES.len())
+        .filter_map(builtin_data)
+        .collect()
+}
+
+/// Whether a profile choice can be used, without building its automaton (for reading options).
+pub fn check(choice: &crate::options::ProfileChoice) -> Result<(), ProfileError> {
+    match choice {
+        crate::options::ProfileChoice::Id(id) => builtin_index(id)
+            .and_then(builtin_data)
+            .map(|_| ())
+            .ok_or_else(|| ProfileError::Unknown { id: id.clone() }),
+        crate::options::ProfileChoice::Custom(value) => Profile::from_value(value).map(|_| ()),
+    }
+}
+
+/// Finds a built-in profile by id, or reads a caller's profile object.
+pub fn load(
+    choice: &crate::options::ProfileChoice,
+) -> Result<Cow<'static, Compiled>, ProfileError> {
+    match choice {
+        crate::options::ProfileChoice::Id(id) => builtin(id)
+            .map(Cow::Borrowed)
+            .ok_or_else(|| ProfileError::Unknown { id: id.clone() }),
+        crate::options::ProfileChoice::Custom(value) => {
+            Profile::from_value(value).map(|profile| Cow::Owned(Compiled::new(profile)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::ProfileChoice;
+    use serde_json::json;
+
+    #[test]
+    fn every_builtin_profile_matches_the_schema_and_its_id() {
+        for (id, source) in BUILTIN_SOURCES {
+            let value: Value =
+                serde_json::from_str(source).unwrap_or_else(|error| unreachable!("{id}: {error}"));
+            let profile =
+                Profile::from_value(&value).unwrap_or_else(|error| unreachable!("{id}: {error}"));
+            assert_eq!(profile.id, id);
+            assert!(builtin(id).is_some(), "{id}");
+            for category in &profile.categories {
+                let mut folded: Vec<String> = category
+                    .phrases
+                    .iter()
+                    .map(|phrase| super::super::text::fold_phrase(phrase))
+                    .collect();
+                folded.sort();
+                let count = folded.len();
+                folded.dedup();
+                assert_eq!(
+                    folded.len(),
+                    count,
+                    "{id}/{}: two phrases fold alike",
+                    category.id
+                );
+                assert!(
+                    category.source.is_some() || category.description.contains("guidance"),
+                    "{id}/{} cites no source",
+                    category.id
+                );
+            }
+        }
+        assert_eq!(profiles().len(), BUILTIN_SOURCES.len());
+    }
+
+    #[test]
+    fn la_2023_requires_exactly_the_eight_benchmarks() {
+        let Some(compiled) = builtin("la-2023") else {
+            unreachable!("la-2023 missing")
+        };
+        let required: Vec<&str> = compiled
+            .profile
+            .categories
+            .iter()
+            .filter(|category| category.required)
+            .map(|category| category.id.as_str())
+            .collect();
+        assert_eq!(
+            required,
+            [
+                "partnership",
+                "risk_assessment",
+                "partnership_plan",
+                "referral_pathway",
+                "channel_panel",
+                "training",
+                "permissive_environments",
+                "communications_engagement"
+            ]
+        );
+        assert_eq!(
+            compiled.profile.category("channel_panel").map(|c| c.basis),
+            Some(Basis::Must)
+        );
+        for recommended in [
+            "leadership",
+            "monitoring_review",
+            "schools_education",
+            "children_settings",
+            "out_of_school_settings",
+            "policy_integration",
+        ] {
+            assert_eq!(
+                compiled.profile.category(recommended).map(|c| c.required),
+                Some(false),
+                "{recommended}"
+            );
+        }
+    }
+
+    #[test]
+    fn scotland_speaks_of_pmap_not_channel() {
+        let Some(compiled) = builtin("scotland-la") else {
+            unreachable!("scotland-la missing")
+        };
+        let text = serde_json::to_string(&compiled.profile).unwrap_or_default();
+        assert!(text.contains("PMAP"));
+        assert!(
+            !text.contains("\"Channel"),
+            "Scottish profile mentions Channel as a phrase"
+        );
+        assert!(compiled.profile.category("channel_panel").is_none());
+    }
+
+    #[test]
+    fn unknown_ids_and_bad_profiles_are_errors() {
+        let unknown = load(&ProfileChoice::Id("la-2099".into())).map(|_| ());
+        assert_eq!(
+            unknown,
+            Err(ProfileError::Unknown {
+                id: "la-2099".into()
+            })
+        );
+        let message = unknown
+            .err()
+            .map(|error| error.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("la-2023"), "{message}");
+
+        let bad = json!({"id": "mine", "title": "Mine", "guidance": "g", "sector": "local_authority",
+            "categories": [{"id": "x", "name": "X", "basis": "maybe", "required": true, "description": "d", "phrases": []}]});
+        let Err(ProfileError::Invalid { problems }) = load(&ProfileChoice::Custom(bad)) else {
+            unreachable!("accepted a bad profile")
+        };
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.starts_with("/categories/0/basis")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.starts_with("/categories/0/phrases")),
+            "{problems:?}"
+        );
+
+        let twice = json!({"id": "mine", "title": "Mine", "guidance": "g", "sector": "schools", "categories": [
+            {"id": "x", "name": "X", "basis": "must", "required": true, "description": "d", "phrases": ["xx"]},
+            {"id": "x", "name": "Y", "basis": "must", "required": true, "description": "d", "phrases": ["yy"]}]});
+        let Err(ProfileError::Invalid { problems }) = load(&ProfileChoice::Custom(twice)) else {
+            unreachable!("accepted duplicate ids")
+        };
+        assert_eq!(
+            problems,
+            ["/categories/1/id: category id \"x\" is used twice"]
+        );
+
+        let shapes = json!({"id": "Mine!", "title": "Mine", "guidance": "g", "sector": "Local Authority", "categories": [
+            {"id": "Channel-Panel", "name": "X", "basis": "must", "required": true, "description": "d", "phrases": ["--", "ok"]}]});
+        let Err(ProfileError::Invalid { problems }) = load(&ProfileChoice::Custom(shapes)) else {
+            unreachable!("accepted badly shaped ids")
+        };
+        let places: Vec<&str> = problems
+            .iter()
+            .filter_map(|problem| problem.split(':').next())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "/id",
+                "/sector",
+                "/categories/0/id",
+                "/categories/0/phrases/0"
+            ]
+        );
+        assert!(
+            is_id("la-2023", b'-', true) && is_id("9a", b'-', true) && !is_id("9a", b'_', false)
+        );
+        assert!(is_id("channel_panel", b'_', false) && !is_id("", b'_', false));
+    }
+
+    #[test]
+    fn a_valid_custom_profile_loads() {
+        let mine = json!({"id": "mine", "title": "Mine", "guidance": "g", "sector": "schools", "categories": [
+            {"id": "x", "name": "X", "basis": "should", "required": true, "description": "d", "phrases": ["xx"]}]});
+        let loaded = load(&ProfileChoice::Custom(mine)).map(|compiled| compiled.profile.id.clone());
+        assert_eq!(loaded, Ok("mine".to_owned()));
+    }
+}

@@ -1,0 +1,308 @@
+//! Coverage rules: does the plan cover what the duty asks of this kind of body?
+
+use crate::coverage::{Basis, Category, CategoryCoverage, CoverageStatus};
+use crate::report::{Issue, Severity};
+use crate::rules::{declare_rule, Check, Context, RuleMeta};
+
+pub(super) static CHECKS: &[&dyn Check] = &[
+    &ProfileRejected {
+        meta: &ProfileUnknown::META,
+    },
+    &ProfileRejected {
+        meta: &ProfileInvalid::META,
+    },
+    &CategoryUnknown,
+    &CategoryMissing,
+    &CategoryInferred,
+];
+
+declare_rule! {
+    /// ## What it checks
+    /// That the coverage profile the plan names (its `profile` field) or the check asks for
+    /// is one of the built-in profiles: `la-2023`, `la-2015`, `scotland-la`, `schools`,
+    /// `further-education`, `higher-education`, `health`.
+    ///
+    /// ## Why
+    /// Coverage is judged against a profile; with an unknown one no coverage can be reported,
+    /// and a plan silently judged against another profile would mislead.
+    ///
+    /// ## Example
+    /// `{"profile": "la-2099", "sections": []}` is reported, and its coverage is empty.
+    /// (From JS and the CLI an unknown `--profile`/`options.profile` is a usage error
+    /// instead, with code `profile-unknown`.)
+    pub struct ProfileUnknown { id: "profile-unknown", severity: Error, summary: "The coverage profile is not a known profile" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// A profile given as an object against the published profile schema
+    /// (`profile_schema()`, `src/coverage/profile.schema.json`): ids, basis (`must`/`should`/`advice`),
+    /// required flags, descriptions and phrases, and unique category ids.
+    ///
+    /// ## Why
+    /// A malformed profile cannot say what the plan must cover.
+    ///
+    /// ## Example
+    /// A category with `"basis": "maybe"` is reported with its JSON Pointer,
+    /// `/categories/0/basis`. (From JS such a profile is rejected as a usage error with code
+    /// `profile-invalid`; Rust callers passing it in `Options` get this issue.)
+    pub struct ProfileInvalid { id: "profile-invalid", severity: Error, summary: "The custom coverage profile is not valid" }
+}
+
+/// The shape shared by the rules that report a profile that cannot be used.
+struct ProfileRejected {
+    meta: &'static RuleMeta,
+}
+
+impl Check for ProfileRejected {
+    fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        let Some(problem) = &context.coverage.problem else {
+            return;
+        };
+        if problem.error.code() == self.meta.id {
+            issues.push(
+                self.meta
+                    .issue(
+                        problem.path,
+                        format!("Coverage was not checked: {}", problem.error),
+                    )
+                    .with_hint("Use one of the listed profile ids, or fix the profile object."),
+            );
+        }
+    }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That every category tag (`categories` on an action or a section) is a category of the
+    /// profile the plan is checked against.
+    ///
+    /// ## Why
+    /// A mistyped tag ("channel", "trainning") counts towards nothing, so the plan looks as if
+    /// it covered a category that the check cannot see.
+    ///
+    /// ## Example
+    /// `"categories": ["channel"]` under `la-2023` is reported at
+    /// `/sections/0/actions/1/categories/0`, suggesting `channel_panel`. The action's text
+    /// is then used to infer its categories, as if it had no tags.
+    pub struct CategoryUnknown { id: "category-unknown", severity: Error, summary: "A category tag is not a category of the profile" }
+}
+
+impl Check for CategoryUnknown {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        let Some(profile) = &context.coverage.profile else {
+            return;
+        };
+        for unknown in &context.coverage.unknown_tags {
+            let ids = profile
+                .categories
+                .iter()
+                .map(|category| category.id.as_str());
+            let hint = match closest(&unknown.tag, ids) {
+                Some(id) => format!("Did you mean `{id}`?"),
+                None => {
+                    let ids: Vec<&str> = profile
+                        .categories
+                        .iter()
+                        .map(|category| category.id.as_str())
+                        .collect();
+                    format!("Categories of {}: {}.", profile.id, ids.join(", "))
+                }
+            };
+            issues.push(
+                Self::META
+                    .issue(
+                        unknown.pointer.clone(),
+                        format!(
+                            "\"{}\" is not a category of the {} profile",
+                            unknown.tag, profile.id
+                        ),
+                    )
+                    .with_action(unknown.action.as_deref())
+                    .with_hint(hint),
+            );
+        }
+    }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That every category the profile requires is covered by at least one action, tagged or
+    /// recognised from its text. The severity follows the category's basis in the guidance:
+    /// `must` (a legal requirement) is an error, `should` a warning, `advice` information.
+    ///
+    /// ## Why
+    /// Assurance asks whether a plan covers each benchmark; for a local authority the Channel
+    /// panel is a legal requirement (Counter-Terrorism and Security Act 2015 s36), and the
+    /// other benchmarks of the Home Office toolkit are expectations.
+    ///
+    /// ## Example
+    /// A local authority plan (`la-2023`) with no action about Channel gets an error
+    /// "No action covers \"Channel panel\" (`channel_panel`)"; one with no training action gets
+    /// a warning.
+    pub struct CategoryMissing { id: "category-missing", severity: Error, summary: "A required category of the duty has no action" }
+}
+
+impl Check for CategoryMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        for (category, _) in required_with_status(context, CoverageStatus::Missing) {
+            let mut issue = Self::META.issue(
+                "",
+                format!(
+                    "No action covers \"{}\" (`{}`): {}",
+                    category.name, category.id, category.description
+                ),
+            );
+            issue.severity = severity(category.basis);
+            issues.push(issue.with_hint(format!(
+                "Add an action for it, or tag the action that delivers it with \"categories\": [\"{}\"].",
+                category.id
+            )));
+        }
+    }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// Required categories that are covered only because the text of some action suggests
+    /// them, with no action tagged with the category.
+    ///
+    /// ## Why
+    /// Inference from wording is a guide, not a judgement: tagging the action that delivers the
+    /// category makes the plan's coverage explicit and stable when the wording changes.
+    ///
+    /// ## Example
+    /// "Deliver WRAP to frontline staff" counts towards `training` by inference; the issue
+    /// points at that phrase and suggests adding `"categories": ["training"]`.
+    pub struct CategoryInferred { id: "category-inferred", severity: Info, summary: "A required category is covered only by inference" }
+}
+
+impl Check for CategoryInferred {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        for (category, coverage) in required_with_status(context, CoverageStatus::Inferred) {
+            let Some(first) = coverage.evidence.first() else {
+                continue;
+            };
+            let source = if coverage.actions.is_empty() {
+                "the plan's title".to_owned()
+            } else {
+                format!("action(s) {}", coverage.actions.join(", "))
+            };
+            issues.push(
+                Self::META
+                    .issue(
+                        first.field.to_string(),
+                        format!(
+                            "{} (`{}`) is only inferred from the wording of {source}, e.g. \"{}\"",
+                            category.name, category.id, first.phrase
+                        ),
+                    )
+                    .with_action(first.action.as_deref())
+                    .with_span(first.span)
+                    .with_hint(format!(
+                        "Confirm it by tagging the action that delivers it with \"categories\": [\"{}\"].",
+                        category.id
+                    )),
+            );
+        }
+    }
+}
+
+/// The profile's required categories whose coverage has `status`, in profile order.
+fn required_with_status<'a>(
+    context: &'a Context<'_>,
+    status: CoverageStatus,
+) -> impl Iterator<Item = (&'a Category, &'a CategoryCoverage)> {
+    let categories = context
+        .coverage
+        .profile
+        .iter()
+        .flat_map(|profile| profile.categories.iter());
+    categories
+        .filter(|category| category.required)
+        .filter_map(move |category| {
+            let coverage = context.coverage.categories.get(&category.id)?;
+            (coverage.status == status).then_some((category, coverage))
+        })
+}
+
+fn severity(basis: Basis) -> Severity {
+    match basis {
+        Basis::Must => Severity::Error,
+        Basis::Should => Severity::Warning,
+        Basis::Advice => Severity::Info,
+    }
+}
+
+/// The known id nearest to a mistyped tag, when it is close enough to be the intended one.
+fn closest<'a>(tag: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let tag = tag.to_lowercase();
+    ids.map(|id| {
+        let distance = if id.starts_with(&tag) || tag.starts_with(id) {
+            0
+        } else {
+            edit_distance(&tag, id)
+        };
+        (distance, id)
+    })
+    .filter(|(distance, id)| *distance <= (id.len() / 3).max(2))
+    .min_by_key(|(distance, _)| *distance)
+    .map(|(_, id)| id)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous
+                .get(j)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(usize::from(ca != *cb));
+            let deletion = previous
+                .get(j + 1)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(1);
+            let insertion = current
+                .get(j)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(1);
+            current.push(substitution.min(deletion).min(insertion));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_category() {
+        let ids = ["channel_panel", "training", "partnership"];
+        assert_eq!(closest("channel", ids.into_iter()), Some("channel_panel"));
+        assert_eq!(closest("trainning", ids.into_iter()), Some("training"));
+        assert_eq!(closest("budget", ids.into_iter()), None);
+    }
+}
