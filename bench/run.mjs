@@ -368,8 +368,9 @@ do not:
 | cross-references ("See 9 above"): \`find_action\` compared a lower-cased copy of every action id for each reference, twice per reference: quadratic with an allocation inside (10,000 actions took 33x the 1,000-action time); ids compared in place first (42 M -> 13.5 M), then an id index built on a rule's first reference | 1,000 actions | that lookup 42 M -> 3.7 M; milestone rules 23.4 M -> 12.8 M |
 | \`Report::new\` sorted issues with a comparator that collected two \`Vec\` keys per comparison; the keys are now compared as iterators | 1,000 actions | 21.2 M -> 8.7 M (-59 %) |
 | all of the above, milestone parser merged | 1,000 / 10,000 actions | 180 M / 1,795 M per check: 10.0x, linear |
+| merging main added coverage | 1,000 actions | first check 273 M: 57 M compiling the profiles (once), about 24 M classifying |
 
-Where a check still goes (1,000 actions, 180 M, milestone parser merged): personal-data 58 M
+Where a check went (1,000 actions, 180 M, milestone parser merged, before coverage): personal-data 58 M
 (it walks the words of every text field), milestone reading (lexing, scanning, word lists)
 about 40 M, timeline rules 13 M plus dependency order 22 M (it lexes every description
 again), JSON text to \`serde_json::Value\` 13 M, \`Report::new\` 8.7 M, \`Value\` to the plan
@@ -395,13 +396,15 @@ Size (core module, wasm-bindgen output, before the milestone parser and coverage
 - After merging main (table import, personal data, milestone parser): 529,899 raw / 204,022
   gzip / 165,765 brotli, over the 150 KB budget; the growth is spread over the new code, no
   single dependency. \`wasm-opt -Oz\` again made it larger after brotli (170,961).
-- A trial merge of the coverage branch as it stood (not in this commit): 1,610,227 raw /
-  377,084 brotli. Its \`profile.schema.json\` uses \`pattern\`, and jsonschema's compiled
-  validator then links fancy-regex and regex-automata with their Unicode tables (596 KB of
-  \`.rodata\`); the same build with the four \`pattern\`s removed is 729,712 raw / 188,493
-  brotli, of which the seven profiles embedded as JSON text are 123 KB raw. The trial's
-  first check also compiled every profile (57 M instructions at first use): Node cold start
-  148 ms.
+- A trial merge of the coverage branch at 22:00: 1,610,227 raw / 377,084 brotli, because
+  \`pattern\` in its \`profile.schema.json\` made jsonschema's compiled validator link
+  fancy-regex and regex-automata with their Unicode tables (596 KB of \`.rodata\`); without
+  the patterns, 729,712 raw / 188,493 brotli. Coverage as merged into main checks profile ids
+  in Rust instead: the core is now ${(sizes.core_wasm_raw).toLocaleString('en-GB')} raw / ${(sizes.core_wasm_brotli).toLocaleString('en-GB')} brotli (table above), with the seven
+  profiles embedded as JSON text (123 KB raw).
+- Coverage compiles every bundled profile on the first check (\`coverage::profile::Compiled::new\`:
+  57 M instructions, a fifth of the first 1,000-action check, and most of the cold start):
+  compiling only the profile asked for, or at build time, is the next cold-start win.
 
 ## Shipped sizes (bytes)
 
