@@ -4,10 +4,53 @@
 //! in a report (derived fields filled in by [`crate::analysis`]). Field names are the
 //! JSON names of the published schema (`schema/plan.schema.json`).
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::{Date, Period};
 use crate::milestone::Timescale;
+
+/// A field given either as plain text or as an object (`"Mar-18"` or `{"text": "Mar-18"}`).
+///
+/// Read by hand rather than as `#[serde(untagged)]`, which buffers the value and copies each
+/// of its strings once more: with a milestone and a status per action that was a tenth of
+/// the time of a whole check.
+enum TextOr<T> {
+    Text(String),
+    Object(T),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for TextOr<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextOrVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for TextOrVisitor<T> {
+            type Value = TextOr<T>;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a string or an object")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(TextOr::Text(text.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
+                Ok(TextOr::Text(text))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map)).map(TextOr::Object)
+            }
+        }
+
+        deserializer.deserialize_any(TextOrVisitor(PhantomData))
+    }
+}
 
 /// A whole plan.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -55,18 +98,12 @@ impl<'de> Deserialize<'de> for PlanPeriod {
             start: Date,
             end: Date,
         }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Input {
-            Label(String),
-            Explicit(Explicit),
-        }
-        Ok(match Input::deserialize(deserializer)? {
-            Input::Label(label) => PlanPeriod {
+        Ok(match TextOr::<Explicit>::deserialize(deserializer)? {
+            TextOr::Text(label) => PlanPeriod {
                 dates: Period::parse(&label),
                 label: Some(label),
             },
-            Input::Explicit(Explicit { label, start, end }) => PlanPeriod {
+            TextOr::Object(Explicit { label, start, end }) => PlanPeriod {
                 label,
                 dates: Some(Period { start, end }),
             },
@@ -151,16 +188,10 @@ impl<'de> Deserialize<'de> for Milestone {
             #[serde(rename = "parsed")]
             _parsed: Option<serde::de::IgnoredAny>,
         }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Input {
-            Text(String),
-            Full(Full),
-        }
         // A supplied `parsed` is derived data: it is always recomputed from the text.
-        let text = match Input::deserialize(deserializer)? {
-            Input::Text(text) => text,
-            Input::Full(Full { text, .. }) => text,
+        let text = match TextOr::<Full>::deserialize(deserializer)? {
+            TextOr::Text(text) => text,
+            TextOr::Object(Full { text, .. }) => text,
         };
         Ok(Milestone { text, parsed: None })
     }
@@ -192,15 +223,9 @@ impl<'de> Deserialize<'de> for Status {
             text: String,
             value: Option<StatusValue>,
         }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Input {
-            Text(String),
-            Full(Full),
-        }
-        Ok(match Input::deserialize(deserializer)? {
-            Input::Text(text) => Status { text, value: None },
-            Input::Full(Full { text, value }) => Status { text, value },
+        Ok(match TextOr::<Full>::deserialize(deserializer)? {
+            TextOr::Text(text) => Status { text, value: None },
+            TextOr::Object(Full { text, value }) => Status { text, value },
         })
     }
 }

@@ -125,7 +125,7 @@ impl Report {
         mut issues: Vec<Issue>,
     ) -> Report {
         // Stable sort keeps rule order within one field.
-        issues.sort_by(|a, b| pointer_order(&a.path).cmp(&pointer_order(&b.path)));
+        issues.sort_by(|a, b| pointer_order(&a.path).cmp(pointer_order(&b.path)));
         let mut summary = Summary {
             actions: plan.as_ref().map_or(0, |plan| plan.actions().count()),
             ..Summary::default()
@@ -149,7 +149,9 @@ impl Report {
 }
 
 /// Orders JSON Pointers by document position: numeric segments compare as numbers.
-fn pointer_order(pointer: &str) -> Vec<(u64, &str)> {
+/// An iterator, compared lazily: collecting keys in every comparison of the sort was a
+/// tenth of a whole check.
+fn pointer_order(pointer: &str) -> impl Iterator<Item = (u64, &str)> {
     pointer
         .split('/')
         .skip(1)
@@ -157,7 +159,6 @@ fn pointer_order(pointer: &str) -> Vec<(u64, &str)> {
             Ok(number) => (number, ""),
             Err(_) => (u64::MAX, segment),
         })
-        .collect()
 }
 
 #[cfg(test)]

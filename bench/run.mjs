@@ -1,0 +1,444 @@
+// `make bench`: prevent-plan-check against the JS pipelines a developer would use instead,
+// in one Node process, plus cold start and shipped sizes.
+//
+// Writes target/bench/results.json and docs/benchmarks.md, and prints the tables.
+// BENCH_SCALE=0.2 shortens every time box (a smoke run); the default takes about 2 minutes.
+// --markdown-only rewrites docs/benchmarks.md from the last results.json.
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import * as chrono from 'chrono-node';
+import { chromium } from 'playwright-core';
+
+import { generatePlan, milestonePhrases, writePlans, SIZES } from './generate.mjs';
+import { measureSizes, sizeTable, CORE_WASM_BROTLI_BUDGET } from './size.mjs';
+import { start, CONTENT_SECURITY_POLICY } from '../www/serve.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const OUT = `${ROOT}target/bench/`;
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const require = createRequire(import.meta.url);
+const ours = require('prevent-plan-check');
+// The bare wasm-bindgen export, to split an API call into its parts.
+const core = require(`${ROOT}pkg/node/prevent_plan_check.js`);
+
+// ---- the pipelines -----------------------------------------------------------------------
+
+const ajv = new Ajv2020({ allErrors: true });
+addFormats(ajv, ['date']);
+const ajvValidate = ajv.compile(JSON.parse(readFileSync(`${ROOT}src/schema/plan.schema.json`, 'utf8')));
+
+/** What a JS developer would write without us: schema check, then read every milestone. */
+function ajvChrono(plan) {
+  const valid = ajvValidate(plan);
+  const readings = [];
+  for (const section of plan.sections) {
+    for (const action of section.actions) {
+      for (const milestone of action.milestones ?? []) {
+        readings.push(chrono.en.GB.parse(typeof milestone === 'string' ? milestone : milestone.text));
+      }
+    }
+  }
+  return { valid, readings };
+}
+
+function pipelines(plan, text) {
+  return {
+    ours_object: () => ours.validate(plan),
+    ours_json: () => ours.validateJson(text),
+    ajv: () => ajvValidate(plan),
+    ajv_chrono: () => ajvChrono(plan),
+  };
+}
+
+// ---- timing ------------------------------------------------------------------------------
+
+const now = () => Number(process.hrtime.bigint()) / 1e3; // µs
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Median µs per call of each function. Each is warmed up first, then the functions take
+ * turns (so drift and GC pauses fall on all of them alike); a sample is a batch of calls
+ * lasting about 2 ms, so timer resolution does not matter for small plans.
+ */
+function race(functions, budgetMs) {
+  const names = Object.keys(functions);
+  const batch = {};
+  const warmUntil = now() + budgetMs * 1e3 * 0.25;
+  for (const name of names) {
+    const fn = functions[name];
+    let calls = 0;
+    const started = now();
+    do { fn(); calls += 1; } while (now() < started + (warmUntil - started) / names.length && calls < 1e5);
+    const perCall = (now() - started) / calls;
+    batch[name] = Math.max(1, Math.round(2000 / perCall));
+  }
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  const deadline = now() + budgetMs * 1e3 * 0.75;
+  while (now() < deadline || samples[names[0]].length < 5) {
+    for (const name of names) {
+      const fn = functions[name];
+      const calls = batch[name];
+      const started = now();
+      for (let i = 0; i < calls; i += 1) fn();
+      samples[name].push((now() - started) / calls);
+    }
+    if (samples[names[0]].length >= 2000) break;
+  }
+  return Object.fromEntries(names.map((name) => [name, { us: median(samples[name]), samples: samples[name].length }]));
+}
+
+/** Time box per plan size, in ms: bigger plans need more for the same number of samples. */
+const BUDGET_MS = { 10: 8000, 100: 10000, 1000: 18000, 10000: 40000 };
+
+function milestoneReadings(plan, report) {
+  const phrases = milestonePhrases(plan);
+  const oursRead = report.plan?.sections
+    .flatMap((section) => section.actions.flatMap((action) => action.milestones ?? []))
+    .filter((milestone) => milestone.parsed && !['unparsed', 'none'].includes(milestone.parsed.kind)).length ?? 0;
+  const chronoRead = phrases.filter((phrase) => chrono.en.GB.parse(phrase).length > 0).length;
+  return { phrases: phrases.length, ours_read: oursRead, chrono_read: chronoRead };
+}
+
+const BREAKDOWN_AT = 1000;
+
+/** Where the time of `validate(plan)` goes: JSON in, the WASM core, JSON out. */
+function breakdown(plan, text) {
+  const reportText = core.validate_json(text, 'null');
+  const timed = race({
+    stringify_plan: () => JSON.stringify(plan),
+    core: () => core.validate_json(text, 'null'),
+    parse_report: () => JSON.parse(reportText),
+  }, BUDGET_MS[BREAKDOWN_AT] * SCALE * 0.5);
+  return {
+    stringify_plan_us: round(timed.stringify_plan.us),
+    core_us: round(timed.core.us),
+    parse_report_us: round(timed.parse_report.us),
+    plan_bytes: Buffer.byteLength(text),
+    report_bytes: Buffer.byteLength(reportText),
+  };
+}
+
+function runCases() {
+  const cases = [];
+  for (const actions of SIZES) {
+    const plan = generatePlan(actions);
+    const text = JSON.stringify(plan);
+    const report = ours.validateJson(text);
+    const schemaIssues = report.issues.filter((issue) => issue.rule === 'schema' || issue.rule === 'json-syntax');
+    if (schemaIssues.length > 0 || !ajvValidate(plan)) {
+      throw new Error(`generated plan of ${actions} actions is not schema-valid: ${JSON.stringify(schemaIssues[0] ?? ajvValidate.errors)}`);
+    }
+    const timed = race(pipelines(plan, text), BUDGET_MS[actions] * SCALE);
+    const row = {
+      actions,
+      ours_object_us: round(timed.ours_object.us),
+      ours_json_us: round(timed.ours_json.us),
+      ajv_us: round(timed.ajv.us),
+      ajv_chrono_us: round(timed.ajv_chrono.us),
+      samples: Object.fromEntries(Object.entries(timed).map(([name, { samples }]) => [name, samples])),
+      json_bytes: Buffer.byteLength(text),
+      report: { ...report.summary, issues: report.issues.length },
+      milestones: milestoneReadings(plan, report),
+    };
+    if (actions === BREAKDOWN_AT) row.breakdown = breakdown(plan, text);
+    cases.push(row);
+    console.log(`${String(actions).padStart(6)} actions: ours ${row.ours_object_us} µs (object) / ${row.ours_json_us} µs (json), ajv ${row.ajv_us} µs, ajv+chrono ${row.ajv_chrono_us} µs`);
+  }
+  return cases;
+}
+
+const round = (us) => (us >= 100 ? Math.round(us) : Math.round(us * 100) / 100);
+
+// ---- cold start --------------------------------------------------------------------------
+
+const SMALL_PLAN = generatePlan(10);
+const COLD_RUNS = 7;
+
+/** A fresh node process: from before `require` to after the first report, measured inside. */
+function coldStartNode() {
+  const child = `
+    const started = performance.now();
+    const api = require(${JSON.stringify(require.resolve('prevent-plan-check'))});
+    const report = api.validateJson(${JSON.stringify(JSON.stringify(SMALL_PLAN))});
+    const ms = performance.now() - started;
+    process.stdout.write(JSON.stringify({ ms, actions: report.summary.actions }));`;
+  const runs = [];
+  for (let i = 0; i < COLD_RUNS; i += 1) {
+    const result = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`cold start child failed: ${result.stderr}`);
+    const { ms, actions } = JSON.parse(result.stdout);
+    if (actions !== 10) throw new Error(`cold start child checked ${actions} actions, not 10`);
+    runs.push(ms);
+  }
+  return median(runs);
+}
+
+/** Medians of the cold start's parts in Chromium, filled in by `coldStartChromium`. */
+let chromiumPhases = {};
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * Headless Chromium, a fresh context (empty cache) per run: navigation start to the first
+ * report of a page whose module imports pkg/web.mjs, served by the demo server under the
+ * demo's Content-Security-Policy.
+ */
+async function coldStartChromium() {
+  const server = await start(0);
+  const [serveDemo] = server.listeners('request');
+  server.removeAllListeners('request');
+  const page = {
+    '/__bench/cold-start.html': ['text/html; charset=utf-8',
+      '<!doctype html><meta charset="utf-8"><title>cold start</title><script type="module" src="/__bench/cold-start.mjs"></script>'],
+    '/__bench/cold-start.mjs': ['text/javascript; charset=utf-8', `
+      const plan = ${JSON.stringify(SMALL_PLAN)};
+      const started = performance.now();
+      const api = await import('/pkg/web.mjs');
+      const loaded = performance.now();
+      const report = api.validate(plan);
+      const ms = performance.now();
+      window.coldStart = { ms, started, loaded, actions: report.summary.actions };`],
+  };
+  server.on('request', (request, response) => {
+    const own = page[request.url];
+    if (!own) return serveDemo(request, response);
+    response.writeHead(200, { 'Content-Type': own[0], 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' });
+    return response.end(own[1]);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const runs = [];
+    const phases = { page_ms: [], import_ms: [], first_report_ms: [] };
+    for (let i = 0; i < COLD_RUNS; i += 1) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const errors = [];
+      tab.on('pageerror', (error) => errors.push(String(error)));
+      await tab.goto(`${origin}/__bench/cold-start.html`);
+      const result = await tab.waitForFunction(() => window.coldStart, null, { timeout: 15000 }).then((handle) => handle.jsonValue())
+        .catch((error) => { throw new Error(`cold start page failed: ${errors.join('; ') || error.message}`); });
+      if (result.actions !== 10) throw new Error(`cold start page checked ${result.actions} actions, not 10`);
+      runs.push(result.ms);
+      phases.page_ms.push(result.started);
+      phases.import_ms.push(result.loaded - result.started);
+      phases.first_report_ms.push(result.ms - result.loaded);
+      await context.close();
+    }
+    chromiumPhases = Object.fromEntries(Object.entries(phases).map(([name, values]) => [name, round(median(values))]));
+    return median(runs);
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+  }
+}
+
+// ---- report ------------------------------------------------------------------------------
+
+/** Read from node_modules: chrono-node's `exports` hides its package.json from `require`. */
+function versionOf(name) {
+  return JSON.parse(readFileSync(`${ROOT}node_modules/${name}/package.json`, 'utf8')).version;
+}
+
+/** "3.1x faster" or "1.8x slower": `ours` against `theirs`. */
+function speed(ours, theirs) {
+  return ours <= theirs ? `${(theirs / ours).toFixed(1)}x faster` : `${(ours / theirs).toFixed(1)}x slower`;
+}
+
+function ratio(a, b) {
+  return `${(a / b).toFixed(2)}x`;
+}
+
+function timingTable(cases) {
+  const header = '| actions | ours, object (µs) | ours, JSON text (µs) | ajv (µs) | ajv + chrono-node (µs) | ours / ajv | ours / (ajv + chrono) |';
+  const lines = [header, '|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const row of cases) {
+    lines.push(`| ${row.actions.toLocaleString('en-GB')} | ${row.ours_object_us} | ${row.ours_json_us} | ${row.ajv_us} | ${row.ajv_chrono_us} | ${ratio(row.ours_object_us, row.ajv_us)} | ${ratio(row.ours_object_us, row.ajv_chrono_us)} |`);
+  }
+  return lines.join('\n');
+}
+
+function chromiumParts(parts) {
+  if (!parts?.page_ms) return '';
+  return `\nIn Chromium: ${parts.page_ms} ms until the page's module runs, ${parts.import_ms} ms to import \`pkg/web.mjs\` (fetch, compile and instantiate the WASM), ${parts.first_report_ms} ms for the first report.\n`;
+}
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const browser = spawnSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
+  return { cpu: model, cores: cpus().length, node: process.version, chromium: browser, os: `${process.platform} ${process.arch}` };
+}
+
+function growth(cases) {
+  const at = (n) => cases.find((row) => row.actions === n);
+  return at(10000).ours_object_us / at(1000).ours_object_us;
+}
+
+function markdown(results) {
+  const { cases, sizes, cold_start_ms: cold, machine: host, date } = results;
+  const at1000 = cases.find((row) => row.actions === 1000);
+  const sizeRows = Object.entries(sizes.files)
+    .map(([path, { raw, gzip, brotli }]) => `| pkg/${path} | ${raw.toLocaleString('en-GB')} | ${gzip.toLocaleString('en-GB')} | ${brotli.toLocaleString('en-GB')} |`);
+  const readRows = cases.map((row) => `| ${row.actions.toLocaleString('en-GB')} | ${row.milestones.phrases} | ${row.milestones.ours_read} | ${row.milestones.chrono_read} |`);
+  return `# Benchmarks
+
+Generated by \`make bench\` (\`bench/run.mjs\`) on ${date}; do not edit by hand. Raw numbers:
+\`target/bench/results.json\`.
+
+Machine: ${host.cpu}, ${host.cores} cores, Node ${host.node}, ${host.chromium}, ${host.os}.
+The machine is shared, so timings vary from run to run by 10-20 %; compare ratios from one run.
+
+## Validation time per plan
+
+Generated plans (\`bench/generate.mjs\`, seeded, so every run checks the same plans): varied
+action text in the wording of real plans, one or two leads, partners, one or two milestones
+of every kind councils write ("Nov-13", "Oct 2013 to Dec 2013", "Q3 2016-17", "Start of the
+summer term 2016", "April 2016 onwards", "Quarterly", "See 9 above", "TBC", ...), and
+progress notes. Median µs per plan after warm-up, all four in one Node process, taking turns:
+
+- **ours, object**: \`validate(plan)\` on a JS object (includes \`JSON.stringify\` of the plan and
+  \`JSON.parse\` of the report: the whole API call);
+- **ours, JSON text**: \`validateJson(text)\`;
+- **ajv**: ajv ${versionOf('ajv')}, compiled, draft 2020-12 with ajv-formats for \`date\`, on the same
+  published schema: structure only, returns a boolean and error list;
+- **ajv + chrono-node**: ajv, then chrono-node ${versionOf('chrono-node')} \`en.GB.parse\` on every milestone
+  phrase: the nearest JS pipeline to what the core does (it still has no coverage or rules).
+
+Ours is the core's whole check as built at this commit (schema, milestone reading, coverage
+and every rule it has), returning the full report with the plan as understood.${cases[0].milestones.ours_read === 0 ? '\nAt this commit the core reads no milestone phrase yet (the parser is not merged).' : ''}
+
+${timingTable(cases)}
+
+Targets (issue 7), at 1,000 actions: at most 2x ajv's time (measured ${ratio(at1000.ours_object_us, at1000.ajv_us)}), at least 5x
+faster than ajv + chrono-node (measured ${speed(at1000.ours_object_us, at1000.ajv_chrono_us)}); 10,000 actions at most
+11x the 1,000-action time (measured ${growth(cases).toFixed(1)}x).
+
+Where the time of \`validate(plan)\` goes at ${BREAKDOWN_AT.toLocaleString('en-GB')} actions (same run): \`JSON.stringify\` of the
+plan (${at1000.breakdown.plan_bytes.toLocaleString('en-GB')} bytes) ${at1000.breakdown.stringify_plan_us} µs, the WASM core (text in, report text out)
+${at1000.breakdown.core_us} µs, \`JSON.parse\` of the report (${at1000.breakdown.report_bytes.toLocaleString('en-GB')} bytes: it carries the whole plan as
+understood) ${at1000.breakdown.parse_report_us} µs. ajv reads the object in place and returns a boolean, so the two JSON
+steps alone cost about ${ratio(at1000.breakdown.stringify_plan_us + at1000.breakdown.parse_report_us, at1000.ajv_us)} of ajv's whole time.
+
+Milestone phrases read (a reading other than \`unparsed\`/\`none\` for ours; any result for
+chrono-node, right or wrong):
+
+| actions | phrases | ours | chrono-node |
+|---:|---:|---:|---:|
+${readRows.join('\n')}
+
+## Cold start
+
+Time from nothing to the first report of a 10-action plan, median of ${COLD_RUNS} runs:
+
+| where | ms | how |
+|---|---:|---|
+| Node | ${cold.node.toFixed(1)} | fresh \`node\` process; inside it, from before \`require('prevent-plan-check')\` to after the first \`validateJson\` |
+| Chromium (headless) | ${cold.chromium.toFixed(1)} | fresh browser context (empty cache); \`performance.now()\` at the first report of a page whose module imports \`pkg/web.mjs\` (navigation start to report, over loopback) |
+${chromiumParts(results.chromium_cold_start_parts_ms)}
+Target: under 20 ms in Node.
+
+## What was measured and changed (2026-11-22)
+
+Instruction counts from callgrind on the native criterion bench (\`make bench-native\`;
+\`valgrind --tool=callgrind target/release/deps/validate-* --bench --profile-time 1\` with
+\`BENCH_SIZES=100\` or \`1000\`), which repeat exactly where wall-clock times on this shared machine
+do not:
+
+| change | plan | instructions per check, before -> after |
+|---|---:|---:|
+| status normalisation: cue words found by a byte scan instead of \`str::find\`, which set up a two-way searcher for each of ~50 cues per progress note (31 % of all instructions); and text-or-object fields (\`milestones[]\`, \`status\`, \`period\`) read by one visitor instead of \`#[serde(untagged)]\`, which buffered and copied every string | 1,000 actions, foundation core | 43.2 M -> 32.2 M (-25 %) |
+| merging main added the personal-data rule: 74 % of a check | 100 actions | 13.0 M |
+| personal-data: JSON Pointers formatted only for findings; the NI-number test rejects words that cannot start one before joining five words; words lower-cased only where a name could start (rarest test first) | 100 actions | 13.0 M -> 9.1 M (-30 %; the rule itself 9.7 M -> 5.8 M) |
+| merging main added the milestone parser and timeline rules | 1,000 actions | 202 M (first check) |
+| cross-references ("See 9 above"): \`find_action\` compared a lower-cased copy of every action id for each reference, twice per reference: quadratic with an allocation inside (10,000 actions took 33x the 1,000-action time); ids compared in place first (42 M -> 13.5 M), then an id index built on a rule's first reference | 1,000 actions | that lookup 42 M -> 3.7 M; milestone rules 23.4 M -> 12.8 M |
+| \`Report::new\` sorted issues with a comparator that collected two \`Vec\` keys per comparison; the keys are now compared as iterators | 1,000 actions | 21.2 M -> 8.7 M (-59 %) |
+| all of the above, milestone parser merged | 1,000 / 10,000 actions | 180 M / 1,795 M per check: 10.0x, linear |
+| merging main added coverage | 1,000 actions | first check 273 M: 57 M compiling the profiles (once), about 24 M classifying |
+
+Where a check went (1,000 actions, 180 M, milestone parser merged, before coverage): personal-data 58 M
+(it walks the words of every text field), milestone reading (lexing, scanning, word lists)
+about 40 M, timeline rules 13 M plus dependency order 22 M (it lexes every description
+again), JSON text to \`serde_json::Value\` 13 M, \`Report::new\` 8.7 M, \`Value\` to the plan
+model 7 M, status cues 4.6 M, schema 2.3 M. In instructions the check is linear; in time the
+10,000/1,000 ratio varies from run to run here (memory: the 3.5 MB plan, its \`Value\` tree,
+model and report do not fit in cache). The WASM build runs the same code roughly 2.5-3.5x slower than
+native here (the breakdown's core time above against 15-17 ms for 1,000 actions under
+\`make bench-native\`; dlmalloc, \`opt-level = "z"\`).
+
+Size (core module, wasm-bindgen output, before the milestone parser and coverage were merged:
+336,622 raw / 130,969 gzip / 103,899 brotli):
+
+- \`twiggy top\` on an unstripped build: 82 KB \`.rodata\`, of which 11 KB is the published
+  schema text (\`schema()\`), 3 KB JSON Pointer strings of the compiled validator, error texts
+  of jsonschema's \`Display\` impls (regex, I/O, URL parse errors it can name), rule docs
+  (\`rules()\`), and binary tables: Unicode case mapping (\`to_lowercase\`), \`char\` property
+  tables, float formatting (\`flt2dec\` dragon and grisu: 14 KB of code as well). dlmalloc is 5 KB.
+- \`wasm-opt\` (binaryen 132, all features enabled) on the wasm-bindgen output: \`-Oz\` 307,182 raw
+  but 106,270 brotli, \`-Os\` 105,657, \`-O2\` 106,584, \`-O3\` 105,960, \`-O4\` 105,745: smaller raw, but
+  every level is 1.7-2.4 KB **larger** after brotli than rustc's \`opt-level = "z"\` output, so
+  it is not in \`make build\`. (\`-O3\` ran the 1,000-action plan about 10 % faster in Node.)
+- \`opt-level = "s"\`: 365,262 raw / 105,515 brotli (+1.6 KB); kept \`"z"\`.
+- After merging main (table import, personal data, milestone parser): 529,899 raw / 204,022
+  gzip / 165,765 brotli, over the 150 KB budget; the growth is spread over the new code, no
+  single dependency. \`wasm-opt -Oz\` again made it larger after brotli (170,961).
+- A trial merge of the coverage branch at 22:00: 1,610,227 raw / 377,084 brotli, because
+  \`pattern\` in its \`profile.schema.json\` made jsonschema's compiled validator link
+  fancy-regex and regex-automata with their Unicode tables (596 KB of \`.rodata\`); without
+  the patterns, 729,712 raw / 188,493 brotli. Coverage as merged into main checks profile ids
+  in Rust instead: the core is now ${(sizes.core_wasm_raw).toLocaleString('en-GB')} raw / ${(sizes.core_wasm_brotli).toLocaleString('en-GB')} brotli (table above), with the seven
+  profiles embedded as JSON text (123 KB raw).
+- Coverage compiles every bundled profile on the first check (\`coverage::profile::Compiled::new\`:
+  57 M instructions, a fifth of the first 1,000-action check, and most of the cold start):
+  compiling only the profile asked for, or at build time, is the next cold-start win.
+
+## Shipped sizes (bytes)
+
+gzip at level 9, brotli at quality 11 (\`node:zlib\`). CI (\`make size\`, part of \`make test\`)
+fails when the core module is over ${CORE_WASM_BROTLI_BUDGET.toLocaleString('en-GB')} bytes brotli; target 100,000.
+
+| file | raw | gzip | brotli |
+|---|---:|---:|---:|
+${sizeRows.join('\n')}
+`;
+}
+
+// ---- main --------------------------------------------------------------------------------
+
+// `--markdown-only`: rewrite docs/benchmarks.md from the last results.json, measuring nothing.
+if (process.argv.includes('--markdown-only')) {
+  writeFileSync(`${ROOT}docs/benchmarks.md`, markdown(JSON.parse(readFileSync(`${OUT}results.json`, 'utf8'))));
+  process.exit(0);
+}
+mkdirSync(OUT, { recursive: true });
+writePlans(OUT);
+console.log(`prevent-plan-check ${ours.version()} against ajv and ajv + chrono-node (BENCH_SCALE=${SCALE})`);
+const cases = runCases();
+const coldStart = { node: round(coldStartNode()), chromium: round(await coldStartChromium()) };
+console.log(`cold start: node ${coldStart.node} ms, chromium ${coldStart.chromium} ms`);
+const sizes = measureSizes();
+const results = {
+  cases,
+  sizes,
+  cold_start_ms: coldStart,
+  chromium_cold_start_parts_ms: chromiumPhases,
+  machine: machine(),
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+};
+writeFileSync(`${OUT}results.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(`${ROOT}docs/benchmarks.md`, markdown(results));
+console.log(`\n${timingTable(cases)}\n\n${sizeTable(sizes)}\n\nwrote target/bench/results.json and docs/benchmarks.md`);

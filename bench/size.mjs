@@ -1,0 +1,101 @@
+// Sizes of every .wasm and .js file the npm package ships (raw, gzip -9, brotli q11),
+// and the size budget CI holds the core module to.
+//
+// Usage: node bench/size.mjs           print the sizes
+//        node bench/size.mjs --check   also fail (exit 1) when a budget is exceeded (`make size`)
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const PKG = fileURLToPath(new URL('../pkg/', import.meta.url));
+const SHIPPED = new Set(['.wasm', '.js', '.mjs', '.cjs']);
+
+/** The module a browser downloads on every form load; its compressed size is what users pay. */
+export const CORE_WASM = 'web/prevent_plan_check_bg.wasm';
+
+/**
+ * Brotli budget of the core module, in bytes (KB = 1,000 bytes). Issue 2 set 150 KB for the
+ * whole module; issue 7 aims at 100 KB. The budget is the 150 KB ceiling until the merged
+ * core (milestone parser and coverage included) is measured under the stricter target.
+ */
+export const CORE_WASM_BROTLI_BUDGET = 150_000;
+
+/** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
+const XLSX_WASM = /xlsx.*\.wasm$/;
+
+/** Files listed in pkg/package.json `files`, expanded, keeping only shipped code. */
+export function shippedFiles() {
+  const manifest = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8'));
+  const found = [];
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+    } else if (SHIPPED.has(extname(path))) {
+      found.push(relative(PKG, path));
+    }
+  };
+  for (const entry of manifest.files) visit(join(PKG, entry));
+  return [...new Set(found)].sort();
+}
+
+export function compressedSizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }).length,
+  };
+}
+
+/**
+ * `{core_wasm_raw, core_wasm_gzip, core_wasm_brotli, [xlsx_wasm_*], files: {path: {raw, gzip, brotli}}}`
+ * for the package as last built.
+ */
+export function measureSizes() {
+  const files = Object.fromEntries(
+    shippedFiles().map((path) => [path, compressedSizes(readFileSync(join(PKG, path)))]),
+  );
+  const core = files[CORE_WASM];
+  if (!core) throw new Error(`${CORE_WASM} is missing from pkg/: run \`make build\` first`);
+  const sizes = { core_wasm_raw: core.raw, core_wasm_gzip: core.gzip, core_wasm_brotli: core.brotli };
+  const xlsxModules = Object.keys(files).filter((path) => XLSX_WASM.test(path));
+  const xlsx = xlsxModules.find((path) => path.includes('web')) ?? xlsxModules[0];
+  if (xlsx) {
+    Object.assign(sizes, { xlsx_wasm_raw: files[xlsx].raw, xlsx_wasm_gzip: files[xlsx].gzip, xlsx_wasm_brotli: files[xlsx].brotli });
+  }
+  return { ...sizes, files };
+}
+
+export function sizeTable(sizes) {
+  const width = Math.max(...Object.keys(sizes.files).map((path) => path.length), 4);
+  const lines = [`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`];
+  for (const [path, { raw, gzip, brotli }] of Object.entries(sizes.files)) {
+    lines.push(`${path.padEnd(width)}  ${String(raw).padStart(9)}  ${String(gzip).padStart(9)}  ${String(brotli).padStart(9)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Budget failures as messages; empty when everything fits. */
+export function budgetFailures(sizes) {
+  return sizes.core_wasm_brotli > CORE_WASM_BROTLI_BUDGET
+    ? [`core wasm (${CORE_WASM}) is ${sizes.core_wasm_brotli} bytes brotli, over the budget of ${CORE_WASM_BROTLI_BUDGET}`]
+    : [];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const sizes = measureSizes();
+  console.log(sizeTable(sizes));
+  const failures = budgetFailures(sizes);
+  console.log(`core wasm brotli: ${sizes.core_wasm_brotli} bytes (budget ${CORE_WASM_BROTLI_BUDGET})`);
+  if (process.argv.includes('--check') && failures.length > 0) {
+    for (const failure of failures) console.error(`size budget exceeded: ${failure}`);
+    process.exit(1);
+  }
+}
