@@ -57,6 +57,9 @@ pub fn too_many_actions(actions: usize) -> Issue {
     )
 }
 
+/// Megabytes with one decimal, in integer arithmetic (float formatting would add its tables
+/// to the WASM module for this one message).
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

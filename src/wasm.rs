@@ -15,6 +15,10 @@ fn js_error(code: &str, message: impl std::fmt::Display) -> JsError {
     JsError::new(&format!("{code}: {message}"))
 }
 
+fn json_value(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+    serde_json::from_str(text)
+}
+
 fn options(json: &str) -> Result<Options, JsError> {
     Options::from_json(json).map_err(|error| js_error("ERR_INVALID_OPTION", error))
 }
@@ -33,7 +37,8 @@ pub fn validate_json(plan: &str, options_json: &str) -> Result<String, JsError> 
 #[wasm_bindgen]
 pub fn validate_rows(rows_json: &str, options_json: &str) -> Result<String, JsError> {
     let options = options(options_json)?;
-    let rows: Vec<Vec<crate::Cell>> = serde_json::from_str(rows_json).map_err(|error| {
+    // Through `Value`, as plans are read, so the module carries one JSON deserializer.
+    let rows: Vec<Vec<crate::Cell>> = json_value(rows_json).and_then(serde_json::from_value).map_err(|error| {
         js_error(
             "ERR_INVALID_ARG_TYPE",
             format_args!("rows must be an array of arrays of strings, numbers, booleans, dates or nulls ({error})"),
@@ -53,12 +58,14 @@ pub fn validate_csv(text: &str, options_json: &str) -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn validate_sheets(sheets_json: &str, options_json: &str) -> Result<String, JsError> {
     let options = options(options_json)?;
-    let sheets: Vec<crate::Table> = serde_json::from_str(sheets_json).map_err(|error| {
-        js_error(
-            "ERR_INVALID_ARG_TYPE",
-            format_args!("sheets must be [{{sheet, rows}}] ({error})"),
-        )
-    })?;
+    let sheets: Vec<crate::Table> = json_value(sheets_json)
+        .and_then(serde_json::from_value)
+        .map_err(|error| {
+            js_error(
+                "ERR_INVALID_ARG_TYPE",
+                format_args!("sheets must be [{{sheet, rows}}] ({error})"),
+            )
+        })?;
     to_json(&crate::validate_sheets(&sheets, &options))
 }
 

@@ -215,7 +215,11 @@ fn builtin_data(index: usize) -> Option<&'static Profile> {
     // The built-in files are tested to parse; a broken one reads as unknown, not a crash.
     BUILTIN_DATA
         .get(index)?
-        .get_or_init(|| serde_json::from_str::<Profile>(source).ok())
+        // Through `Value`, as custom profiles are read, so the module carries one deserializer.
+        .get_or_init(|| {
+            let value: Value = serde_json::from_str(source).ok()?;
+            serde_json::from_value::<Profile>(value).ok()
+        })
         .as_ref()
 }
 
