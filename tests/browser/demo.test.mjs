@@ -16,7 +16,8 @@ test('the demo loads the web build and validates as the plan is edited', async (
       ] }],
     };
     await page.fill('#plan-text', JSON.stringify(plan, null, 2));
-    await page.waitForFunction(() => document.querySelectorAll('#issues li').length >= 2, null, { timeout: 5_000 });
+    // The example plan's issues are on screen until the debounced check of the new text runs.
+    await page.waitForFunction(() => document.querySelector('#issues').textContent.includes('duplicate-id'), null, { timeout: 5_000 });
     const items = await page.$$eval('#issues li', (nodes) => nodes.map((node) => node.textContent));
     assert.ok(items.some((item) => item.includes('duplicate-id')), items.join('\n'));
     assert.ok(items.some((item) => item.includes('lead-missing')), items.join('\n'));
