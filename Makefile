@@ -86,13 +86,16 @@ bench-native:
 
 # Each fuzz target runs FUZZ_SECONDS (default 5 minutes), seeded with the test fixtures.
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := validate_json
+FUZZ_TARGETS := validate_json parse_milestone validate_csv validate_workbook
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	for target in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$target; \
-	  cp tests/fixtures/plans/*.json pkg/examples/*.json fuzz/corpus/$$target/ 2>/dev/null || true; \
+	  cp $$(case $$target in validate_json) echo tests/fixtures/plans/*.json pkg/examples/*.json;; \
+	        validate_csv) echo tests/fixtures/tables/*.tsv tests/fixtures/tables/*.csv;; \
+	        validate_workbook) echo tests/fixtures/tables/*.xlsx tests/fixtures/tables/*.ods;; esac) \
+	     fuzz/corpus/$$target/ 2>/dev/null || true; \
 	  (cd fuzz && cargo +nightly fuzz run $$target corpus/$$target -- \
 	     -max_total_time=$(FUZZ_SECONDS) $$([ -f dict/$$target.dict ] && echo -dict=dict/$$target.dict) -max_len=65536 -rss_limit_mb=4096) || exit 1; \
 	done

@@ -51,8 +51,8 @@ fn action_list(text: &str, tokens: &[Token<'_>], mut at: usize, found: &mut Vec<
     at
 }
 
-/// "9", "1.2", "3a" (not an ordinal, not a year).
-fn action_id(text: &str, tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
+/// "9", "1.2", "3a" (not an ordinal, not a year) at token `at`, and the token after it.
+pub(super) fn action_id(text: &str, tokens: &[Token<'_>], at: usize) -> Option<(String, usize)> {
     let first = tokens.get(at)?;
     let (_, digits, ordinal) = first.number()?;
     if ordinal || digits > 3 {

@@ -1012,30 +1012,11 @@ pub(super) fn reference_at(
         next += 1;
     }
     let mut target = None;
-    if let Some((_, digits, false)) = tokens.get(next).and_then(Token::number) {
-        let date_follows = tokens.get(next + 1).and_then(words::month).is_some();
-        if digits <= 3 && !date_follows {
-            let start = tokens.get(next)?.start;
-            let mut end = tokens.get(next)?.end;
-            next += 1;
-            while tokens
-                .get(next)
-                .is_some_and(|t| t.tok == Tok::Dot && !t.spaced)
-                && tokens
-                    .get(next + 1)
-                    .is_some_and(|t| !t.spaced && t.number().is_some())
-            {
-                end = tokens.get(next + 1)?.end;
-                next += 2;
-            }
-            if let Some(letter) = tokens
-                .get(next)
-                .filter(|t| t.tok == Tok::Word && !t.spaced && t.text.len() == 1)
-            {
-                end = letter.end;
-                next += 1;
-            }
-            target = text.get(start..end).map(str::to_owned);
+    let date_follows = tokens.get(next + 1).and_then(words::month).is_some();
+    if !date_follows {
+        if let Some((id, after)) = super::reference::action_id(text, tokens, next) {
+            target = Some(id);
+            next = after;
         }
     }
     while tokens
