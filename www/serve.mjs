@@ -53,10 +53,10 @@ export function start(port = 8080, host = '127.0.0.1') {
       'Cache-Control': 'no-cache',
     };
     try {
-      if (!file || request.method !== 'GET') throw Object.assign(new Error('not found'), { code: 'ENOENT' });
+      if (!file || !['GET', 'HEAD'].includes(request.method)) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
       const body = await readFile(file);
       response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
+      response.end(request.method === 'HEAD' ? undefined : body);
     } catch {
       response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Not found\n');
