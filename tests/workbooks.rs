@@ -127,3 +127,22 @@ fn damaged_workbooks_are_reported_not_crashed_on() {
         Some("table-unreadable")
     );
 }
+
+/// Found by `make fuzz` (validate_workbook): calamine 0.38 overflows a multiplication on it.
+#[test]
+fn a_workbook_that_panics_calamine_is_reported_as_damaged() {
+    let report = validate_workbook(
+        &bytes("damaged/calamine-overflow.xlsx"),
+        &Options::default(),
+    );
+    assert!(!report.valid);
+    assert_eq!(
+        report.issues.first().map(|issue| issue.rule),
+        Some("table-unreadable")
+    );
+    let after = validate_workbook(&bytes("cumbria-2015-16.xlsx"), &Options::default());
+    assert_eq!(
+        after.summary.actions, 18,
+        "reading works after the damaged file"
+    );
+}

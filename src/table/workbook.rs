@@ -15,6 +15,16 @@ use super::cell::{Cell, Table};
 /// Reads every sheet of a workbook. Cells keep their addresses: a sheet whose used range
 /// starts at C3 gets two empty rows and columns in front.
 pub fn read(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    // calamine 0.38 overflows a multiplication reading a damaged cell reference (found by
+    // fuzzing: tests/fixtures/tables/damaged/). With overflow checks (debug builds, fuzzing)
+    // that panics, caught here; release builds, the WASM module among them, wrap and report
+    // the file as unreadable through calamine's own error.
+    std::panic::catch_unwind(|| read_unguarded(bytes)).unwrap_or_else(|_| {
+        Err("the workbook could not be read: it is damaged or not a plan workbook".to_owned())
+    })
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<Vec<Table>, String> {
     // Only the two formats the product reads: the auto-detecting opener would also link
     // the .xls and .xlsb readers and their code-page tables into the workbook module.
     let cursor = Cursor::new(bytes.to_vec());

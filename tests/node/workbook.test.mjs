@@ -82,3 +82,9 @@ test('a profile can be chosen by id or given as an object; bad ones throw ERR_IN
   assert.throws(() => api.validate(plan, { profile: 'la-2099' }), { code: 'ERR_INVALID_OPTION', message: /la-2023/ });
   assert.throws(() => api.validate(plan, { profile: { ...custom, categories: [] } }), { code: 'ERR_INVALID_OPTION' });
 });
+
+test('the workbook that overflowed calamine under fuzzing is reported as unreadable', () => {
+  const report = validateWorkbook(fixture('damaged/calamine-overflow.xlsx'));
+  assert.equal(report.issues[0].rule, 'table-unreadable');
+  assert.equal(validateWorkbook(fixture('cumbria-2015-16.xlsx')).summary.actions, 18);
+});
