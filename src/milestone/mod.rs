@@ -26,6 +26,8 @@ mod reference;
 mod scan;
 mod words;
 
+pub(crate) use words::MONTH_NAMES;
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, Period};

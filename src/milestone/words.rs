@@ -49,6 +49,22 @@ const MONTHS: &[(&str, u32)] = &[
     ("rhagfyr", 12),
 ];
 
+/// The months in full, lower case, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 pub(super) fn month(token: &Token<'_>) -> Option<u32> {
     lookup(MONTHS, token)
 }
@@ -56,26 +72,12 @@ pub(super) fn month(token: &Token<'_>) -> Option<u32> {
 /// A misspelt month name ("Feburary", "Septmber", "Decemebr"): one slip in a short name, two
 /// in a long one, never the first letter.
 pub(super) fn misspelt_month(token: &Token<'_>) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word = token.text.as_bytes();
     if token.tok != Tok::Word || !(5..=11).contains(&word.len()) {
         return None;
     }
     let allowed = if word.len() >= 8 { 2 } else { 1 };
-    (1..=12).zip(NAMES).find_map(|(month, name)| {
+    (1..=12).zip(MONTH_NAMES).find_map(|(month, name)| {
         let same_start = word.first().map(u8::to_ascii_lowercase) == name.bytes().next();
         (same_start && edit_distance(word, name.as_bytes()) <= allowed).then_some(month)
     })

@@ -1,6 +1,6 @@
 //! Personal data in a plan that is going to be published.
 
-use crate::milestone::Span;
+use crate::milestone::{Span, MONTH_NAMES};
 use crate::model::Plan;
 use crate::report::Issue;
 use crate::rules::{declare_rule, Check, Context, RuleMeta};
@@ -258,7 +258,8 @@ const REFERRAL_WORDS: &[&str] = &[
     "dovetail",
 ];
 
-/// Capitalised words that are roles, bodies or places rather than names.
+/// Capitalised words that are roles, bodies or places rather than names (months too: see
+/// [`MONTH_NAMES`]).
 const NOT_NAMES: &[&str] = &[
     "prevent",
     "channel",
@@ -341,18 +342,6 @@ const NOT_NAMES: &[&str] = &[
     "plan",
     "review",
     "training",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mosque",
     "church",
     "centre",
@@ -631,9 +620,13 @@ fn is_given_name(word: &str) -> bool {
 
 fn is_capitalised_name(word: &str) -> bool {
     let mut characters = word.chars();
-    characters.next().is_some_and(char::is_uppercase)
-        && characters.clone().next().is_some_and(char::is_lowercase)
-        && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+    let capitalised = characters.next().is_some_and(char::is_uppercase)
+        && characters.next().is_some_and(char::is_lowercase);
+    // Lower-cased only for capitalised words: this runs on every word of the plan.
+    capitalised && {
+        let lower = word.to_lowercase();
+        !NOT_NAMES.contains(&lower.as_str()) && !MONTH_NAMES.contains(&lower.as_str())
+    }
 }
 
 fn is_initial(word: &str) -> bool {
