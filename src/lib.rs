@@ -64,12 +64,12 @@ pub fn input_too_large(bytes: usize, options: &Options) -> Report {
 
 /// The report for an input that could not be read as a plan at all.
 fn input_error(options: &Options, issue: Issue) -> Report {
-    Report::new(
-        profile_id(options, None),
-        None,
-        BTreeMap::new(),
-        vec![issue],
-    )
+    unread_plan(options, vec![issue])
+}
+
+/// The report, without a plan, for input whose problems stop it being read into the model.
+fn unread_plan(options: &Options, issues: Vec<Issue>) -> Report {
+    Report::new(profile_id(options, None), None, BTreeMap::new(), issues)
 }
 
 /// Checks a plan given as a JSON value: the schema first, then the model rules.
@@ -81,12 +81,7 @@ pub fn validate_value(value: Value, options: &Options) -> Report {
     let schema_issues = schema::check(&value);
     match input::to_plan(value) {
         Some(plan) => check_plan(plan, options, schema_issues),
-        None => Report::new(
-            profile_id(options, None),
-            None,
-            BTreeMap::new(),
-            schema_issues,
-        ),
+        None => unread_plan(options, schema_issues),
     }
 }
 
