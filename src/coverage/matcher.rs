@@ -1,10 +1,13 @@
-//! One multi-pattern automaton per profile: every phrase of every category, with its simple
-//! plural and verb forms, matched in a single pass over folded text.
+//! Every phrase of every category of a profile, with its simple plural and verb forms,
+//! matched in one pass over the words of folded text.
+//!
+//! Phrases match as whole words, so a match always begins with a whole word of the text
+//! equal to the first word of the phrase: each word of the text is looked up in a table of
+//! first words and only the phrases found there are compared. The table is cheap to build
+//! (cold start) and small in the module, unlike a multi-pattern automaton.
 
 use std::collections::HashMap;
 use std::sync::Arc;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::profile::Profile;
 use super::text::{fold_phrase, Folded};
@@ -30,10 +33,21 @@ struct Target {
     capitals: Vec<String>,
 }
 
+/// A folded pattern whose first word (its first run of letters and digits) is the key it is
+/// filed under.
+#[derive(Debug, Clone)]
+struct Candidate {
+    pattern: usize,
+    /// Byte offset of the first word in the pattern (non-zero when it starts with, say, "(").
+    offset: usize,
+}
+
 /// The compiled phrases of a profile.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
+    /// The folded patterns, by their first word.
+    by_first_word: HashMap<String, Vec<Candidate>>,
+    patterns: Vec<String>,
     targets: Vec<Vec<Target>>,
     /// Each category's phrases as written, shared by every piece of evidence that cites them.
     phrases: Vec<Vec<Arc<str>>>,
@@ -71,12 +85,17 @@ impl Matcher {
                 }
             }
         }
-        // Standard semantics: overlapping search needs them, and every category sees its
-        // own matches even where another category's phrase overlaps.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
+        let mut by_first_word: HashMap<String, Vec<Candidate>> = HashMap::new();
+        for (pattern, text) in patterns.iter().enumerate() {
+            // A pattern without a letter or digit could never be a whole word; the profile
+            // checks refuse such phrases.
+            if let Some((offset, word)) = words(text).next() {
+                by_first_word
+                    .entry(word.to_owned())
+                    .or_default()
+                    .push(Candidate { pattern, offset });
+            }
+        }
         let phrases = profile
             .categories
             .iter()
@@ -89,7 +108,8 @@ impl Matcher {
             })
             .collect();
         Matcher {
-            automaton,
+            by_first_word,
+            patterns,
             targets,
             phrases,
         }
@@ -103,25 +123,32 @@ impl Matcher {
     /// Every category phrase in `text`, as whole words. Within one category a match inside
     /// a longer match, or inside one of the category's exclusions, does not count.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
         let folded = Folded::new(text);
         let mut found: Vec<(PhraseMatch, bool)> = Vec::new();
-        for hit in automaton.find_overlapping_iter(&folded.text) {
-            if !folded.is_whole_word(hit.start(), hit.end()) {
+        let hits = words(&folded.text).flat_map(|(word_start, word)| {
+            self.by_first_word
+                .get(word)
+                .into_iter()
+                .flatten()
+                .filter_map(move |candidate| {
+                    Some((word_start.checked_sub(candidate.offset)?, candidate.pattern))
+                })
+        });
+        for (hit_start, pattern) in hits {
+            let Some(pattern_text) = self.patterns.get(pattern) else {
+                continue;
+            };
+            let hit_end = hit_start + pattern_text.len();
+            if folded.text.get(hit_start..hit_end) != Some(pattern_text.as_str())
+                || !folded.is_whole_word(hit_start, hit_end)
+            {
                 continue;
             }
-            let Some((start, end)) = folded.original_span(hit.start(), hit.end()) else {
+            let Some((start, end)) = folded.original_span(hit_start, hit_end) else {
                 continue;
             };
             let original = text.get(start..end).unwrap_or_default();
-            for target in self
-                .targets
-                .get(hit.pattern().as_usize())
-                .into_iter()
-                .flatten()
-            {
+            for target in self.targets.get(pattern).into_iter().flatten() {
                 if target
                     .capitals
                     .iter()
@@ -157,6 +184,18 @@ impl Matcher {
         kept.sort_by_key(|found| (found.start, found.category));
         kept
     }
+}
+
+/// The words of `text` (maximal runs of letters and digits) with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut characters = text.char_indices();
+    std::iter::from_fn(move || {
+        let (start, _) = characters.find(|(_, character)| character.is_alphanumeric())?;
+        let end = characters
+            .find(|(_, character)| !character.is_alphanumeric())
+            .map_or(text.len(), |(end, _)| end);
+        Some((start, text.get(start..end)?))
+    })
 }
 
 /// Words of two or more capitals ("WRAP", "CTLP", "SPoC"): abbreviations, which must be

@@ -169,7 +169,7 @@ impl std::fmt::Display for ProfileError {
 
 impl std::error::Error for ProfileError {}
 
-/// A profile ready for matching: its data and its phrase automaton.
+/// A profile ready for matching: its data and its phrase table.
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub profile: Profile,
@@ -199,7 +199,7 @@ const BUILTIN_SOURCES: [(&str, &str); 7] = [
     ("health", include_str!("profiles/health.json")),
 ];
 
-/// Each built-in profile is parsed the first time it is asked for, and its automaton built
+/// Each built-in profile is parsed the first time it is asked for, and its phrase table built
 /// the first time a plan is checked against it (listing profiles needs only the data).
 static BUILTIN_DATA: [OnceLock<Option<Profile>>; BUILTIN_SOURCES.len()] =
     [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
@@ -239,7 +239,7 @@ pub fn profiles() -> Vec<&'static Profile> {
         .collect()
 }
 
-/// Whether a profile choice can be used, without building its automaton (for reading options).
+/// Whether a profile choice can be used, without building its phrase table (for reading options).
 pub fn check(choice: &crate::options::ProfileChoice) -> Result<(), ProfileError> {
     match choice {
         crate::options::ProfileChoice::Id(id) => builtin_index(id)
