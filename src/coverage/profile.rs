@@ -61,7 +61,8 @@ impl Profile {
                 let path = error.instance_path().as_str();
                 let place = if path.is_empty() { "the profile" } else { path };
                 format!(
-                    "{place}: {error} (schema keyword `{}`)",
+                    "{place}: {} (schema keyword `{}`)",
+                    crate::schema::predicate(path, &error),
                     error.kind().keyword()
                 )
             })
