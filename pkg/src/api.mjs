@@ -100,7 +100,7 @@ function asBytes(bytes, name) {
 /**
  * Builds the API around the wasm-bindgen exports of one instantiated core module.
  */
-export function createApi(core) {
+export function createApi(core, schemas) {
   let limitsCache;
   function limits() {
     limitsCache ??= JSON.parse(call(core.limits));
@@ -146,10 +146,8 @@ export function createApi(core) {
     return JSON.parse(call(core.parse_milestone, text, optionsJson(options)));
   }
 
-  let schemaCache;
   function schema() {
-    schemaCache ??= call(core.schema);
-    return JSON.parse(schemaCache);
+    return JSON.parse(schemas.plan);
   }
 
   let rulesCache;
@@ -169,7 +167,7 @@ export function createApi(core) {
   }
 
   function profileSchema() {
-    return JSON.parse(call(core.profile_schema));
+    return JSON.parse(schemas.profile);
   }
 
   return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, rules, limits, version };

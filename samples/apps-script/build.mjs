@@ -87,6 +87,8 @@ ${moduleAsScript(join(root, 'pkg', 'src', 'api.mjs'))}
 
 ${moduleAsScript(join(root, 'pkg', 'src', 'marks.mjs'))}
 
+${moduleAsScript(join(root, 'pkg', 'dist', 'schemas.mjs'))}
+
 const WASM_BASE64 = '${wasm.toString('base64')}';
 
 let api;
@@ -98,7 +100,7 @@ Object.defineProperty(global, 'PreventPlanCheck', {
   get() {
     if (!api) {
       wasm_bindgen.initSync({ module: base64Bytes(WASM_BASE64) });
-      api = createApi(wasm_bindgen);
+      api = createApi(wasm_bindgen, schemas);
     }
     return api;
   },
