@@ -7,6 +7,7 @@
 //! (cold start) and small in the module, unlike a multi-pattern automaton.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use super::profile::Profile;
@@ -42,11 +43,36 @@ struct Candidate {
     offset: usize,
 }
 
+/// FNV-1a. The keys are short words, which std's default SipHash (built to resist keys
+/// chosen to collide) hashes several times slower; the table's keys come from the profile.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type BuildFnv = BuildHasherDefault<Fnv>;
+
 /// The compiled phrases of a profile.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     /// The folded patterns, by their first word.
-    by_first_word: HashMap<String, Vec<Candidate>>,
+    by_first_word: HashMap<String, Vec<Candidate>, BuildFnv>,
     patterns: Vec<String>,
     targets: Vec<Vec<Target>>,
     /// Each category's phrases as written, shared by every piece of evidence that cites them.
@@ -55,7 +81,7 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(profile: &Profile) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<Candidate>, BuildFnv> = HashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         for (category_index, category) in profile.categories.iter().enumerate() {
@@ -67,13 +93,34 @@ impl Matcher {
                     .into_iter()
                     .flat_map(apostrophe_forms)
                     .flat_map(american_forms)
-                    .filter(|form| !form.is_empty())
                 {
-                    let slot = *index.entry(form.clone()).or_insert_with(|| {
-                        patterns.push(form);
-                        targets.push(Vec::new());
-                        targets.len() - 1
-                    });
+                    // A form without a letter or digit could never be a whole word; the
+                    // profile checks refuse such phrases.
+                    let Some((offset, word)) = words(&form).next() else {
+                        continue;
+                    };
+                    if !by_first_word.contains_key(word) {
+                        by_first_word.insert(word.to_owned(), Vec::new());
+                    }
+                    let Some(bucket) = by_first_word.get_mut(word) else {
+                        continue;
+                    };
+                    // The same form from another phrase or category shares its pattern.
+                    let known = bucket
+                        .iter()
+                        .find(|candidate| patterns.get(candidate.pattern) == Some(&form));
+                    let slot = match known {
+                        Some(candidate) => candidate.pattern,
+                        None => {
+                            bucket.push(Candidate {
+                                pattern: patterns.len(),
+                                offset,
+                            });
+                            patterns.push(form);
+                            targets.push(Vec::new());
+                            targets.len() - 1
+                        }
+                    };
                     if let Some(list) = targets.get_mut(slot) {
                         list.push(Target {
                             category: category_index,
@@ -83,17 +130,6 @@ impl Matcher {
                         });
                     }
                 }
-            }
-        }
-        let mut by_first_word: HashMap<String, Vec<Candidate>> = HashMap::new();
-        for (pattern, text) in patterns.iter().enumerate() {
-            // A pattern without a letter or digit could never be a whole word; the profile
-            // checks refuse such phrases.
-            if let Some((offset, word)) = words(text).next() {
-                by_first_word
-                    .entry(word.to_owned())
-                    .or_default()
-                    .push(Candidate { pattern, offset });
             }
         }
         let phrases = profile
@@ -297,6 +333,10 @@ fn ends_consonant_vowel_consonant(word: &str) -> bool {
 
 /// "radicalisation" also matches "radicalization", "recognise" also "recognize".
 fn american_forms(form: String) -> Vec<String> {
+    // Every British ending below contains "is".
+    if !form.contains("is") {
+        return vec![form];
+    }
     let american: Vec<String> = form
         .split(' ')
         .map(|word| {
