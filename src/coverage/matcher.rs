@@ -214,10 +214,13 @@ impl Matcher {
                     && (other.start, other.end) == (candidate.start, candidate.end)
             });
             if !excludes && !shadowed && !repeated {
-                kept.push(*candidate);
+                // Kept in order of (start, category), after equal keys: a field has few
+                // matches, and a sort here would link a sort routine of its own (5 KB).
+                let key = (candidate.start, candidate.category);
+                let at = kept.partition_point(|other| (other.start, other.category) <= key);
+                kept.insert(at, *candidate);
             }
         }
-        kept.sort_by_key(|found| (found.start, found.category));
         kept
     }
 }
