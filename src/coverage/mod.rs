@@ -102,8 +102,9 @@ pub fn assess(plan: &mut Plan, choice: Option<&ProfileChoice>) -> Coverage {
             let classified = classify::classify(plan, &compiled.profile, &compiled.matcher);
             let categories = summarise(&compiled.profile, classified.evidence);
             let profile = match compiled {
-                Cow::Borrowed(compiled) => Cow::Borrowed(&compiled.profile),
-                Cow::Owned(compiled) => Cow::Owned(compiled.profile),
+                // A built-in profile's data is borrowed: cloning the `Cow` copies a reference.
+                Cow::Borrowed(compiled) => compiled.profile.clone(),
+                Cow::Owned(compiled) => compiled.profile,
             };
             Coverage {
                 profile_id: profile.id.clone(),

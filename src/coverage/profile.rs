@@ -170,15 +170,16 @@ impl std::fmt::Display for ProfileError {
 
 impl std::error::Error for ProfileError {}
 
-/// A profile ready for matching: its data and its phrase table.
+/// A profile ready for matching: its data (a built-in one's is shared with [`profiles`], not
+/// copied) and its phrase table.
 #[derive(Debug, Clone)]
 pub struct Compiled {
-    pub profile: Profile,
+    pub profile: Cow<'static, Profile>,
     pub matcher: Matcher,
 }
 
 impl Compiled {
-    pub fn new(profile: Profile) -> Compiled {
+    pub fn new(profile: Cow<'static, Profile>) -> Compiled {
         let matcher = Matcher::new(&profile);
         Compiled { profile, matcher }
     }
@@ -229,7 +230,7 @@ pub fn builtin(id: &str) -> Option<&'static Compiled> {
     let index = builtin_index(id)?;
     BUILTIN_COMPILED
         .get(index)?
-        .get_or_init(|| builtin_data(index).cloned().map(Compiled::new))
+        .get_or_init(|| builtin_data(index).map(|profile| Compiled::new(Cow::Borrowed(profile))))
         .as_ref()
 }
 
@@ -260,7 +261,7 @@ pub fn load(
             .map(Cow::Borrowed)
             .ok_or_else(|| ProfileError::Unknown { id: id.clone() }),
         crate::options::ProfileChoice::Custom(value) => {
-            Profile::from_value(value).map(|profile| Cow::Owned(Compiled::new(profile)))
+            Profile::from_value(value).map(|profile| Cow::Owned(Compiled::new(Cow::Owned(profile))))
         }
     }
 }
