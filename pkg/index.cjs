@@ -2,6 +2,5 @@
 // Node (CommonJS) entry: the nodejs build of the core, wrapped in the checked API.
 const core = require('./node/prevent_plan_check.js');
 const { createApi } = require('./dist/api.cjs');
-const { schemas } = require('./dist/schemas.cjs');
 
-module.exports = createApi(core, schemas);
+module.exports = createApi(core);

@@ -81,6 +81,12 @@ pub fn profiles() -> Result<String, JsError> {
     to_json(&crate::profiles())
 }
 
+/// The JSON Schema of coverage profiles.
+#[wasm_bindgen]
+pub fn profile_schema() -> String {
+    crate::profile_schema().to_owned()
+}
+
 /// The report for an input of `bytes` bytes that is over the size limit, so that JS can
 /// answer without first copying the whole input into WASM memory.
 #[wasm_bindgen]
@@ -108,6 +114,12 @@ pub fn parse_milestone(text: &str, options_json: &str) -> Result<String, JsError
         text,
         timescale: &timescale,
     })
+}
+
+/// The plan JSON Schema.
+#[wasm_bindgen]
+pub fn schema() -> String {
+    crate::schema::PLAN_SCHEMA.to_owned()
 }
 
 /// Metadata of every rule (id, severity, summary, doc) as JSON text.

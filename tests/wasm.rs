@@ -39,7 +39,8 @@ fn bad_options_are_errors_not_traps() {
 }
 
 #[wasm_bindgen_test]
-fn exposes_rules_and_version() {
+fn exposes_schema_rules_and_version() {
+    assert!(wasm::schema().contains("2020-12"));
     assert!(wasm::rules()
         .unwrap_or_default()
         .contains("\"duplicate-id\""));

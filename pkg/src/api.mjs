@@ -100,7 +100,7 @@ function asBytes(bytes, name) {
 /**
  * Builds the API around the wasm-bindgen exports of one instantiated core module.
  */
-export function createApi(core, schemas) {
+export function createApi(core) {
   let limitsCache;
   function limits() {
     limitsCache ??= JSON.parse(call(core.limits));
@@ -146,8 +146,10 @@ export function createApi(core, schemas) {
     return JSON.parse(call(core.parse_milestone, text, optionsJson(options)));
   }
 
+  let schemaCache;
   function schema() {
-    return JSON.parse(schemas.plan);
+    schemaCache ??= call(core.schema);
+    return JSON.parse(schemaCache);
   }
 
   let rulesCache;
@@ -167,7 +169,7 @@ export function createApi(core, schemas) {
   }
 
   function profileSchema() {
-    return JSON.parse(schemas.profile);
+    return JSON.parse(call(core.profile_schema));
   }
 
   return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, rules, limits, version };

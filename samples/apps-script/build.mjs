@@ -87,8 +87,6 @@ ${moduleAsScript(join(root, 'pkg', 'src', 'api.mjs'))}
 
 ${moduleAsScript(join(root, 'pkg', 'src', 'marks.mjs'))}
 
-${moduleAsScript(join(root, 'pkg', 'dist', 'schemas.mjs'))}
-
 const WASM_BASE64 = '${wasm.toString('base64')}';
 
 let api;
@@ -100,7 +98,7 @@ Object.defineProperty(global, 'PreventPlanCheck', {
   get() {
     if (!api) {
       wasm_bindgen.initSync({ module: base64Bytes(WASM_BASE64) });
-      api = createApi(wasm_bindgen, schemas);
+      api = createApi(wasm_bindgen);
     }
     return api;
   },
