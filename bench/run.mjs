@@ -402,9 +402,65 @@ Size (core module, wasm-bindgen output, before the milestone parser and coverage
   the patterns, 729,712 raw / 188,493 brotli. Coverage as merged into main checks profile ids
   in Rust instead: the core is now ${(sizes.core_wasm_raw).toLocaleString('en-GB')} raw / ${(sizes.core_wasm_brotli).toLocaleString('en-GB')} brotli (table above), with the seven
   profiles embedded as JSON text (123 KB raw).
-- Coverage compiles every bundled profile on the first check (\`coverage::profile::Compiled::new\`:
-  57 M instructions, a fifth of the first 1,000-action check, and most of the cold start):
-  compiling only the profile asked for, or at build time, is the next cold-start win.
+- Coverage compiled every bundled profile on the first check (\`coverage::profile::Compiled::new\`:
+  57 M instructions, a fifth of the first 1,000-action check, and most of the cold start); it
+  now compiles only the profile asked for (see the next section).
+
+## Size and cold start: what was measured and changed (2026-11-23)
+
+Core module after wasm-bindgen (\`pkg/web/prevent_plan_check_bg.wasm\`), each change on top of
+the one before; the sections' share measured with a section split of the module, the items'
+with \`twiggy top\`/\`twiggy paths\` on a build with names kept.
+
+| change | raw | brotli | brotli change |
+|---|---:|---:|---:|
+| main at the start (4a2585a): code 163 KB brotli, data 53 KB | 841,244 | 219,520 | |
+| coverage phrases found by looking up each word of the text in a table of the phrases' first words (\`coverage/matcher.rs\`), not with an \`aho-corasick\` automaton (59 KB of code, not shared with jsonschema after all); identical reports | 739,517 | 193,025 | -26,495 (-12.1 %) |
+| schema and profile problems described in our own words for every keyword: jsonschema's \`ValidationError\` \`Display\` (and the regex error texts it can print) no longer linked | 725,864 | 190,563 | -2,462 |
+| \`schema()\` and \`profileSchema()\` served from a generated JS module (\`pkg/dist/schemas.mjs\`, \`.cjs\`), not from WASM (reverted: last row) | 709,597 | 188,371 | -2,192 |
+| the first-word table built in one pass with FNV hashing, spelling variants derived only where they can exist | 708,649 | 187,823 | -548 |
+| a field's matches kept in order as found instead of sorted (the sort linked a driftsort of its own) | 703,656 | 186,872 | -951 |
+| built-in profile's table borrows the parsed profile (no copy) | 703,699 | 187,102 | +230 (cold start, not size) |
+| the schema texts back in the WASM module (see below): **as shipped** | 719,966 | 189,615 | +2,513 |
+
+From 219,520 to 189,615 bytes brotli: -29,905 (-13.6 %); gzip 275,783 -> 235,192.
+
+Measured and not kept:
+
+- Serving the schemas from a generated JS module took 2.2 KB brotli out of the WASM module,
+  but \`schema()\` is synchronous, so the browser entry has to import the module up front:
+  2.7 KB brotli of JS, which every page paid without calling \`schema()\`. The budget would
+  have improved while pages got 0.5 KB heavier; reverted.
+- Number cells written with serde_json's float digits instead of \`core\`'s float formatting
+  (\`flt2dec\`, about 17 KB of code): +290 bytes brotli, because serde's own error messages
+  (\`Unexpected::Float\`) keep \`f64\`'s \`Display\` linked; and for about 3 in 10,000 random
+  17-digit values the last digit differs from \`Display\`. Reverted.
+- Building the phrase tables at build time: the seven profiles' expanded forms are 400,752 bytes
+  raw / 22,028 brotli, which would add 12 % to the module to save the table build (about 1.5 ms
+  native per profile). Minifying the profiles' JSON at build time saves 347 bytes brotli
+  (7,412 -> 7,065 for all seven): no build script for that.
+- Nightly Rust, \`-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size\` with
+  \`-Zunstable-options -Cpanic=immediate-abort\`, at the third row's commit: 632,049 raw / 169,634
+  brotli against 190,563 on stable (-20.9 KB, -11 %), identical reports. It needs the nightly
+  toolchain with \`rust-src\` on every build machine and builds std from source (21 minutes on
+  this shared machine, against about 5 for the stable build); not made the default.
+- Where the rest is: code about 137 KB brotli, data 46 KB. The largest shares are serde
+  (deserialising the model, profiles, cells and options from \`serde_json::Value\`: 37 KB raw
+  in \`value::de\` alone; serialising the report), the compiled plan-schema validator (11 KB
+  raw), the milestone parser, table import, the rules, std's sort routines (about 20 KB raw:
+  one per sorted type), B-trees and hash maps; the data is the profiles (7 KB brotli), rule docs, names lists, Unicode tables and
+  messages. 100 KB brotli needs the serde share cut (one hand-written reader from \`Value\` for
+  the model) or the nightly build; neither fitted this session.
+
+Cold start in Node (this machine, loaded by other builds: median of 11 fresh processes, from
+before \`require\` to after the first \`validateJson\` of the 10-action plan; CPU time of the
+process as well, which the load inflates less): CPU time 74.5 ms before (main at 4a2585a), 49.5 ms
+after (the first report alone 63.8 -> 39.4 ms), measured back to back; wall-clock medians of the
+same runs swung between 100 and 470 ms with load averages of 12 to 17, so they say nothing
+here. The target of 20 ms is not met. What is left is about 10 ms to compile
+the module, about 15 ms of CPU for the first check's own code (V8 compiles each function on first
+call, with Liftoff), and about 25 ms of CPU to build the \`la-2023\` phrase table in Liftoff code
+(1.5 ms native): the table build is 12x slower in WASM's first tier than natively.
 
 ## Shipped sizes (bytes)
 
