@@ -38,6 +38,7 @@ test('SARIF output validates against the SARIF 2.1.0 schema', () => {
 
 test('every rule is described in tool.driver.rules from rules.json, with its page', () => {
   const rules = require('../../pkg/rules.json');
+  const { repository } = require('../../pkg/package.json');
   const { stdout } = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', fixture('plans/structural-errors.json')], { encoding: 'utf8' });
   const { driver } = JSON.parse(stdout).runs[0].tool;
   assert.deepEqual(driver.rules.map((rule) => rule.id), rules.map((rule) => rule.id));
@@ -50,7 +51,9 @@ test('every rule is described in tool.driver.rules from rules.json, with its pag
     assert.match(descriptor.help.markdown, /## How to fix/);
     assert.equal(descriptor.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note' }[rule.severity]);
     assert.ok(existsSync(fileURLToPath(new URL(`../../${descriptor.properties.page}`, import.meta.url))), descriptor.properties.page);
-    assert.equal(descriptor.helpUri, undefined, 'no helpUri without a repository in package.json');
+    // A page address needs the repository's (package.json `repository`); without one, only `properties.page`.
+    if (repository) assert.ok(descriptor.helpUri.endsWith(`/${rule.page}`), descriptor.helpUri);
+    else assert.equal(descriptor.helpUri, undefined);
   }
 });
 
