@@ -1,35 +1,198 @@
-// The web build in a real browser: loads under the demo's CSP and validates live.
-import { test } from 'node:test';
+// The demo in a real browser (Debian's Chromium), under the CSP an intranet would set:
+// editing, issues at their fields, imports, panels, exports, accessibility, privacy.
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDemo } from './helpers.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { profiles } from 'prevent-plan-check';
+import { axeCheck, dropFile, launchDemo, nextCheck } from './helpers.mjs';
 
-test('the demo loads the web build and validates as the plan is edited', async () => {
-  const demo = await openDemo();
-  try {
-    const { page } = demo;
-    await page.goto(`${demo.origin}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-    const plan = {
-      sections: [{ title: 'Training', actions: [
-        { id: '1', description: 'Deliver WRAP', leads: ['Prevent Lead'], milestones: ['Mar-18'] },
-        { id: '1', description: '<img src=x onerror="window.pwned=1">', leads: [], milestones: ['Ongoing'] },
-      ] }],
-    };
-    await page.fill('#plan-text', JSON.stringify(plan, null, 2));
-    // The example plan's issues are on screen until the debounced check of the new text runs.
-    await page.waitForFunction(() => document.querySelector('#issues').textContent.includes('duplicate-id'), null, { timeout: 5_000 });
-    const items = await page.$$eval('#issues li', (nodes) => nodes.map((node) => node.textContent));
-    assert.ok(items.some((item) => item.includes('duplicate-id')), items.join('\n'));
-    assert.ok(items.some((item) => item.includes('lead-missing')), items.join('\n'));
-    assert.equal(await page.getAttribute('#plan-text', 'aria-invalid'), 'true');
+const FIXTURES = new URL('../fixtures/tables/', import.meta.url);
+const NO_PROBLEMS = { consoleErrors: [], cspViolations: [], offOrigin: [] };
+const MILESTONES_1 = '#field-sections-0-actions-0-milestones';
 
-    await page.fill('#plan-text', '{"sections": [');
-    await page.waitForFunction(() => document.querySelector('#issues').textContent.includes('json-syntax'));
-    assert.equal(await page.evaluate(() => window.pwned), undefined);
-    await page.screenshot({ path: 'target/browser-demo.png', fullPage: true });
-    assert.deepEqual(demo.consoleErrors, []);
-    assert.deepEqual(demo.offOrigin, []);
-  } finally {
-    await demo.close();
-  }
+let demo;
+before(async () => {
+  mkdirSync('target', { recursive: true });
+  demo = await launchDemo();
 });
+after(() => demo?.close());
+
+async function withTab(options, body) {
+  const tab = await demo.open(options);
+  try {
+    await body(tab.page, tab);
+    assert.deepEqual(await tab.problems(), NO_PROBLEMS);
+  } finally {
+    await tab.close();
+  }
+}
+
+test('the page is served with a strict CSP and loads the example plan into the form', () => withTab({}, async (page, tab) => {
+  const policy = tab.response.headers()['content-security-policy'];
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(policy, /default-src 'none'/);
+  assert.equal(await page.locator('fieldset.action').count(), 21);
+  assert.equal(await page.inputValue('#field-authority'), 'Harrow');
+  assert.match(await page.textContent('#issue-count'), /^2 errors, \d+ warnings, \d+ notes$/);
+  await page.screenshot({ path: 'target/browser-demo.png' });
+}));
+
+test('an edit that causes an error shows it at the field; fixing it removes it', () => withTab({}, async (page) => {
+  const slot = `${MILESTONES_1}-issues`;
+  assert.equal(await page.textContent(slot), '');
+  await nextCheck(page, () => page.fill(MILESTONES_1, 'January 2016\nJune 2031'));
+  assert.match(await page.textContent(slot), /Milestone 2: Milestone "June 2031" of action 1 .* falls after the plan period ends/);
+  assert.equal(await page.getAttribute(MILESTONES_1, 'aria-invalid'), 'true');
+  assert.deepEqual((await page.getAttribute(MILESTONES_1, 'aria-describedby')).split(' '), ['field-sections-0-actions-0-milestones-issues', 'field-sections-0-actions-0-milestones-hint']);
+  await page.locator('fieldset.action').first().screenshot({ path: 'target/browser-demo-error.png' });
+
+  // The summary links to the field; following it (by keyboard) puts focus in the field.
+  const link = page.locator('#issue-summary a', { hasText: 'June 2031' });
+  assert.equal(await link.getAttribute('href'), MILESTONES_1);
+  await link.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), MILESTONES_1.slice(1));
+
+  await nextCheck(page, () => page.fill(MILESTONES_1, 'January 2016\nJune 2015'));
+  assert.equal(await page.textContent(slot), '');
+  assert.equal(await page.getAttribute(MILESTONES_1, 'aria-invalid'), null);
+  assert.equal(await page.getAttribute(MILESTONES_1, 'aria-describedby'), 'field-sections-0-actions-0-milestones-hint');
+  assert.equal(await page.locator('#issue-summary a', { hasText: /June 20(31|15)/ }).count(), 0);
+}));
+
+test('plan text holding markup is shown as text and never run', () => withTab({}, async (page) => {
+  const markup = '<img src=x onerror="window.pwned=1">';
+  const plan = {
+    title: markup,
+    period: '2017/18',
+    sections: [{ title: `Section ${markup}`, actions: [
+      { id: '1', description: `Deliver WRAP ${markup}`, leads: [markup], milestones: [`March 2018 ${markup}`, markup], status: markup, categories: [markup] },
+      { id: '1', description: '<script>window.pwned=2</script> Channel panel', leads: [], milestones: ['<b>Ongoing</b>'] },
+    ] }],
+  };
+  await page.setInputFiles('#file', { name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.waitForFunction(() => document.querySelector('#import-status').textContent.startsWith('Opened hostile.json'));
+  await page.waitForSelector('body[data-checks]');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator('main img, main script, main b').count(), 0);
+  assert.equal(await page.inputValue('#field-title'), markup);
+  assert.equal(await page.textContent('#field-sections-0-heading'), `Section 1: Section ${markup}`);
+  assert.match(await page.textContent('#issue-summary'), /duplicate-id/);
+  assert.match(await page.textContent('#coverage-body'), /<script>window\.pwned=2<\/script>/);
+  assert.match(await page.textContent('#timeline-body'), /1 action|2 actions/);
+}));
+
+test('rows pasted from a spreadsheet are imported, with the cells that have issues marked', () => withTab({ permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
+  const tsv = [
+    'Ref\tAction\tLead\tTimescale\tStatus',
+    '1.1\tRefresh the Prevent partnership board terms of reference\t"Prevent Coordinator\nCommunity Safety Manager"\tJune 2016\tOn track',
+    '1.2\tDeliver WRAP training to frontline staff\t\tSometime soon\tNot started',
+    '1.1\tChair the Channel panel monthly\tHead of Early Help\tMonthly\tGreen',
+  ].join('\r\n');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), tsv);
+  await page.focus('#paste');
+  await page.keyboard.press('Control+V');
+  await page.waitForSelector('#table-view:not([hidden]) table');
+  assert.match(await page.textContent('#import-status'), /Imported Pasted rows: 3 actions/);
+  const marked = await page.$$eval('#table-body td.cell-error, #table-body td.cell-warning', (cells) => cells.map((cell) => [cell.dataset.cell, cell.className]));
+  assert.deepEqual(marked, [['C3', 'cell-marked cell-warning'], ['D3', 'cell-marked cell-warning'], ['A4', 'cell-marked cell-error']]);
+  // The quoted cell's line break stayed inside its cell, and the plan is now in the form.
+  assert.equal(await page.inputValue('#field-sections-0-actions-0-leads'), 'Prevent Coordinator\nCommunity Safety Manager');
+  assert.equal(await page.locator('fieldset.action').count(), 3);
+  await page.locator('#table-view').screenshot({ path: 'target/browser-demo-table.png' });
+}));
+
+test('a dropped .xlsx workbook is imported into the form and shown as a marked table', () => withTab({}, async (page) => {
+  await dropFile(page, new URL('harrow-2015-16.xlsx', FIXTURES), 'harrow-2015-16.xlsx');
+  await page.waitForFunction(() => document.querySelector('#import-status').textContent.startsWith('Imported harrow-2015-16.xlsx'), null, { timeout: 30_000 });
+  assert.match(await page.textContent('#import-status'), /21 actions/);
+  assert.equal(await page.locator('fieldset.action').count(), 21);
+  assert.match(await page.textContent('#table-body .table-summary'), /sheet "harrow-2015-16": \d+ rows, [1-9]\d* cells? with issues/);
+  assert.ok(await page.locator('#table-body td.cell-marked').count() > 0);
+  // Inferred categories stay inferred: the form tags only what the table tagged.
+  assert.equal(await page.locator('fieldset.categories input:checked').count(), 0);
+}));
+
+test('switching the profile redraws coverage with that profile\'s categories', () => withTab({}, async (page) => {
+  const byId = Object.fromEntries(profiles().map((profile) => [profile.id, profile]));
+  const shown = () => page.$$eval('#coverage-body .coverage-item', (items) => items.map((item) => item.dataset.category));
+  assert.deepEqual(await shown(), byId['la-2023'].categories.map((category) => category.id));
+  await nextCheck(page, () => page.selectOption('#profile', 'schools'));
+  assert.deepEqual(await shown(), byId.schools.categories.map((category) => category.id));
+  assert.equal(await page.locator('#field-sections-0-actions-0-categories input[type=checkbox]').count(), byId.schools.categories.length);
+}));
+
+test('the coverage panel shows each category\'s status and highlights the evidence phrase', () => withTab({}, async (page) => {
+  const items = await page.$$eval('#coverage-body .coverage-item', (nodes) => nodes.map((node) => ({
+    id: node.dataset.category, status: node.dataset.status, marks: [...node.querySelectorAll('mark')].map((mark) => mark.textContent),
+  })));
+  const channel = items.find((item) => item.id === 'channel_panel');
+  assert.equal(channel.status, 'inferred');
+  assert.equal(channel.marks[0], 'support plan');
+  assert.ok(items.every((item) => item.status === 'missing' || item.marks.length > 0));
+  // Tagging an action turns its category from inferred into covered.
+  await nextCheck(page, () => page.check('#field-sections-0-actions-1-categories input[value="channel_panel"]'));
+  assert.equal(await page.getAttribute('#coverage-body [data-category="channel_panel"]', 'data-status'), 'covered');
+  await page.locator('#coverage').screenshot({ path: 'target/browser-demo-coverage.png' });
+}));
+
+test('the timeline draws every action, the as-of date, overdue, open-ended and recurring milestones', () => withTab({}, async (page) => {
+  await nextCheck(page, () => page.fill('#field-as_of', '2016-02-15'));
+  const chart = page.locator('#timeline-body svg');
+  assert.equal(await chart.locator('.tl-label').count(), 21);
+  assert.match(await chart.locator('.tl-as-of text').textContent(), /As of 15 Feb 2016/);
+  const overdueIssues = await page.locator('#issue-summary li', { has: page.locator('code', { hasText: /^overdue$/ }) }).count();
+  assert.ok(overdueIssues > 0);
+  assert.equal(await chart.locator('g:has(> .tl-overdue)').count(), overdueIssues);
+  assert.ok(await chart.locator('.tl-open').count() > 0);
+  assert.ok(await chart.locator('.tl-recurring').count() > 0);
+  assert.ok(await chart.locator('.tl-ongoing').count() > 0);
+  assert.match(await chart.locator('desc').textContent(), /21 actions .* as of 15 Feb 2016; \d+ overdue milestones/);
+  await page.locator('#timeline').screenshot({ path: 'target/browser-demo-timeline.png' });
+}));
+
+test('the plan downloads as JSON and the issues as CSV, made in the page', () => withTab({}, async (page) => {
+  const [planDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-plan')]);
+  const plan = JSON.parse(readFileSync(await planDownload.path(), 'utf8'));
+  assert.equal(plan.authority, 'Harrow');
+  assert.equal(plan.sections.flatMap((section) => section.actions).length, 21);
+  const [issuesDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-issues')]);
+  const csv = readFileSync(await issuesDownload.path(), 'utf8').trimEnd().split('\r\n');
+  assert.equal(csv[0], 'severity,rule,message,hint,action,path,sheet,cell');
+  const total = (await page.textContent('#issue-count')).match(/\d+/g).map(Number).reduce((a, b) => a + b);
+  assert.ok(csv.length - 1 >= total, `${csv.length - 1} rows for ${total} issues`);
+}));
+
+test('print styles hide the controls and show every panel', () => withTab({}, async (page) => {
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.toolbar').isVisible(), false);
+  assert.equal(await page.locator('#export-plan').isVisible(), false);
+  assert.equal(await page.locator('#coverage').isVisible(), true);
+  await page.screenshot({ path: 'target/browser-demo-print.png' });
+}));
+
+test('axe-core finds no serious or critical accessibility violation', () => withTab({}, async (page) => {
+  // With issues at fields, the notes open and an imported table: every part of the page.
+  await nextCheck(page, () => page.fill(MILESTONES_1, 'June 2031'));
+  await page.click('#issue-summary details.notes > summary');
+  await dropFile(page, new URL('excel-style.csv', FIXTURES), 'excel-style.csv');
+  await page.waitForSelector('#table-view:not([hidden]) table');
+  const { violations, passes } = await axeCheck(page);
+  for (const rule of ['color-contrast', 'label', 'aria-valid-attr-value', 'scrollable-region-focusable', 'svg-img-alt']) {
+    assert.ok(passes.includes(rule), `axe rule ${rule} did not run and pass`);
+  }
+  const blocking = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+  assert.deepEqual(blocking, [], JSON.stringify(blocking, null, 2));
+  for (const violation of violations) console.log(`# axe (${violation.impact}): ${violation.id}: ${violation.help}`);
+}));
+
+test('the keyboard reaches the skip link first and every control in order', () => withTab({}, async (page) => {
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  const order = [];
+  for (let i = 0; i < 8; i += 1) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement.id));
+  }
+  assert.deepEqual(order.slice(0, 6), ['example', 'profile', 'file', 'paste', 'field-title', 'field-authority']);
+}));
