@@ -169,7 +169,8 @@ export function renderTimeline(root, report) {
     asOf !== null && asOf >= bounds.first && asOf <= bounds.last
       ? svg('g', { class: 'tl-as-of' },
           svg('line', { x1: scale(asOf), x2: scale(asOf), y1: 12, y2: height }),
-          svg('text', { x: scale(asOf) + 4, y: 12, text: `As of ${humanDate(plan.as_of)}` }))
+          // Past the middle, the label reads leftwards from the line so that it stays inside.
+          svg('text', { x: scale(asOf) + (scale(asOf) > WIDTH / 2 ? -4 : 4), y: 12, 'text-anchor': scale(asOf) > WIDTH / 2 ? 'end' : 'start', text: `As of ${humanDate(plan.as_of)}` }))
       : null);
   replace(root,
     el('p', { class: 'timeline-summary', text: descriptionText }),

@@ -21,7 +21,7 @@ export async function launchDemo() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
   async function open({ path = '/', viewport = { width: 1280, height: 900 }, permissions = [] } = {}) {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const context = await browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
     if (permissions.length) await context.grantPermissions(permissions, { origin });
     const page = await context.newPage();
     const consoleErrors = [];
