@@ -124,7 +124,7 @@ function sectionGroup(section, s, categories) {
     (section.actions ?? []).map((action, a) => actionGroup(action, s, a, categories)),
     el('div', { class: 'button-group' },
       el('button', { type: 'button', class: 'button-secondary', dataset: { command: 'add-action', section: s }, 'aria-describedby': `${id}-heading`, text: 'Add an action' }),
-      el('button', { type: 'button', class: 'button-warning', dataset: { command: 'remove-section', section: s }, 'aria-describedby': `${id}-heading`, text: 'Remove this section' })),
+      el('button', { type: 'button', class: 'button-secondary', dataset: { command: 'remove-section', section: s }, 'aria-describedby': `${id}-heading`, text: 'Remove this section' })),
   );
 }
 

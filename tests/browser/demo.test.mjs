@@ -88,7 +88,7 @@ test('rows pasted from a spreadsheet are imported, with the cells that have issu
     'Ref\tAction\tLead\tTimescale\tStatus',
     '1.1\tRefresh the Prevent partnership board terms of reference\t"Prevent Coordinator\nCommunity Safety Manager"\tJune 2016\tOn track',
     '1.2\tDeliver WRAP training to frontline staff\t\tSometime soon\tNot started',
-    '1.1\tChair the Channel panel monthly\tHead of Early Help\tMonthly\tGreen',
+    '1.1\tChair the Channel panel monthly\tHead of Early Help\tMonthly\t<img src=x onerror="window.pwned=1">',
   ].join('\r\n');
   await page.evaluate((text) => navigator.clipboard.writeText(text), tsv);
   await page.focus('#paste');
@@ -100,19 +100,23 @@ test('rows pasted from a spreadsheet are imported, with the cells that have issu
   // The quoted cell's line break stayed inside its cell, and the plan is now in the form.
   assert.equal(await page.inputValue('#field-sections-0-actions-0-leads'), 'Prevent Coordinator\nCommunity Safety Manager');
   assert.equal(await page.locator('fieldset.action').count(), 3);
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
   await page.locator('#table-view').screenshot({ path: 'target/browser-demo-table.png' });
 }));
 
-test('a dropped .xlsx workbook is imported into the form and shown as a marked table', () => withTab({}, async (page) => {
-  await dropFile(page, new URL('harrow-2015-16.xlsx', FIXTURES), 'harrow-2015-16.xlsx');
-  await page.waitForFunction(() => document.querySelector('#import-status').textContent.startsWith('Imported harrow-2015-16.xlsx'), null, { timeout: 30_000 });
-  assert.match(await page.textContent('#import-status'), /21 actions/);
-  assert.equal(await page.locator('fieldset.action').count(), 21);
-  assert.match(await page.textContent('#table-body .table-summary'), /sheet "harrow-2015-16": \d+ rows, [1-9]\d* cells? with issues/);
-  assert.ok(await page.locator('#table-body td.cell-marked').count() > 0);
-  // Inferred categories stay inferred: the form tags only what the table tagged.
-  assert.equal(await page.locator('fieldset.categories input:checked').count(), 0);
-}));
+for (const name of ['harrow-2015-16.xlsx', 'harrow-2015-16.ods']) {
+  test(`a dropped workbook (${name}) is imported into the form and shown as a marked table`, () => withTab({}, async (page) => {
+    await dropFile(page, new URL(name, FIXTURES), name);
+    await page.waitForFunction((file) => document.querySelector('#import-status').textContent.startsWith(`Imported ${file}`), name, { timeout: 30_000 });
+    assert.match(await page.textContent('#import-status'), /21 actions/);
+    assert.equal(await page.locator('fieldset.action').count(), 21);
+    assert.match(await page.textContent('#table-body .table-summary'), /sheet "[^"]+": \d+ rows, [1-9]\d* cells? with issues/);
+    assert.ok(await page.locator('#table-body td.cell-marked').count() > 0);
+    // Inferred categories stay inferred: the form tags only what the table tagged.
+    assert.equal(await page.locator('fieldset.categories input:checked').count(), 0);
+  }));
+}
 
 test('switching the profile redraws coverage with that profile\'s categories', () => withTab({}, async (page) => {
   const byId = Object.fromEntries(profiles().map((profile) => [profile.id, profile]));
