@@ -191,15 +191,24 @@ test('axe-core finds no serious or critical accessibility violation', (t) => wit
   for (const violation of violations) t.diagnostic(`axe (${violation.impact}): ${violation.id}: ${violation.help}`);
 }));
 
-test('the keyboard reaches the skip link first and every control in order', () => withTab({}, async (page) => {
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+test('the keyboard reaches the skip link, the controls, the issues, then the form', () => withTab({}, async (page) => {
+  const focused = () => page.evaluate(() => {
+    const node = document.activeElement;
+    return node.closest('#issue-summary') ? 'issue link' : node.id || node.className;
+  });
   const order = [];
-  for (let i = 0; i < 8; i += 1) {
+  for (let i = 0; i < 6; i += 1) {
     await page.keyboard.press('Tab');
-    order.push(await page.evaluate(() => document.activeElement.id));
+    order.push(await focused());
   }
-  assert.deepEqual(order.slice(0, 6), ['example', 'profile', 'file', 'paste', 'field-title', 'field-authority']);
+  assert.deepEqual(order, ['skip-link', 'example', 'profile', 'file', 'paste', 'issue link']);
+  await page.focus('#issue-summary details.notes > summary');
+  const afterIssues = [];
+  for (let i = 0; i < 3; i += 1) {
+    await page.keyboard.press('Tab');
+    afterIssues.push(await focused());
+  }
+  assert.deepEqual(afterIssues, ['field-title', 'field-authority', 'field-period']);
 }));
 
 /** A frame at 60 Hz. */
