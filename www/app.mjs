@@ -8,7 +8,7 @@ import { renderCoverage } from './coverage.mjs';
 import { renderTimeline } from './timeline.mjs';
 import { readFile, renderTable, tableFromText } from './table.mjs';
 import { download, issuesCsv, planJson } from './export.mjs';
-import { blankAction, nextActionId, planFromReport } from './plan-model.mjs';
+import { blankAction, isEditable, nextActionId, planFromReport } from './plan-model.mjs';
 import { fieldId, format, set } from './pointer.mjs';
 
 const EXAMPLES = [
@@ -99,7 +99,7 @@ function loadJsonText(text, name) {
   } catch {
     // The report says where the JSON is broken.
   }
-  if (!report.plan || plan === null || typeof plan !== 'object' || !Array.isArray(plan.sections)) {
+  if (!isEditable(plan)) {
     const reason = report.issues.find((issue) => issue.severity === 'error')?.message ?? 'it is not a plan';
     announce(`${name} could not be opened: ${reason}`);
     return;
@@ -162,7 +162,7 @@ const COMMANDS = {
   },
   'add-action': ({ section }) => {
     const s = Number(section);
-    const actions = state.plan.sections[s].actions;
+    const actions = (state.plan.sections[s].actions ??= []);
     actions.push(blankAction(nextActionId(state.plan, s)));
     return format(['sections', s, 'actions', actions.length - 1, 'description']);
   },

@@ -6,14 +6,25 @@ import { format, get, parse } from './pointer.mjs';
 /** The text of a list item: a milestone may be `{ text, parsed }` or a plain string. */
 export const itemText = (item) => (item !== null && typeof item === 'object' ? String(item.text ?? '') : String(item ?? ''));
 
-/** A list field's lines (one item per line) and back. */
-export const listToText = (items) => (Array.isArray(items) ? items.map(itemText).join('\n') : '');
+/** A list field's lines (one item per line) and back; text where a list belongs stays visible. */
+export const listToText = (items) => (Array.isArray(items) ? items.map(itemText).join('\n') : itemText(items));
 export const textToList = (text) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
 /** The status as the plan writes it ("Green", "On track"), whatever its shape. */
 export function statusText(status) {
   if (status === null || typeof status !== 'object') return String(status ?? '');
   return String(status.text || status.value || '');
+}
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Whether the form can show `plan`: sections and actions must be objects in lists. Wrong
+ * field types inside them are fine: the form shows them, and the checker says what is wrong.
+ */
+export function isEditable(plan) {
+  return isObject(plan) && Array.isArray(plan.sections) && plan.sections.every((section) => isObject(section)
+    && (section.actions === undefined || (Array.isArray(section.actions) && section.actions.every(isObject))));
 }
 
 export function blankAction(id) {
@@ -24,7 +35,7 @@ export function blankAction(id) {
 export function nextActionId(plan, index) {
   const taken = new Set(plan.sections.flatMap((section) => section.actions.map((action) => action.id)));
   const base = plan.sections[index].id ?? String(index + 1);
-  for (let n = plan.sections[index].actions.length + 1; ; n += 1) {
+  for (let n = (plan.sections[index].actions?.length ?? 0) + 1; ; n += 1) {
     const id = `${base}.${n}`;
     if (!taken.has(id)) return id;
   }

@@ -83,6 +83,21 @@ test('plan text holding markup is shown as text and never run', () => withTab({}
   assert.match(await page.textContent('#timeline-body'), /1 action|2 actions/);
 }));
 
+test('a plan with fields of the wrong type opens, with the schema errors at those fields', () => withTab({}, async (page) => {
+  const plan = { period: '2017/18', sections: [{ title: 'Training', actions: [{ id: 7, description: 'Deliver WRAP', leads: 'Prevent Lead', milestones: ['March 2018'] }] }] };
+  await page.setInputFiles('#file', { name: 'typed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.waitForFunction(() => document.querySelector('#import-status').textContent.startsWith('Opened typed.json'));
+  const leads = '#field-sections-0-actions-0-leads';
+  assert.equal(await page.inputValue(leads), 'Prevent Lead');
+  assert.match(await page.textContent(`${leads}-issues`), /should be a list, not text \(schema keyword `type`\)/);
+  assert.match(await page.textContent('#field-sections-0-actions-0-id-issues'), /should be text, not a number/);
+  assert.match(await page.textContent('#coverage-body'), /could not be read/);
+  // Editing the field writes a list: the error goes.
+  await nextCheck(page, () => page.fill(leads, 'Prevent Lead\nWorkforce Development Manager'));
+  assert.equal(await page.textContent(`${leads}-issues`), '');
+  assert.equal(await page.getAttribute(leads, 'aria-invalid'), null);
+}));
+
 test('rows pasted from a spreadsheet are imported, with the cells that have issues marked', () => withTab({ permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
   const tsv = [
     'Ref\tAction\tLead\tTimescale\tStatus',
