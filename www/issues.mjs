@@ -22,8 +22,8 @@ function itemPrefix(issue, field) {
   const tokens = parse(issue.path ?? '');
   const index = Number(tokens.at(-1));
   if (tokens.length - parse(field.dataset.field).length !== 1 || !Number.isInteger(index)) return '';
-  const label = field.querySelector(':scope > label')?.textContent ?? 'Item';
-  return `${label.replace(/s$/, '')} ${index + 1}: `;
+  const label = field.querySelector(':scope > label, :scope > legend')?.textContent ?? 'Items';
+  return `${label.replace(/ies$/, 'y').replace(/s$/, '')} ${index + 1}: `;
 }
 
 function message(issue, prefix = '') {
