@@ -82,8 +82,10 @@ function setPlan(plan) {
 }
 
 function rebuildForm() {
+  const started = performance.now();
   renderForm(form, state.plan, currentProfile().categories);
   decorations.reset();
+  performance.measure('form', { start: started, end: performance.now() });
   check();
 }
 
@@ -208,10 +210,12 @@ document.addEventListener('drop', (event) => {
   const [file] = event.dataTransfer?.files ?? [];
   if (file) openFile(file);
 });
-// Rows copied from Excel, LibreOffice or Google Sheets arrive as tab-separated text.
-$('paste').addEventListener('paste', (event) => {
+// Rows copied from Excel, LibreOffice or Google Sheets arrive as tab-separated text: pasted
+// in the paste box, or anywhere outside the form's fields, they are imported as a table.
+document.addEventListener('paste', (event) => {
+  const intoField = event.target.closest?.('input, textarea, select') && event.target.id !== 'paste';
   const text = event.clipboardData?.getData('text/plain') ?? '';
-  if (!text.includes('\t')) return;
+  if (intoField || !text.includes('\t')) return;
   event.preventDefault();
   $('paste').value = '';
   loadTable(tableFromText(text, 'Pasted rows', { profile: state.profile }));

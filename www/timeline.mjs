@@ -18,7 +18,7 @@ const RECURRENCE_MONTHS = { monthly: 1, bi_monthly: 2, quarterly: 3, termly: 4, 
 
 const day = (iso) => (iso ? Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS) : null);
 const isoOf = (days) => new Date(days * DAY_MS).toISOString().slice(0, 10);
-export function humanDate(iso) {
+function humanDate(iso) {
   const [year, month, date] = iso.split('-').map(Number);
   return `${date} ${MONTHS[month - 1]} ${year}`;
 }
@@ -59,7 +59,8 @@ function axis(scale, first, last, height) {
   const months = monthStarts(first, last);
   const step = months.length <= 18 ? 1 : months.length <= 48 ? 3 : 12;
   return months
-    .filter((month) => month.days >= first && month.month % step === 0)
+    // A label needs about 40 units; one too near the right edge would be cut off.
+    .filter((month) => month.days >= first && month.month % step === 0 && scale(month.days) < WIDTH - 40)
     .map((month, index) => svg('g', { class: 'tl-tick' },
       svg('line', { x1: scale(month.days), x2: scale(month.days), y1: AXIS_HEIGHT - 8, y2: height }),
       svg('text', { x: scale(month.days) + 3, y: AXIS_HEIGHT - 12, text: index === 0 || step === 12 || month.month === 0 ? `${MONTHS[month.month]} ${month.year}` : MONTHS[month.month] })));

@@ -235,6 +235,8 @@ test('a 200-action plan is checked again within a frame of an edit', (t) => with
   await page.setInputFiles('#file', { name: 'plan-200.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
   await page.waitForFunction(() => document.querySelector('#import-status').textContent.startsWith('Opened plan-200.json: 200 actions'), null, { timeout: 30_000 });
   assert.equal(await page.locator('fieldset.action').count(), 200);
+  const formMs = await page.evaluate(() => performance.getEntriesByName('form').at(-1).duration);
+  t.diagnostic(`200 actions: the form built in ${formMs.toFixed(0)} ms`);
   await page.evaluate(() => performance.clearMeasures());
   for (let edit = 0; edit < EDITS; edit += 1) {
     await nextCheck(page, () => page.fill('#field-sections-0-actions-0-description', `Deliver WRAP training to frontline staff, round ${edit}`));
@@ -267,4 +269,28 @@ test('page weight: what the demo loads before any workbook is opened', (t) => wi
   t.diagnostic(`page weight ${(total / 1024).toFixed(0)} KiB uncompressed in ${resources.length} files, of which WASM ${(wasm.reduce((sum, r) => sum + r.bytes, 0) / 1024).toFixed(0)} KiB; the example plan ${(resources.find((r) => r.name.endsWith('.json'))?.bytes / 1024).toFixed(0)} KiB`);
   assert.deepEqual(wasm.map((resource) => resource.name), ['/pkg/web/prevent_plan_check_bg.wasm'], 'the workbook reader loads only when a workbook is opened');
   assert.ok(resources.every((resource) => resource.bytes > 0), JSON.stringify(resources));
+}));
+
+test('the page\'s pure helpers: TSV/CSV parsing, byte spans, CSV export, pointers', () => withTab({}, async (page) => {
+  const results = await page.evaluate(async () => {
+    const { parseDelimited } = await import('/table.mjs');
+    const { utf16Index } = await import('/coverage.mjs');
+    const { issuesCsv } = await import('/export.mjs');
+    const { fieldId, format, get, parse, set } = await import('/pointer.mjs');
+    const plan = { sections: [{ 'a/b~c': 1 }] };
+    set(plan, '/sections/0/leads', ['x']);
+    return {
+      tsv: parseDelimited('a\t"b\nc"\td\r\n\r\n"say ""hi"""\t\te\n'),
+      csv: parseDelimited('Ref;Action;Lead\n1;Train staff, managers;Police'),
+      span: [utf16Index('Children’s Channel panel', 14), utf16Index('😀 Channel', 5)],
+      csvOut: issuesCsv({ issues: [{ severity: 'error', rule: 'r', message: '=HYPERLINK("x")', path: '/a', hint: 'say "so", then' }] }),
+      pointers: [parse('/sections/0/a~1b~0c'), format(['sections', 0, 'a/b~c']), get(plan, '/sections/0/a~1b~0c'), plan.sections[0].leads, fieldId('/sections/0/a b')],
+    };
+  });
+  assert.deepEqual(results.tsv, [['a', 'b\nc', 'd'], [], ['say "hi"', '', 'e']]);
+  assert.deepEqual(results.csv, [['Ref', 'Action', 'Lead'], ['1', 'Train staff, managers', 'Police']]);
+  // "’" is 3 bytes in UTF-8 and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
+  assert.deepEqual(results.span, [12, 3]);
+  assert.equal(results.csvOut, 'severity,rule,message,hint,action,path,sheet,cell\r\nerror,r,"\'=HYPERLINK(""x"")","say ""so"", then",,/a,,\r\n');
+  assert.deepEqual(results.pointers, [['sections', '0', 'a/b~c'], '/sections/0/a~1b~0c', 1, ['x'], 'field-sections-0-a_20b']);
 }));
