@@ -48,9 +48,11 @@ function fieldValue(kind, value) {
 
 function control(field, pointer, value) {
   const id = fieldId(pointer);
-  const hintId = field.hint ? `${id}-hint` : null;
-  const common = { id, name: pointer, dataset: { pointer, kind: field.kind, describedbyBase: hintId ?? '' } };
-  if (hintId) common['aria-describedby'] = hintId;
+  // The hint, and for a status what the checker read it as, describe the control.
+  const readingId = field.kind === 'status' ? `${id}-reading` : null;
+  const describedBy = [field.hint ? `${id}-hint` : null, readingId].filter(Boolean).join(' ');
+  const common = { id, name: pointer, dataset: { pointer, kind: field.kind, describedbyBase: describedBy } };
+  if (describedBy) common['aria-describedby'] = describedBy;
   const text = fieldValue(field.kind, value);
   let input;
   if (field.kind === 'textarea' || field.kind === 'list') {
@@ -67,10 +69,10 @@ function control(field, pointer, value) {
   }
   return el('div', { class: 'field', dataset: { field: pointer } },
     el('label', { for: id, text: field.label }),
-    field.hint ? el('p', { id: hintId, class: 'hint', text: field.hint }) : null,
+    field.hint ? el('p', { id: `${id}-hint`, class: 'hint', text: field.hint }) : null,
     el('div', { id: `${id}-issues`, class: 'field-issues' }),
     input,
-    field.kind === 'status' ? el('p', { class: 'hint reading', id: `${id}-reading` }) : null,
+    readingId ? el('p', { class: 'hint reading', id: readingId }) : null,
   );
 }
 

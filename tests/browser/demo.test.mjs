@@ -61,6 +61,25 @@ test('an edit that causes an error shows it at the field; fixing it removes it',
   assert.equal(await page.locator('#issue-summary a', { hasText: /June 20(31|15)/ }).count(), 0);
 }));
 
+test('actions are added and removed, statuses read as the checker reads them', () => withTab({}, async (page) => {
+  const status = '#field-sections-0-actions-0-status';
+  await nextCheck(page, () => page.fill(status, 'Green'));
+  assert.equal(await page.textContent(`${status}-reading`), 'Read as: on track');
+  assert.match(await page.getAttribute(status, 'aria-describedby'), /-reading$/);
+
+  const actions = page.locator('#field-sections-0 fieldset.action');
+  const before = await actions.count();
+  await nextCheck(page, () => page.click('#field-sections-0 button[data-command="add-action"]'));
+  assert.equal(await actions.count(), before + 1);
+  const description = `#field-sections-0-actions-${before}-description`;
+  assert.equal(await page.evaluate(() => document.activeElement.id), description.slice(1));
+  // A new action is empty: the checker says so at its description.
+  assert.match(await page.textContent(`${description}-issues`), /empty|no description/);
+  await nextCheck(page, () => page.click(`#field-sections-0-actions-${before} button[data-command="remove-action"]`));
+  assert.equal(await actions.count(), before);
+  assert.equal(await page.inputValue(status), 'Green');
+}));
+
 test('plan text holding markup is shown as text and never run', () => withTab({}, async (page) => {
   const markup = '<img src=x onerror="window.pwned=1">';
   const plan = {
@@ -228,7 +247,7 @@ test('the keyboard reaches the skip link, the controls, the issues, then the for
 
 /** A frame at 60 Hz. */
 const FRAME_MS = 1000 / 60;
-const EDITS = 15;
+const EDITS = 25;
 
 test('a 200-action plan is checked again within a frame of an edit', (t) => withTab({}, async (page) => {
   const plan = generatePlan(200);
