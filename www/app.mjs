@@ -17,9 +17,8 @@ const EXAMPLES = [
   ['haringey-2008-11', 'Haringey 2008-11'],
   ['cumbria-2015-16', 'Cumbria 2015-16'],
 ];
-/** Pause in typing before the plan is checked again (a check of 200 actions takes a few ms). */
+/** Pause in typing before the plan is checked again: not every keystroke, but still live. */
 const DEBOUNCE_MS = 150;
-const STATUS_WORDS = { not_started: 'not started', on_track: 'on track', at_risk: 'at risk', delayed: 'delayed', complete: 'complete', ongoing: 'ongoing', unknown: 'unknown' };
 
 const $ = (id) => document.getElementById(id);
 const form = $('plan-fields');
@@ -33,7 +32,7 @@ const currentProfile = () => allProfiles.find((profile) => profile.id === state.
 function showStatusReadings(plan) {
   plan?.sections.forEach((section, s) => section.actions.forEach((action, a) => {
     const reading = $(`${fieldId(format(['sections', s, 'actions', a, 'status']))}-reading`);
-    const text = action.status.text ? `Read as: ${STATUS_WORDS[action.status.value] ?? action.status.value}` : '';
+    const text = action.status.text ? `Read as: ${action.status.value.replaceAll('_', ' ')}` : '';
     if (reading && reading.textContent !== text) reading.textContent = text;
   }));
 }
@@ -174,6 +173,8 @@ const COMMANDS = {
   },
 };
 
+// Nothing is ever submitted: the plan stays in the page.
+$('plan-form').addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('input', onEdit);
 form.addEventListener('change', (event) => { if (event.target.type === 'checkbox') onEdit(event); });
 form.addEventListener('click', (event) => {

@@ -65,6 +65,8 @@ test('actions are added and removed, statuses read as the checker reads them', (
   const status = '#field-sections-0-actions-0-status';
   await nextCheck(page, () => page.fill(status, 'Green'));
   assert.equal(await page.textContent(`${status}-reading`), 'Read as: on track');
+  await page.press(status, 'Enter');
+  assert.equal(page.url(), `${demo.origin}/`);
   assert.match(await page.getAttribute(status, 'aria-describedby'), /-reading$/);
 
   const actions = page.locator('#field-sections-0 fieldset.action');
