@@ -3,7 +3,7 @@
 import { profiles, validate, validateJson } from '../pkg/web.mjs';
 import { el, plural } from './dom.mjs';
 import { renderForm, readControl } from './form.mjs';
-import { IssueDecorations, renderSummary } from './issues.mjs';
+import { IssueDecorations, IssueSummary } from './issues.mjs';
 import { renderCoverage } from './coverage.mjs';
 import { renderTimeline } from './timeline.mjs';
 import { readFile, renderTable, tableFromText } from './table.mjs';
@@ -23,6 +23,7 @@ const DEBOUNCE_MS = 150;
 const $ = (id) => document.getElementById(id);
 const form = $('plan-fields');
 const decorations = new IssueDecorations();
+const summary = new IssueSummary($('issue-summary'));
 const allProfiles = profiles();
 const state = { plan: { sections: [] }, profile: allProfiles[0].id, report: null, checks: 0 };
 
@@ -48,7 +49,7 @@ function check() {
   performance.measure('validate', { start: started, end: performance.now() });
   state.report = report;
   decorations.apply(report.issues);
-  const counts = renderSummary($('issue-summary'), report);
+  const counts = summary.render(report);
   if ($('issue-count').textContent !== counts) $('issue-count').textContent = counts;
   $('issues-panel').classList.toggle('has-errors', report.summary.errors > 0);
   showStatusReadings(report.plan);
@@ -84,6 +85,7 @@ function rebuildForm() {
   const started = performance.now();
   renderForm(form, state.plan, currentProfile().categories);
   decorations.reset();
+  summary.reset();
   performance.measure('form', { start: started, end: performance.now() });
   check();
 }

@@ -123,22 +123,58 @@ function summaryItem(issue) {
   return el('li', { class: `issue-${issue.severity}` }, el('span', { class: 'severity-tag', text: SEVERITY_WORDS[issue.severity] }), ' ', body, ' ', el('code', { class: 'rule', text: issue.rule }));
 }
 
-const summaryShown = new WeakMap();
+/**
+ * The issues panel: errors and warnings as links, notes folded away. The items of issues that
+ * did not change are kept, so that a plan with hundreds of issues costs little per keystroke.
+ */
+export class IssueSummary {
+  #root;
+  #key = null;
+  #items = new Map();
+  #list = el('ol', { class: 'issue-list' });
+  #none = el('p', { text: 'No errors or warnings.' });
+  #notesTitle = el('summary');
+  #notesList = el('ol', { class: 'issue-list' });
+  #notes = el('details', { class: 'notes' }, this.#notesTitle, this.#notesList);
 
-/** The issues panel: counts, then errors and warnings as links, notes folded away. */
-export function renderSummary(root, report) {
-  const { errors, warnings, infos } = report.summary;
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'note')}`;
-  const key = report.issues.map(issueKey).join('\n');
-  if (summaryShown.get(root) === key) return counts;
-  summaryShown.set(root, key);
-  const notesOpen = root.querySelector('details.notes')?.open ?? false;
-  const sorted = [...report.issues].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  const serious = sorted.filter((issue) => issue.severity !== 'info');
-  const notes = sorted.filter((issue) => issue.severity === 'info');
-  replace(root,
-    serious.length ? el('ol', { class: 'issue-list' }, serious.map(summaryItem)) : el('p', { text: 'No errors or warnings.' }),
-    notes.length ? el('details', { class: 'notes', open: notesOpen }, el('summary', { text: `Notes (${notes.length})` }), el('ol', { class: 'issue-list' }, notes.map(summaryItem))) : null,
-  );
-  return counts;
+  constructor(root) {
+    this.#root = root;
+  }
+
+  /** Shows `report`'s issues; returns the counts as words ("2 errors, 1 warning, 0 notes"). */
+  render(report) {
+    const { errors, warnings, infos } = report.summary;
+    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'note')}`;
+    const sorted = [...report.issues].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    const occurrences = new Map();
+    const keyed = sorted.map((issue) => {
+      const base = `${issueKey(issue)}\u0000${issue.sheet ?? ''}!${issue.cell ?? ''}`;
+      const n = (occurrences.get(base) ?? 0) + 1;
+      occurrences.set(base, n);
+      return { issue, key: `${base}#${n}` };
+    });
+    const key = keyed.map((item) => item.key).join('\n');
+    if (key === this.#key) return counts;
+    this.#key = key;
+    const items = new Map();
+    const itemOf = ({ issue, key: itemKey }) => {
+      const item = this.#items.get(itemKey) ?? summaryItem(issue);
+      items.set(itemKey, item);
+      return item;
+    };
+    const serious = keyed.filter(({ issue }) => issue.severity !== 'info').map(itemOf);
+    const notes = keyed.filter(({ issue }) => issue.severity === 'info').map(itemOf);
+    this.#items = items;
+    this.#list.replaceChildren(...serious);
+    this.#notesList.replaceChildren(...notes);
+    this.#notesTitle.textContent = `Notes (${notes.length})`;
+    replace(this.#root, serious.length ? this.#list : this.#none, notes.length ? this.#notes : null);
+    return counts;
+  }
+
+  /** Forgets the items (after the form was rebuilt, their links may point elsewhere). */
+  reset() {
+    this.#key = null;
+    this.#items.clear();
+  }
 }
