@@ -38,6 +38,18 @@ test('the page is served with a strict CSP and loads the example plan into the f
   await page.screenshot({ path: 'target/browser-demo.png' });
 }));
 
+test('every example plan opens in the form and draws its panels', () => withTab({}, async (page) => {
+  const examples = await page.$$eval('#example option', (options) => options.map((option) => option.value));
+  assert.ok(examples.length >= 4);
+  for (const example of examples.slice(1)) {
+    await nextCheck(page, () => page.selectOption('#example', example));
+    assert.match(await page.textContent('#import-status'), new RegExp(`Opened the ${example} example: \\d+ actions`));
+    const actions = Number((await page.textContent('#import-status')).match(/(\d+) actions/)[1]);
+    assert.equal(await page.locator('fieldset.action').count(), actions);
+    assert.equal(await page.locator('#timeline-body svg .tl-label').count(), actions);
+  }
+}));
+
 test('an edit that causes an error shows it at the field; fixing it removes it', () => withTab({}, async (page) => {
   const slot = `${MILESTONES_1}-issues`;
   assert.equal(await page.textContent(slot), '');
