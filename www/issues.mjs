@@ -1,6 +1,7 @@
 // Issues beside their fields (found by JSON Pointer) and in a summary that jumps to them.
 import { el, plural, replace } from './dom.mjs';
 import { ancestry, fieldId, parse } from './pointer.mjs';
+import { textToList } from './plan-model.mjs';
 
 const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', info: 'Note' };
 const RANK = { error: 0, warning: 1, info: 2 };
@@ -17,11 +18,16 @@ function fieldFor(path) {
 /** The element that holds the messages of a field. */
 const slotOf = (field) => document.getElementById(`${fieldId(field.dataset.field)}-issues`);
 
-/** "Milestone 2: " for an issue about one item of a list edited as lines. */
+/**
+ * "Milestone 2: " for an issue about one item of a list edited as lines, unless the message
+ * already quotes the item.
+ */
 function itemPrefix(issue, field) {
   const tokens = parse(issue.path ?? '');
   const index = Number(tokens.at(-1));
   if (tokens.length - parse(field.dataset.field).length !== 1 || !Number.isInteger(index)) return '';
+  const item = textToList(field.querySelector(':scope > textarea')?.value ?? '')[index];
+  if (item && issue.message.includes(`"${item}"`)) return '';
   const label = field.querySelector(':scope > label, :scope > legend')?.textContent ?? 'Items';
   return `${label.replace(/ies$/, 'y').replace(/s$/, '')} ${index + 1}: `;
 }

@@ -54,7 +54,7 @@ test('an edit that causes an error shows it at the field; fixing it removes it',
   const slot = `${MILESTONES_1}-issues`;
   assert.equal(await page.textContent(slot), '');
   await nextCheck(page, () => page.fill(MILESTONES_1, 'January 2016\nJune 2031'));
-  assert.match(await page.textContent(slot), /Milestone 2: Milestone "June 2031" of action 1 .* falls after the plan period ends/);
+  assert.match(await page.textContent(slot), /^Error: Milestone "June 2031" of action 1 .* falls after the plan period ends/);
   assert.equal(await page.getAttribute(MILESTONES_1, 'aria-invalid'), 'true');
   assert.deepEqual((await page.getAttribute(MILESTONES_1, 'aria-describedby')).split(' '), ['field-sections-0-actions-0-milestones-issues', 'field-sections-0-actions-0-milestones-hint']);
   await page.locator('fieldset.action').first().screenshot({ path: 'target/browser-demo-error.png' });
