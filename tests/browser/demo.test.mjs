@@ -32,11 +32,30 @@ test('the page is served with a strict CSP and loads the example plan into the f
   const policy = tab.response.headers()['content-security-policy'];
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
   assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /require-trusted-types-for 'script'/);
   assert.equal(await page.locator('fieldset.action').count(), 21);
   assert.equal(await page.inputValue('#field-authority'), 'Harrow');
   assert.match(await page.textContent('#issue-count'), /^2 errors, \d+ warnings, \d+ notes$/);
   await page.screenshot({ path: 'target/browser-demo.png' });
 }));
+
+test('Trusted Types: the page refuses to turn a string into markup', async () => {
+  const tab = await demo.open();
+  try {
+    const refused = await tab.page.evaluate(() => {
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.pwned=1">');
+        return false;
+      } catch (error) {
+        return error instanceof TypeError;
+      }
+    });
+    assert.equal(refused, true);
+    assert.deepEqual((await tab.problems()).cspViolations, ["require-trusted-types-for trusted-types-sink"]);
+  } finally {
+    await tab.close();
+  }
+});
 
 test('every example plan opens in the form and draws its panels', () => withTab({}, async (page) => {
   const examples = await page.$$eval('#example option', (options) => options.map((option) => option.value));
