@@ -189,7 +189,16 @@ form.addEventListener('click', (event) => {
 });
 
 for (const [value, label] of EXAMPLES) $('example').add(new Option(label, value));
-$('example').addEventListener('change', () => loadExample($('example').value));
+$('example').add(new Option('A blank plan', ''));
+$('example').addEventListener('change', () => {
+  if ($('example').value) {
+    loadExample($('example').value);
+    return;
+  }
+  $('table-view').hidden = true;
+  setPlan({ sections: [{ title: 'Section 1', actions: [blankAction('1.1')] }] });
+  announce('Started a blank plan.');
+});
 for (const profile of allProfiles) $('profile').add(new Option(profile.title, profile.id));
 $('profile').addEventListener('change', () => {
   state.profile = $('profile').value;

@@ -60,13 +60,18 @@ test('Trusted Types: the page refuses to turn a string into markup', async () =>
 test('every example plan opens in the form and draws its panels', () => withTab({}, async (page) => {
   const examples = await page.$$eval('#example option', (options) => options.map((option) => option.value));
   assert.ok(examples.length >= 4);
-  for (const example of examples.slice(1)) {
+  assert.equal(examples.at(-1), '', 'the last choice is a blank plan');
+  for (const example of examples.slice(1, -1)) {
     await nextCheck(page, () => page.selectOption('#example', example));
     assert.match(await page.textContent('#import-status'), new RegExp(`Opened the ${example} example: \\d+ actions`));
     const actions = Number((await page.textContent('#import-status')).match(/(\d+) actions/)[1]);
     assert.equal(await page.locator('fieldset.action').count(), actions);
     assert.equal(await page.locator('#timeline-body svg .tl-label').count(), actions);
   }
+  await nextCheck(page, () => page.selectOption('#example', ''));
+  assert.equal(await page.locator('fieldset.action').count(), 1);
+  assert.equal(await page.inputValue('#field-sections-0-actions-0-id'), '1.1');
+  assert.match(await page.textContent('#field-sections-0-actions-0-description-issues'), /empty/);
 }));
 
 test('an edit that causes an error shows it at the field; fixing it removes it', () => withTab({}, async (page) => {
