@@ -152,12 +152,6 @@ export function createApi(core) {
     return JSON.parse(schemaCache);
   }
 
-  let rulesCache;
-  function rules() {
-    rulesCache ??= call(core.rules);
-    return JSON.parse(rulesCache);
-  }
-
   function version() {
     return call(core.version);
   }
@@ -172,7 +166,7 @@ export function createApi(core) {
     return JSON.parse(call(core.profile_schema));
   }
 
-  return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, rules, limits, version };
+  return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, limits, version };
 }
 
 /**
@@ -194,5 +188,10 @@ export function createWorkbookApi(reader, core) {
     }
     return JSON.parse(call(core.validate_sheets, JSON.stringify(answer.sheets), settings));
   }
-  return { validateWorkbook };
+  /** The sheets of a workbook as rows of cell values, e.g. to show the table beside its report. */
+  function readWorkbook(bytes) {
+    const data = asBytes(bytes, 'readWorkbook(bytes): bytes');
+    return JSON.parse(call(reader.readWorkbook, data));
+  }
+  return { validateWorkbook, readWorkbook };
 }
