@@ -423,7 +423,7 @@ with \`twiggy top\`/\`twiggy paths\` on a build with names kept.
 | built-in profile's table borrows the parsed profile (no copy) | 703,699 | 187,102 | +230 (cold start, not size) |
 | the schema texts back in the WASM module (see below): **as shipped** | 719,966 | 189,615 | +2,513 |
 
-From 219,520 to 189,615 bytes brotli: -29,905 (-13.6 %); gzip 275,783 -> 235,192.
+From 219,520 to 189,615 bytes brotli: -29,905 (-13.6 %); gzip 275,783 -> 235,192. Merged with main at ce36b0e (rule docs moved out of the module): 706,013 raw / 230,251 gzip / 185,656 brotli, the size \`make size\` now holds.
 
 Measured and not kept:
 
