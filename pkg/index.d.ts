@@ -137,8 +137,30 @@ export interface Options {
   locale?: 'en' | 'cy';
 }
 
-/** Metadata of a rule. */
-export interface RuleMeta { id: string; severity: Severity; summary: string; doc: string }
+/** An example of a rule's documentation, checked by the test suite against the checker. */
+export interface RuleExample {
+  expect: 'fails' | 'passes';
+  format: 'json' | 'csv';
+  options: Options;
+  input: string;
+}
+
+/** A rule's metadata and documentation (`rules.json`, also served by `rules()`). */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** One line: what is wrong when the rule fires. */
+  summary: string;
+  /** Markdown sections of the rule's page. */
+  whatItChecks: string;
+  why: string;
+  howToFix: string;
+  examples: RuleExample[];
+  /** The whole page body as markdown. */
+  doc: string;
+  /** The page's path in the repository, e.g. `docs/rules/overdue.md`. */
+  page: string;
+}
 
 /** Errors thrown for a wrong argument carry one of these codes. */
 export type ErrorCode =

@@ -16,7 +16,18 @@ declare_rule! {
     /// the first character that could not be read.
     ///
     /// ## Example
-    /// `{"sections": [}` fails at line 1, column 15.
+    /// The closing bracket comes where a value should: reported at line 1, column 15.
+    /// ```json fails
+    /// {"sections": [}
+    /// ```
+    /// ```json passes
+    /// {"sections": []}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the text at the line and column given: usually a missing comma, quote or
+    /// bracket just before that point. Plans built with `JSON.stringify` or exported by a
+    /// form never have this problem; hand-edited files do.
     pub struct JsonSyntax { id: "json-syntax", severity: Error, summary: "The plan is not well-formed JSON" }
 }
 

@@ -22,7 +22,15 @@ declare_rule! {
     /// input keeps each check fast and its memory small, whatever is pasted in.
     ///
     /// ## Example
-    /// A 50 MB text pasted into a form is reported instead of being checked.
+    /// A 50 MB text pasted into a form, or JSON nested 200 levels deep, is reported instead of
+    /// being checked. A plan of any real size is well within the limits.
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": []}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Check the plan itself rather than an export of a larger system: one plan per file, as
+    /// written by the body that owns it. `limits()` gives the exact limits.
     pub struct InputTooLarge { id: "input-too-large", severity: Error, summary: "The input is larger than the checker accepts" }
 }
 

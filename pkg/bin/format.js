@@ -1,6 +1,8 @@
 'use strict';
 // Report formatters of the CLI: stylish text (like ESLint's) and SARIF 2.1.0.
 
+const path = require('node:path');
+
 const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
 const paint = (on, code) => (text) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -47,13 +49,55 @@ function formatText(results, { color }) {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' };
 
-/** The first paragraph under "## What it checks", as plain text. */
-function whatItChecks(doc) {
-  const body = doc.split('## What it checks')[1] ?? doc;
-  return body.split(/\n\s*\n|\n## /)[0].replace(/\s+/g, ' ').trim();
+/** A markdown section of rules.json as one line of plain text. */
+function plain(markdown) {
+  return markdown.replace(/`/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function formatSarif(results, rules, version) {
+/** `milestone-outside-period` -> `MilestoneOutsidePeriod`, SARIF's readable rule name. */
+function ruleName(id) {
+  return id.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase());
+}
+
+/** Base URL of the repository (package.json `repository`), where the rule pages live. */
+function repositoryUrl(repository) {
+  const url = typeof repository === 'string' ? repository : repository?.url;
+  if (!url) return undefined;
+  return url.replace(/^git\+/, '').replace(/\.git$/, '');
+}
+
+/** SARIF reportingDescriptor of one rule of rules.json. */
+function sarifRule(rule, repository) {
+  const descriptor = {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: rule.summary },
+    fullDescription: { text: plain(rule.whatItChecks), markdown: rule.whatItChecks },
+    help: { text: plain(rule.howToFix), markdown: rule.doc },
+    defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+    properties: { page: rule.page },
+  };
+  const base = repositoryUrl(repository);
+  if (base) descriptor.helpUri = `${base}/blob/main/${rule.page}`;
+  return descriptor;
+}
+
+/** Where in the plan: the cell ("Plan!D7") for tables, and the field's JSON Pointer. */
+function logicalLocations(issue) {
+  const found = [];
+  if (issue.cell) {
+    found.push({ name: issue.cell, fullyQualifiedName: issue.sheet ? `${issue.sheet}!${issue.cell}` : issue.cell, kind: 'cell' });
+  }
+  const pointer = issue.path || '';
+  found.push({ name: pointer.split('/').pop() || '/', fullyQualifiedName: pointer || '/', kind: 'jsonPointer' });
+  return found;
+}
+
+/**
+ * SARIF 2.1.0 log of the checked files. `rules` is the package's rules.json;
+ * `repository` (package.json's field) gives each rule a `helpUri` when present.
+ */
+function formatSarif(results, rules, version, { repository } = {}) {
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -65,29 +109,21 @@ function formatSarif(results, rules, version) {
             name: 'prevent-plan-check',
             version,
             informationUri: 'https://www.npmjs.com/package/prevent-plan-check',
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.summary },
-              fullDescription: { text: whatItChecks(rule.doc) },
-              help: { text: rule.doc, markdown: rule.doc },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-            })),
+            rules: rules.map((rule) => sarifRule(rule, repository)),
           },
         },
         results: results.flatMap(({ file, report }) =>
           report.issues.map((issue) => {
-            const physicalLocation = { artifactLocation: { uri: file.split(require('node:path').sep).join('/') } };
+            const physicalLocation = { artifactLocation: { uri: file.split(path.sep).join('/') } };
             if (issue.line !== undefined) physicalLocation.region = { startLine: issue.line, startColumn: issue.column ?? 1 };
-            const logical = issue.cell
-              ? { name: issue.cell, fullyQualifiedName: issue.sheet ? `${issue.sheet}!${issue.cell}` : issue.cell, kind: 'cell' }
-              : { name: issue.path || '/', fullyQualifiedName: issue.path || '/', kind: 'jsonPointer' };
             const result = {
               ruleId: issue.rule,
               level: SARIF_LEVEL[issue.severity],
               message: { text: issue.hint ? `${issue.message}. ${issue.hint}` : issue.message },
-              locations: [{ physicalLocation, logicalLocations: [logical] }],
+              locations: [{ physicalLocation, logicalLocations: logicalLocations(issue) }],
             };
             if (index.has(issue.rule)) result.ruleIndex = index.get(issue.rule);
+            if (issue.action !== undefined) result.properties = { action: issue.action };
             return result;
           }),
         ),

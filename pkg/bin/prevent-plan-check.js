@@ -86,7 +86,7 @@ function check(files, values, out) {
     const reports = results.map(({ file, report }) => ({ file, ...report }));
     out.write(`${JSON.stringify(files.length === 1 ? reports[0] ?? null : reports, null, 2)}\n`);
   } else if (format === 'sarif') {
-    out.write(`${JSON.stringify(formatSarif(results, api.rules(), api.version()), null, 2)}\n`);
+    out.write(`${JSON.stringify(formatSarif(results, require('../rules.json'), api.version(), { repository: require('../package.json').repository }), null, 2)}\n`);
   } else {
     out.write(formatText(results, { color: useColor(out) }));
   }

@@ -152,12 +152,6 @@ export function createApi(core) {
     return JSON.parse(schemaCache);
   }
 
-  let rulesCache;
-  function rules() {
-    rulesCache ??= call(core.rules);
-    return JSON.parse(rulesCache);
-  }
-
   function version() {
     return call(core.version);
   }
@@ -172,7 +166,7 @@ export function createApi(core) {
     return JSON.parse(call(core.profile_schema));
   }
 
-  return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, rules, limits, version };
+  return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, limits, version };
 }
 
 /**

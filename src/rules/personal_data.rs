@@ -20,9 +20,19 @@ declare_rule! {
     /// in an internal directory, not in a published plan; leads are named by role.
     ///
     /// ## Example
-    /// "Contact john.smith@example.gov.uk" and "Case of Mr A. Khan discussed at Channel panel"
-    /// are reported with the span of the match; "Prevent Lead", "Chair of Channel Panel" and
-    /// "N17" (a postcode district, not a full postcode) are not.
+    /// Each match is reported with its span in the text.
+    /// ```json fails
+    /// {"sections": [{"title": "Channel", "actions": [{"id": "1", "description": "Case of Mr A. Khan discussed at Channel panel; contact john.smith@example.gov.uk", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    /// Roles, and a postcode district such as "N17" (not a full postcode), are not.
+    /// ```json passes
+    /// {"sections": [{"title": "Channel", "actions": [{"id": "1", "description": "Chair of Channel Panel to review referrals from N17 schools", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Name people by role, keep contact details in an internal directory, and never name
+    /// anyone referred to or supported by Channel. If the plan has been published, withdraw
+    /// that copy too.
     pub struct PersonalData { id: "personal-data", severity: Warning, summary: "The plan contains personal data" }
 }
 

@@ -36,6 +36,22 @@ declare_rule! {
     ///
     /// ## Example
     /// Two actions both numbered "1.2": the second is reported.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "1.2", "description": "Deliver WRAP training", "leads": ["Prevent Lead"]},
+    ///   {"id": "1.2", "description": "Train school governors", "leads": ["Prevent Lead"]}
+    /// ]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "1.2", "description": "Deliver WRAP training", "leads": ["Prevent Lead"]},
+    ///   {"id": "1.3", "description": "Train school governors", "leads": ["Prevent Lead"]}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Renumber one of the actions, and update any cross-reference ("See 1.2 above") that
+    /// meant the renumbered one.
     pub struct DuplicateId { id: "duplicate-id", severity: Error, summary: "Two actions share an id" }
 }
 
@@ -86,7 +102,17 @@ declare_rule! {
     /// Milestones are checked against the period; an unreadable period switches that off.
     ///
     /// ## Example
-    /// `"period": "next year"` fails; `"2017/18"`, `"2013-14"` and `"2008-11"` pass.
+    /// ```json fails
+    /// {"period": "next year", "sections": []}
+    /// ```
+    /// "2017/18", "2013-14" and "2008-11" are read.
+    /// ```json passes
+    /// {"period": "2017/18", "sections": []}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Give the period as a label such as "2017/18" or "2008-11", or as dates:
+    /// `{"start": "2017-04-01", "end": "2018-03-31"}`, the start before the end.
     pub struct PeriodInvalid { id: "period-invalid", severity: Error, summary: "The plan period cannot be read or runs backwards" }
 }
 
@@ -131,8 +157,17 @@ declare_rule! {
     /// leads is rarely delivered, and assurance asks who is accountable.
     ///
     /// ## Example
-    /// `{"id": "4", "description": "Deliver WRAP training", "leads": []}` is reported. When no
-    /// action of the plan has a lead (the table has no lead column), one issue says so.
+    /// When no action of the plan has a lead (the table has no lead column), one issue says so.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "4", "description": "Deliver WRAP training", "leads": []}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "4", "description": "Deliver WRAP training", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Name the lead agency or officer by role ("Prevent Coordinator", "Head of Community
+    /// Safety"), not by personal name.
     pub struct LeadMissing { id: "lead-missing", severity: Warning, summary: "An action has no lead" }
 }
 
@@ -144,8 +179,19 @@ declare_rule! {
     /// Without a timescale progress cannot be judged, and the plan cannot show delivery.
     ///
     /// ## Example
-    /// An action whose "Timescale" cell is empty is reported; "Ongoing" counts as a milestone
-    /// (and is judged by the milestone rules). When no action has one, one issue says so.
+    /// An action whose "Timescale" cell is empty is reported. When no action has one, one
+    /// issue says so.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "4", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": []}]}]}
+    /// ```
+    /// "Ongoing" counts as a milestone (and is judged by the milestone rules).
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "4", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Ongoing"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a target date ("March 2016", "Q3 2016/17"), a recurrence ("Quarterly"), or
+    /// "Ongoing" for continuous work.
     pub struct MilestoneMissing { id: "milestone-missing", severity: Warning, summary: "An action has no milestone" }
 }
 

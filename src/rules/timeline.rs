@@ -57,8 +57,16 @@ declare_rule! {
     /// progress date, and often hides a typing slip.
     ///
     /// ## Example
-    /// "Align other training with HSCB programme" in the date column is reported; "Nov-13",
-    /// "Q3 2016/17" and "Start of the summer term 2016" are read.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Review safeguarding training", "leads": ["LSCB"], "milestones": ["Align other training with HSCB programme"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Review safeguarding training", "leads": ["LSCB"], "milestones": ["Nov-13", "Q3 2016/17", "Start of the summer term 2016"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Write the date in a form such as "Nov-13", "March 2016", "Q3 2016/17" or "Oct 2013 to
+    /// Dec 2013", and move other text into the description.
     pub struct MilestoneUnparsed { id: "milestone-unparsed", severity: Warning, summary: "A milestone cannot be read as a date" }
 }
 
@@ -71,7 +79,16 @@ declare_rule! {
     /// A target nobody can be held to cannot show delivery; assurance asks for dated actions.
     ///
     /// ## Example
-    /// "When resources allow" is reported; "March 2016" or "Quarterly" is not.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["When resources allow"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016", "Quarterly"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Commit to a date or a recurrence. When the work truly waits on something, say what in
+    /// the description and give the date by which it will be reviewed.
     pub struct MilestoneVague { id: "milestone-vague", severity: Warning, summary: "A milestone is a target nobody can be held to" }
 }
 
@@ -85,7 +102,17 @@ declare_rule! {
     /// being re-planned. It is an error because the plan then misstates its own timetable.
     ///
     /// ## Example
-    /// In a plan for 2013-14 (1 Apr 2013 to 31 Mar 2014), "Nov-14" is reported; "Nov-13" is not.
+    /// In a plan for 2013-14 (1 Apr 2013 to 31 Mar 2014), "Nov-14" falls outside.
+    /// ```json fails
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Nov-14"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Nov-13"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the year; or, for work carried over, move the action into the next period's
+    /// plan with a new date.
     pub struct MilestoneOutsidePeriod { id: "milestone-outside-period", severity: Error, summary: "A milestone falls outside the plan period" }
 }
 
@@ -97,7 +124,15 @@ declare_rule! {
     /// "Dec 2013 to Oct 2013" cannot be met as written: one of the two dates is wrong.
     ///
     /// ## Example
-    /// "Dec 2013 to Oct 2013" is reported; "Oct 2013 to Dec 2013" is not.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Dec 2013 to Oct 2013"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Oct 2013 to Dec 2013"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Swap the two dates, or correct the one that is wrong.
     pub struct MilestoneRangeReversed { id: "milestone-range-reversed", severity: Error, summary: "A milestone's range ends before it starts" }
 }
 
@@ -110,7 +145,23 @@ declare_rule! {
     /// the action has no timescale at all.
     ///
     /// ## Example
-    /// "See 9 above" in a plan whose actions are numbered 1 to 8 is reported.
+    /// "See 9 above" in a plan whose actions are numbered 1 and 2.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016"]},
+    ///   {"id": "2", "description": "Train school governors", "leads": ["Prevent Lead"], "milestones": ["See 9 above"]}
+    /// ]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016"]},
+    ///   {"id": "2", "description": "Train school governors", "leads": ["Prevent Lead"], "milestones": ["See 1 above"]}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Point the reference at the action meant (actions may have been renumbered), or give
+    /// the action its own date.
     pub struct ReferenceUnresolved { id: "reference-unresolved", severity: Error, summary: "A cross-reference names no action of the plan" }
 }
 
@@ -123,7 +174,22 @@ declare_rule! {
     /// and a reader may follow the wrong action.
     ///
     /// ## Example
-    /// Action 14 with "See 9 above" passes; action 5 with "See 9 above" is reported.
+    /// Action 5 says "See 9 above", but action 9 comes after it.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "5", "description": "Train school governors", "leads": ["Prevent Lead"], "milestones": ["See 9 above"]},
+    ///   {"id": "9", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016"]}
+    /// ]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "9", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016"]},
+    ///   {"id": "14", "description": "Train school governors", "leads": ["Prevent Lead"], "milestones": ["See 9 above"]}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the number, or the word "above" or "below", so that both name the same action.
     pub struct ReferenceDirection { id: "reference-direction", severity: Warning, summary: "A cross-reference says above but points below, or the reverse" }
 }
 
@@ -137,8 +203,21 @@ declare_rule! {
     /// long plan is error-prone.
     ///
     /// ## Example
-    /// With `asOf` 2014-04-01, "Nov-13" with status "On track" is reported; with status
-    /// "Complete" it is not, nor is a recurring milestone such as "Annually (March)".
+    /// As of 1 April 2014, "Nov-13" with status "On track" is overdue.
+    /// ```json fails asOf=2014-04-01
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Nov-13"], "status": "On track"}]}]}
+    /// ```
+    /// With status "Complete" it is not, nor is a recurring milestone such as "Annually (March)".
+    /// ```json passes asOf=2014-04-01
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [
+    ///   {"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Nov-13"], "status": "Complete"},
+    ///   {"id": "2", "description": "Review the training offer", "leads": ["Prevent Lead"], "milestones": ["Annually (March)"], "status": "On track"}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Update the status when the work is done; otherwise re-plan it with a new date and say
+    /// why in the progress report.
     pub struct Overdue { id: "overdue", severity: Warning, summary: "A milestone's deadline has passed and the action is not complete" }
 }
 
@@ -153,7 +232,17 @@ declare_rule! {
     /// (An action complete ahead of all its milestones is fine.)
     ///
     /// ## Example
-    /// With `asOf` 2013-11-15, "Oct 2013 to Dec 2013" with status "Not started" is reported.
+    /// As of 15 November 2013, work timetabled from October is not started.
+    /// ```json fails asOf=2013-11-15
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Oct 2013 to Dec 2013"], "status": "Not started"}]}]}
+    /// ```
+    /// ```json passes asOf=2013-11-15
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Oct 2013 to Dec 2013"], "status": "In progress"}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Update the status if the work has begun; otherwise re-plan the milestone and say why
+    /// in the progress report.
     pub struct StatusDateConflict { id: "status-date-conflict", severity: Warning, summary: "An action is not started although its milestone has begun" }
 }
 
@@ -166,8 +255,23 @@ declare_rule! {
     /// An action cannot finish before the work it builds on; one of the two timescales is wrong.
     ///
     /// ## Example
-    /// Action 2 "consult the communities identified in action point 1", due December 2008,
-    /// while action 1 is due January 2009: reported.
+    /// Action 2 builds on action 1 but is due a month before it.
+    /// ```json fails
+    /// {"period": "2008-11", "sections": [{"title": "Communities", "actions": [
+    ///   {"id": "1", "description": "Identify the communities most at risk", "leads": ["Prevent Coordinator"], "milestones": ["January 2009"]},
+    ///   {"id": "2", "description": "Consult the communities identified in action point 1", "leads": ["Prevent Coordinator"], "milestones": ["December 2008"]}
+    /// ]}]}
+    /// ```
+    /// ```json passes
+    /// {"period": "2008-11", "sections": [{"title": "Communities", "actions": [
+    ///   {"id": "1", "description": "Identify the communities most at risk", "leads": ["Prevent Coordinator"], "milestones": ["January 2009"]},
+    ///   {"id": "2", "description": "Consult the communities identified in action point 1", "leads": ["Prevent Coordinator"], "milestones": ["March 2009"]}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct whichever date is wrong so that the action depended on is due first, or
+    /// correct the action number it names.
     pub struct DependencyOrder { id: "dependency-order", severity: Warning, summary: "An action is due before an action it depends on" }
 }
 

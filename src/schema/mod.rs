@@ -28,8 +28,19 @@ declare_rule! {
     /// match cannot be read reliably, and the other checks may miss things in it.
     ///
     /// ## Example
-    /// `{"sections": [{"title": "Training", "actions": [{"leads": ["Prevent Lead"]}]}]}`
-    /// fails: "Action 1 of section 1 has no description (schema keyword `required`)".
+    /// The action has no description: "Action 1 of section 1 has no description (schema
+    /// keyword `required`)".
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"leads": ["Prevent Lead"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"description": "Deliver WRAP training", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Each issue names the schema keyword and points (`path`) at the field concerned: add the
+    /// missing field, correct the type or the spelling of the field name, or remove a field
+    /// the schema does not know. `prevent-plan-check schema` prints the schema.
     pub struct Schema { id: "schema", severity: Error, summary: "The plan does not match the plan schema" }
 }
 

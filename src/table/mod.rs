@@ -45,7 +45,20 @@ declare_rule! {
     ///
     /// ## Example
     /// A column headed "Budget" is not part of a plan: its header cell is reported once for
-    /// the whole column. A stray "see appendix" below the table is reported at its cell.
+    /// the whole column. (A stray "see appendix" below the table is reported at its cell.)
+    /// ```csv fails
+    /// Action,Lead,Target date,Budget
+    /// Deliver WRAP training,Prevent Lead,March 2016,2000
+    /// ```
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Rename the column to a heading the importer reads (`docs/tables.md`), move notes into
+    /// the action's own cells, or delete what is not part of the plan. It is information only:
+    /// the rest of the plan is checked either way.
     pub struct CellUnmapped { id: "cell-unmapped", severity: Info, summary: "A non-empty cell of the table was not read into the plan" }
 }
 
@@ -59,8 +72,20 @@ declare_rule! {
     /// later than"); without one the table cannot be read as a plan.
     ///
     /// ## Example
-    /// A sheet whose first rows are actions with no header row fails; add a row such as
-    /// `Action | Lead | Target date` above them.
+    /// A sheet whose first rows are already actions.
+    /// ```csv fails
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// Review the Channel panel,Community Safety Manager,June 2016
+    /// ```
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// Review the Channel panel,Community Safety Manager,June 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a header row above the actions naming the columns, such as
+    /// `Action | Lead | Target date`; `docs/tables.md` lists the headings recognised.
     pub struct TableNoHeader { id: "table-no-header", severity: Error, summary: "No header row naming the plan's columns was found" }
 }
 
@@ -73,7 +98,16 @@ declare_rule! {
     /// cannot be checked.
     ///
     /// ## Example
-    /// An .xlsx file cut short in transfer: "the workbook could not be read: ...".
+    /// An .xlsx file cut short in transfer is reported: "the workbook could not be read: ...".
+    /// A table that can be read passes.
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Open the file in Excel or LibreOffice and save it again as .xlsx, .ods or CSV (UTF-8),
+    /// without a password; then check the saved copy.
     pub struct TableUnreadable { id: "table-unreadable", severity: Error, summary: "The table or workbook cannot be read" }
 }
 
@@ -86,7 +120,16 @@ declare_rule! {
     /// an export of something else, and reading all of it would stall a browser tab.
     ///
     /// ## Example
-    /// A sheet of 200,000 rows: the first 100,000 are read and this warning says so.
+    /// A sheet of 200,000 rows is reported: the first 100,000 are read and this warning says
+    /// so. A plan of any real length passes.
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Check the plan's own sheet: delete the other data below or beside the plan, or move it
+    /// to another sheet.
     pub struct TableTooLarge { id: "table-too-large", severity: Warning, summary: "The table is larger than the importer reads; the rest was ignored" }
 }
 

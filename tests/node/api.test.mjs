@@ -76,7 +76,11 @@ test('rules() lists documented rules with unique ids', () => {
   for (const id of ['schema', 'json-syntax', 'duplicate-id', 'lead-missing', 'milestone-missing']) {
     assert.ok(ids.includes(id), id);
   }
-  for (const rule of rules) assert.match(rule.doc, /## What it checks/);
+  for (const rule of rules) {
+    assert.match(rule.doc, /## What it checks/);
+    assert.ok(rule.howToFix && rule.examples.some((example) => example.expect === 'passes'), rule.id);
+  }
+  assert.deepEqual(rules, require('../../pkg/rules.json'));
 });
 
 test('options: period and asOf are applied, Date objects accepted', () => {
