@@ -446,3 +446,35 @@ fn expectation(expected: Expectation) -> &'static str {
         Expectation::AllowedForm => "yn un o'r ffurfiau a ganiateir",
     }
 }
+
+/// Each rule's one-line summary in Welsh, by rule id, for the generated `pkg/rules.json`
+/// (native only: the WASM module carries no rule documentation).
+#[cfg(not(target_arch = "wasm32"))]
+pub const RULE_SUMMARIES: &[(&str, &str)] = &[
+    ("json-syntax", "Nid yw'r cynllun yn JSON dilys"),
+    ("input-too-large", "Mae'r mewnbwn yn fwy nag y gall y gwiriwr ei dderbyn"),
+    ("schema", "Nid yw'r cynllun yn cyd-fynd â sgema'r cynllun"),
+    ("table-unreadable", "Nid oes modd darllen y tabl na'r llyfr gwaith"),
+    ("table-no-header", "Ni chafwyd hyd i res pennawd sy'n enwi colofnau'r cynllun"),
+    ("table-too-large", "Mae'r tabl yn fwy nag y mae'r mewnforiwr yn ei ddarllen; anwybyddwyd y gweddill"),
+    ("cell-unmapped", "Ni ddarllenwyd cell nad yw'n wag i mewn i'r cynllun"),
+    ("duplicate-id", "Mae dau gam gweithredu yn rhannu'r un rhif"),
+    ("period-invalid", "Nid oes modd darllen cyfnod y cynllun, neu mae'n rhedeg am yn ôl"),
+    ("lead-missing", "Nid oes gan gam gweithredu arweinydd"),
+    ("milestone-missing", "Nid oes gan gam gweithredu garreg filltir"),
+    ("milestone-unparsed", "Nid oes modd darllen carreg filltir fel dyddiad"),
+    ("milestone-vague", "Mae carreg filltir yn darged na ellir dal neb yn atebol iddo"),
+    ("milestone-outside-period", "Mae carreg filltir y tu allan i gyfnod y cynllun"),
+    ("milestone-range-reversed", "Mae ystod carreg filltir yn dod i ben cyn iddi ddechrau"),
+    ("reference-unresolved", "Nid yw croesgyfeiriad yn enwi un o gamau gweithredu'r cynllun"),
+    ("reference-direction", "Mae croesgyfeiriad yn dweud uchod ond yn pwyntio isod, neu i'r gwrthwyneb"),
+    ("overdue", "Mae terfyn amser carreg filltir wedi mynd heibio ac nid yw'r cam gweithredu wedi'i gwblhau"),
+    ("status-date-conflict", "Nid yw cam gweithredu wedi dechrau er bod ei garreg filltir wedi dechrau"),
+    ("dependency-order", "Mae cam gweithredu i'w gyflawni cyn cam gweithredu y mae'n dibynnu arno"),
+    ("personal-data", "Mae'r cynllun yn cynnwys data personol"),
+    ("profile-unknown", "Nid yw'r proffil cwmpas yn broffil hysbys"),
+    ("profile-invalid", "Nid yw'r proffil cwmpas a roddwyd yn ddilys"),
+    ("category-unknown", "Nid yw tag categori yn un o gategorïau'r proffil"),
+    ("category-missing", "Nid oes cam gweithredu ar gyfer un o gategorïau gofynnol y ddyletswydd"),
+    ("category-inferred", "Dim ond drwy gasgliad y mae categori gofynnol wedi'i gwmpasu"),
+];

@@ -13,6 +13,9 @@
 mod cy;
 mod en;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use cy::RULE_SUMMARIES as WELSH_RULE_SUMMARIES;
+
 use crate::date::Date;
 use crate::model::ActionRef;
 pub use crate::options::Locale;

@@ -392,3 +392,18 @@ fn profile_texts_fall_back_to_english() {
     assert_eq!(name.get(Locale::Welsh), "Panel Channel");
     assert_eq!(name.get(Locale::English), "Channel panel");
 }
+
+#[test]
+fn every_rule_has_one_welsh_summary() {
+    let ids: BTreeSet<&str> = crate::rules::registry()
+        .iter()
+        .map(|rule| rule.id)
+        .collect();
+    let translated: BTreeSet<&str> = WELSH_RULE_SUMMARIES.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, translated);
+    assert_eq!(WELSH_RULE_SUMMARIES.len(), translated.len(), "a rule twice");
+    for rule in crate::rules::registry() {
+        let welsh = WELSH_RULE_SUMMARIES.iter().find(|(id, _)| *id == rule.id);
+        assert_ne!(welsh.map(|(_, summary)| *summary), Some(rule.summary));
+    }
+}
