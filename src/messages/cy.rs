@@ -118,10 +118,15 @@ pub(super) fn render(message: &Message) -> String {
         }
         DidYouMean { id } => format!("Ai `{id}` oedd dan sylw?"),
         CategoriesOf { profile, ids } => format!("Categorïau'r proffil {profile}: {ids}."),
+        // A description the profile does not translate is left out rather than shown in English.
         CategoryMissing { name, id, description } => format!(
-            "Nid oes cam gweithredu yn ymdrin â \"{}\" (`{id}`): {}",
+            "Nid oes cam gweithredu yn ymdrin â \"{}\" (`{id}`){}",
             name.get(super::Locale::Welsh),
-            description.get(super::Locale::Welsh)
+            description
+                .cy
+                .as_ref()
+                .map(|welsh| format!(": {welsh}"))
+                .unwrap_or_default()
         ),
         CategoryMissingHint { id } => format!(
             "Ychwanegwch gam gweithredu ar ei gyfer, neu tagiwch y cam gweithredu sy'n ei gyflawni â \"categories\": [\"{id}\"]."

@@ -153,6 +153,16 @@ pub enum Required {
     Milestone,
 }
 
+impl Required {
+    /// What to do about an action lacking it.
+    pub fn hint(self) -> Message {
+        match self {
+            Required::Lead => Message::LeadHint,
+            Required::Milestone => Message::MilestoneHint,
+        }
+    }
+}
+
 /// Where an action is, seen from another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Whereabouts {

@@ -15,14 +15,12 @@ pub(super) static CHECKS: &[&dyn Check] = &[
         is_missing: no_lead,
         field: "leads",
         what: Required::Lead,
-        hint: Message::LeadHint,
     },
     &MissingField {
         meta: &MilestoneMissing::META,
         is_missing: no_milestone,
         field: "milestones",
         what: Required::Milestone,
-        hint: Message::MilestoneHint,
     },
 ];
 
@@ -201,7 +199,6 @@ struct MissingField {
     is_missing: fn(&Action) -> bool,
     field: &'static str,
     what: Required,
-    hint: Message,
 }
 
 impl Check for MissingField {
@@ -227,7 +224,7 @@ impl Check for MissingField {
                             what: self.what,
                         },
                     )
-                    .with_hint(self.hint.clone()),
+                    .with_hint(self.what.hint()),
             );
             return;
         }
@@ -242,7 +239,7 @@ impl Check for MissingField {
                         },
                     )
                     .with_action(action.action.id.as_deref())
-                    .with_hint(self.hint.clone()),
+                    .with_hint(self.what.hint()),
             );
         }
     }
