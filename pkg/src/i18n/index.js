@@ -13,7 +13,7 @@ const LOCALES = Object.keys(CATALOGUES);
 
 /** Fills a template's {names} from `args`; `args.count` picks the singular or plural form. */
 function fill(template, args = {}) {
-  const forms = template.split('|');
+  const forms = 'count' in args ? template.split('|') : [template];
   const form = forms.length > 1 && args.count !== 1 ? forms[forms.length - 1] : forms[0];
   return form.replace(/\{(\w+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
 }
