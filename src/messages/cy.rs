@@ -259,6 +259,29 @@ pub(super) fn render(message: &Message) -> String {
         SchemaOther { place, detail, keyword } => {
             schema(format!("{}: {detail}", subject(place)), keyword)
         }
+        InvalidOption { option, reason } => format!("opsiwn annilys `{option}`: {reason}"),
+        OptionsNotJson { error } => format!("nid yw'n JSON dilys: {error}"),
+        OptionsNotObject => "rhaid iddo fod yn wrthrych".into(),
+        ProfileOptionType => {
+            "rhaid iddo fod yn ddynodydd proffil neu'n wrthrych proffil".into()
+        }
+        ProfileOptionRejected { problem } => {
+            format!("nid oes modd defnyddio'r proffil ({problem})")
+        }
+        PeriodOptionUnreadable { text } => format!(
+            "nid yw \"{text}\" yn ddyddiadau ISO DECHRAU/DIWEDD nac yn label fel 2017/18"
+        ),
+        PeriodOptionDates => "mae angen `start` ac `end` ar y ffurf YYYY-MM-DD".into(),
+        PeriodOptionType => "rhaid iddo fod yn destun neu'n {start, end}".into(),
+        AsOfOptionDate { text } => format!("nid yw \"{text}\" yn ddyddiad YYYY-MM-DD"),
+        AsOfOptionType => "rhaid iddo fod yn ddyddiad YYYY-MM-DD ar ffurf testun".into(),
+        LocaleOptionUnknown { locale } => {
+            format!("nid oes cefnogaeth i \"{locale}\" (defnyddiwch en neu cy)")
+        }
+        LocaleOptionType => "rhaid iddo fod yn \"en\" neu'n \"cy\"".into(),
+        UnknownOption { name } => format!(
+            "opsiwn anhysbys `{name}` (opsiynau hysbys: `profile`, `period`, `asOf`, `locale`)"
+        ),
     }
 }
 

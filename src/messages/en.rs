@@ -239,6 +239,25 @@ pub(super) fn render(message: &Message) -> String {
         SchemaOther { place, detail, keyword } => {
             schema(format!("{}: {detail}", subject(place)), keyword)
         }
+        InvalidOption { option, reason } => format!("invalid option `{option}`: {reason}"),
+        OptionsNotJson { error } => format!("not JSON: {error}"),
+        OptionsNotObject => "must be an object".into(),
+        ProfileOptionType => "must be a profile id or a profile object".into(),
+        ProfileOptionRejected { problem } => problem.clone(),
+        PeriodOptionUnreadable { text } => {
+            format!("\"{text}\" is neither START/END ISO dates nor a label such as 2017/18")
+        }
+        PeriodOptionDates => "needs `start` and `end` as YYYY-MM-DD".into(),
+        PeriodOptionType => "must be a string or {start, end}".into(),
+        AsOfOptionDate { text } => format!("\"{text}\" is not a YYYY-MM-DD date"),
+        AsOfOptionType => "must be a YYYY-MM-DD string".into(),
+        LocaleOptionUnknown { locale } => {
+            format!("\"{locale}\" is not supported (use en or cy)")
+        }
+        LocaleOptionType => "must be \"en\" or \"cy\"".into(),
+        UnknownOption { name } => {
+            format!("unknown option `{name}` (known: profile, period, asOf, locale)")
+        }
     }
 }
 

@@ -134,6 +134,22 @@ messages! {
     SchemaOneOf { place: Place, expected: Expectation, keyword: String },
     /// Any other schema failure, with the validator's own description.
     SchemaOther { place: Place, detail: String, keyword: String },
+    // Options: thrown to the caller (`ERR_INVALID_OPTION`), not reported.
+    InvalidOption { option: String, reason: String },
+    /// `error` is the JSON parser's own description.
+    OptionsNotJson { error: String },
+    OptionsNotObject,
+    ProfileOptionType,
+    /// `problem` says why the profile cannot be used (English: it names ids and pointers).
+    ProfileOptionRejected { problem: String },
+    PeriodOptionUnreadable { text: String },
+    PeriodOptionDates,
+    PeriodOptionType,
+    AsOfOptionDate { text: String },
+    AsOfOptionType,
+    LocaleOptionUnknown { locale: String },
+    LocaleOptionType,
+    UnknownOption { name: String },
 }
 
 impl Message {

@@ -62,6 +62,17 @@ test('Welsh reaches every entry point: JSON text, CSV, input errors', () => {
   assert.match(overdue.issues.find((issue) => issue.rule === 'overdue').message, /roedd i'w chyflawni erbyn 30 Tachwedd 2013, cyn y dyddiad adrodd \(1 Ebrill 2014\)/);
 });
 
+test('a bad option is explained in the language asked for', () => {
+  assert.throws(
+    () => api.validate({ sections: [] }, { locale: 'cy', asOf: '31/01/2018' }),
+    (error) => error.code === 'ERR_INVALID_OPTION' && /opsiwn annilys `asOf`: nid yw "31\/01\/2018" yn ddyddiad YYYY-MM-DD/.test(error.message),
+  );
+  assert.throws(
+    () => api.validate({ sections: [] }, { asOf: '31/01/2018' }),
+    (error) => error.code === 'ERR_INVALID_OPTION' && /invalid option `asOf`/.test(error.message),
+  );
+});
+
 test('a locale other than en or cy is an error with a code', () => {
   for (const locale of ['fr', 'CY', 7]) {
     assert.throws(() => api.validate({ sections: [] }, { locale }), (error) => error instanceof Error && error.code === 'ERR_INVALID_OPTION');
