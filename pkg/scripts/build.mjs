@@ -9,13 +9,18 @@ const pkg = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(pkg, 'dist');
 mkdirSync(dist, { recursive: true });
 
-const esm = readFileSync(join(pkg, 'src', 'api.mjs'), 'utf8');
-const exported = [...esm.matchAll(/^export function (\w+)/gm)].map((match) => match[1]);
-if (exported.length === 0 || /^\s*import\s/m.test(esm)) {
-  throw new Error('src/api.mjs must export functions and import nothing, to be copied to CommonJS');
+/** Writes dist/NAME.cjs, the CommonJS copy of src/NAME.mjs. */
+function copyToCommonJs(name) {
+  const esm = readFileSync(join(pkg, 'src', `${name}.mjs`), 'utf8');
+  const exported = [...esm.matchAll(/^export function (\w+)/gm)].map((match) => match[1]);
+  if (exported.length === 0 || /^\s*import\s/m.test(esm)) {
+    throw new Error(`src/${name}.mjs must export functions and import nothing, to be copied to CommonJS`);
+  }
+  const cjs = `'use strict';\n// Generated from src/${name}.mjs by scripts/build.mjs: do not edit.\n${esm.replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exported.join(', ')} };\n`;
+  writeFileSync(join(dist, `${name}.cjs`), cjs);
 }
-const cjs = `'use strict';\n// Generated from src/api.mjs by scripts/build.mjs: do not edit.\n${esm.replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exported.join(', ')} };\n`;
-writeFileSync(join(dist, 'api.cjs'), cjs);
+copyToCommonJs('api');
+copyToCommonJs('adapters');
 copyFileSync(join(pkg, '..', 'src', 'schema', 'plan.schema.json'), join(dist, 'plan.schema.json'));
 
 // Browsers cannot yet `import` JSON everywhere: the rule metadata as an ES module.

@@ -23,8 +23,9 @@ use crate::messages::WELSH_RULE_SUMMARIES;
 /// The sections every rule documents, in order.
 pub const SECTIONS: [&str; 4] = ["What it checks", "Why", "Example", "How to fix"];
 
-/// Rules whose failing input cannot be written on a page (too large, or a damaged binary
-/// file): their failing example is described in words; all others must have one that runs.
+/// Rules whose failing input cannot be written on a page (too large, a damaged binary file,
+/// or a custom profile, which the options reject before any check runs): their failing
+/// example is described in words; every other rule must have one that runs.
 pub const PROSE_ONLY_FAILURES: [&str; 4] = [
     "input-too-large",
     "table-unreadable",
