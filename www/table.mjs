@@ -48,14 +48,6 @@ export function tableFromText(text, name, options) {
   return { kind: 'table', name, sheet: null, rows, report: validateTable(rows, options) };
 }
 
-/** The sheets of a workbook, for display (the report comes from `validateWorkbook`). */
-async function workbookSheets(bytes) {
-  // The workbook entry instantiates its reader module; this is the same module instance.
-  const reader = await import('../pkg/xlsx/web/prevent_plan_check_xlsx.js');
-  const answer = JSON.parse(reader.readWorkbook(bytes));
-  return answer.sheets ?? [];
-}
-
 /**
  * Reads a dropped or chosen file: `{ kind: 'json', name, text }` for a plan in JSON,
  * `{ kind: 'table', name, sheet, rows, report }` for a table.
@@ -65,9 +57,9 @@ export async function readFile(file, options) {
   if (extension === 'json') return { kind: 'json', name: file.name, text: await file.text() };
   if (extension === 'xlsx' || extension === 'ods') {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { validateWorkbook } = await import('../pkg/xlsx-web.mjs');
+    const { validateWorkbook, readWorkbook } = await import('../pkg/xlsx-web.mjs');
     const report = validateWorkbook(bytes, options);
-    const sheets = await workbookSheets(bytes);
+    const sheets = readWorkbook(bytes).sheets ?? [];
     const named = report.issues.find((issue) => issue.sheet)?.sheet;
     const sheet = sheets.find((candidate) => candidate.sheet === named) ?? sheets.find((candidate) => candidate.rows.length) ?? { sheet: null, rows: [] };
     return { kind: 'table', name: file.name, sheet: sheet.sheet, rows: sheet.rows, report };

@@ -188,5 +188,10 @@ export function createWorkbookApi(reader, core) {
     }
     return JSON.parse(call(core.validate_sheets, JSON.stringify(answer.sheets), settings));
   }
-  return { validateWorkbook };
+  /** The sheets of a workbook as rows of cell values, e.g. to show the table beside its report. */
+  function readWorkbook(bytes) {
+    const data = asBytes(bytes, 'readWorkbook(bytes): bytes');
+    return JSON.parse(call(reader.readWorkbook, data));
+  }
+  return { validateWorkbook, readWorkbook };
 }
