@@ -194,3 +194,55 @@ fn the_locale_is_an_option() {
         Err("locale")
     );
 }
+
+#[test]
+fn a_custom_profile_may_carry_welsh_names() {
+    let plan = r#"{"sections": [{"title": "T", "actions": [{"id": "1", "description": "Deliver WRAP", "leads": ["L"], "milestones": ["March 2016"]}]}]}"#;
+    let profile = |translations: &str| {
+        format!(
+            r#"{{"profile": {{"id": "mine", "title": "Mine", "guidance": "G", "sector": "local_authority",
+                "categories": [{{"id": "budget", "name": "Budget", "basis": "must", "required": true,
+                "description": "A budget line.", "phrases": ["budget"]{translations}}}]}}, "locale": "cy"}}"#
+        )
+    };
+    let Ok(options) = Options::from_json(&profile(
+        r#", "translations": {"cy": {"name": "Cyllideb", "description": "Llinell gyllideb."}}"#,
+    )) else {
+        unreachable!("a valid profile")
+    };
+    let report = validate_json(plan, &options);
+    let missing = report
+        .issues
+        .iter()
+        .find(|issue| issue.rule == "category-missing");
+    assert_eq!(
+        missing.map(|issue| issue.message.as_str()),
+        Some("Nid oes cam gweithredu yn ymdrin â \"Cyllideb\" (`budget`): Llinell gyllideb.")
+    );
+    assert_eq!(
+        report
+            .coverage
+            .get("budget")
+            .map(|category| category.name.as_str()),
+        Some("Cyllideb")
+    );
+
+    // English only is still a valid profile: Welsh reports name its categories in English.
+    let Ok(english_only) = Options::from_json(&profile("")) else {
+        unreachable!("a valid profile")
+    };
+    let report = validate_json(plan, &english_only);
+    assert_eq!(
+        report
+            .coverage
+            .get("budget")
+            .map(|category| category.name.as_str()),
+        Some("Budget")
+    );
+
+    // A translation has only the texts it can translate.
+    let wrong = Options::from_json(&profile(
+        r#", "translations": {"cy": {"phrases": ["cyllideb"]}}"#,
+    ));
+    assert_eq!(wrong.map_err(|error| error.option), Err("profile"));
+}
