@@ -19,10 +19,10 @@ export const CORE_WASM = 'web/prevent_plan_check_bg.wasm';
  * the merged core (schema, milestones, coverage, tables: 219,573 bytes on 2026-11-22), so
  * that CI fails on any growth. It is NOT yet the goal: issue 2 set 150 KB, which the
  * foundation met (104 KB), and issue 7 aims at 100 KB. Lower it as the module shrinks;
- * never raise it without a measured reason in docs/benchmarks.md. Raised to 225,500 for the
- * Welsh catalogue and profile texts (5.5 KB of the 8.3 KB the module grew by, see there).
+ * never raise it without a measured reason in docs/benchmarks.md. Raised to 226,100 for the
+ * Welsh catalogue and profile texts (6.1 KB of the 8.8 KB the module grew by, see there).
  */
-export const CORE_WASM_BROTLI_BUDGET = 225_500;
+export const CORE_WASM_BROTLI_BUDGET = 226_100;
 
 /** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
 const XLSX_WASM = /xlsx.*\.wasm$/;

@@ -246,3 +246,27 @@ fn a_custom_profile_may_carry_welsh_names() {
     ));
     assert_eq!(wrong.map_err(|error| error.option), Err("profile"));
 }
+
+#[test]
+fn every_built_in_profile_and_category_has_a_welsh_name() {
+    for profile in prevent_plan_check::profiles() {
+        let title = profile
+            .translations
+            .get("cy")
+            .and_then(|welsh| welsh.title.as_deref());
+        assert!(
+            title.is_some_and(|title| title != profile.title),
+            "{}",
+            profile.id
+        );
+        for category in &profile.categories {
+            let name = category.name();
+            assert!(
+                name.cy.as_ref().is_some_and(|welsh| *welsh != name.en),
+                "{}: {}",
+                profile.id,
+                category.id
+            );
+        }
+    }
+}
