@@ -21,9 +21,10 @@ export const CORE_WASM = 'web/prevent_plan_check_bg.wasm';
  * (docs/benchmarks.md), 185,656 once merged with main's rule docs moved out of the module.
  * It is NOT yet the goal: issue 2 set 150 KB, which the foundation met (104 KB), and issue 7
  * aims at 100 KB. Lower it as the module shrinks; never raise it
- * without a measured reason in docs/benchmarks.md.
+ * without a measured reason in docs/benchmarks.md. Raised to 195,500 for the Welsh catalogue
+ * and profile texts (issue 9): 194,591 merged, +8.9 KB (docs/benchmarks.md).
  */
-export const CORE_WASM_BROTLI_BUDGET = 186_500;
+export const CORE_WASM_BROTLI_BUDGET = 195_500;
 
 /** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
 const XLSX_WASM = /xlsx.*\.wasm$/;

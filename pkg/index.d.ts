@@ -134,6 +134,7 @@ export interface Options {
   period?: string | { start: IsoDate; end: IsoDate };
   /** Reporting date for overdue checks. */
   asOf?: IsoDate | Date;
+  /** The language of messages, hints and category names: English (default) or Welsh. */
   locale?: 'en' | 'cy';
 }
 
@@ -160,6 +161,8 @@ export interface RuleMeta {
   doc: string;
   /** The page's path in the repository, e.g. `docs/rules/overdue.md`. */
   page: string;
+  /** Texts in other languages, by locale: `translations.cy.summary` is the Welsh summary. */
+  translations: { [locale: string]: { summary?: string } };
 }
 
 /** Errors thrown for a wrong argument carry one of these codes. */
@@ -194,6 +197,8 @@ export interface ProfileCategory {
   required: boolean;
   description: string;
   phrases: string[];
+  /** The name and description in other languages, by locale (`translations.cy.name`). */
+  translations?: { [locale: string]: { name?: string; description?: string } };
   [key: string]: unknown;
 }
 
@@ -204,6 +209,8 @@ export interface Profile {
   guidance: string;
   sector: string;
   categories: ProfileCategory[];
+  /** The title and description in other languages, by locale (`translations.cy.title`). */
+  translations?: { [locale: string]: { title?: string; description?: string } };
   [key: string]: unknown;
 }
 

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::messages::Message;
 use crate::model::Plan;
 use crate::report::Issue;
 use crate::rules::declare_rule;
@@ -39,8 +40,16 @@ pub fn parse_json(text: &str) -> Result<Value, Box<Issue>> {
         }
         let (line, column) = (error.line(), error.column());
         let mut issue = JsonSyntax::META
-            .issue("", format!("The plan is not valid JSON: {error}"))
-            .with_hint("Check for a missing comma, quote or bracket just before this point.");
+            .issue(
+                "",
+                Message::JsonSyntax {
+                    error: error.to_string(),
+                    line,
+                    column,
+                    end: error.is_eof(),
+                },
+            )
+            .with_hint(Message::JsonSyntaxHint);
         issue.line = Some(line);
         issue.column = Some(column);
         Box::new(issue)

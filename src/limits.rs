@@ -1,5 +1,6 @@
 //! Limits on what one check accepts, so that time and memory per input stay bounded.
 
+use crate::messages::Message;
 use crate::report::Issue;
 use crate::rules::declare_rule;
 
@@ -38,30 +39,29 @@ pub fn too_many_bytes(bytes: usize) -> Issue {
     InputTooLarge::META
         .issue(
             "",
-            format!(
-                "The input is {} MB; at most {} MB can be checked",
-                megabytes(bytes),
-                megabytes(MAX_INPUT_BYTES)
-            ),
+            Message::TooManyBytes {
+                size: megabytes(bytes),
+                max: megabytes(MAX_INPUT_BYTES),
+            },
         )
-        .with_hint("Split the plan into smaller files, or remove embedded content.")
+        .with_hint(Message::TooManyBytesHint)
 }
 
 /// The issue for JSON nested deeper than [`MAX_DEPTH`].
 pub fn too_deep() -> Issue {
     InputTooLarge::META
-        .issue(
-            "",
-            format!("The plan is nested more than {MAX_DEPTH} levels deep; a plan nests about 7"),
-        )
-        .with_hint("Check that the plan has the shape of the published schema.")
+        .issue("", Message::TooDeep { max: MAX_DEPTH })
+        .with_hint(Message::TooDeepHint)
 }
 
 /// The issue for a plan with more than [`MAX_ACTIONS`] actions.
 pub fn too_many_actions(actions: usize) -> Issue {
     InputTooLarge::META.issue(
         "/sections",
-        format!("The plan has {actions} actions; at most {MAX_ACTIONS} can be checked"),
+        Message::TooManyActions {
+            actions,
+            max: MAX_ACTIONS,
+        },
     )
 }
 

@@ -16,11 +16,12 @@ use serde::{Deserialize, Serialize};
 
 pub use classify::{Evidence, Source, UnknownTag};
 pub use profile::{
-    builtin, check, load, profiles, Category, Compiled, Profile, ProfileError, PROFILE_SCHEMA,
+    builtin, check, load, profiles, Category, Compiled, Profile, ProfileError, Translation,
+    PROFILE_SCHEMA,
 };
 
 use crate::model::Plan;
-use crate::options::ProfileChoice;
+use crate::options::{Locale, ProfileChoice};
 
 /// The profile used when neither the options nor the plan name one.
 pub const DEFAULT_PROFILE: &str = "la-2023";
@@ -78,6 +79,20 @@ pub struct Coverage {
     pub categories: BTreeMap<String, CategoryCoverage>,
     pub unknown_tags: Vec<UnknownTag>,
     pub problem: Option<ProfileProblem>,
+}
+
+impl Coverage {
+    /// Names the categories in `locale`, where the profile translates them.
+    pub fn localize(&mut self, locale: Locale) {
+        let Some(profile) = &self.profile else {
+            return;
+        };
+        for category in &profile.categories {
+            if let Some(coverage) = self.categories.get_mut(&category.id) {
+                category.name().get(locale).clone_into(&mut coverage.name);
+            }
+        }
+    }
 }
 
 /// Resolves the profile (the options' choice, else the plan's `profile`, else

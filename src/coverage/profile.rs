@@ -4,7 +4,7 @@
 //! a profile given by the caller is checked against the published profile schema first.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::matcher::Matcher;
 use super::Basis;
+use crate::messages::{Locale, Localized, Message, Owner, Place};
 
 /// The profile JSON Schema (draft 2020-12) as published.
 pub const PROFILE_SCHEMA: &str = include_str!("profile.schema.json");
@@ -31,6 +32,22 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub categories: Vec<Category>,
+    /// The title and description in other languages, by locale ("cy").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// A profile's or a category's texts in another language; what is left out stays English.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The profile's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The category's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// One category of the duty within a profile.
@@ -50,6 +67,30 @@ pub struct Category {
     /// Longer phrases inside which a match does not count.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<String>,
+    /// The name and description in other languages, by locale ("cy").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+impl Category {
+    /// The name, with its Welsh version when the profile gives one.
+    pub fn name(&self) -> Localized {
+        Localized {
+            en: self.name.clone(),
+            cy: self.welsh().and_then(|welsh| welsh.name.clone()),
+        }
+    }
+
+    pub fn description(&self) -> Localized {
+        Localized {
+            en: self.description.clone(),
+            cy: self.welsh().and_then(|welsh| welsh.description.clone()),
+        }
+    }
+
+    fn welsh(&self) -> Option<&Translation> {
+        self.translations.get("cy")
+    }
 }
 
 impl Profile {
@@ -59,12 +100,11 @@ impl Profile {
         let mut problems: Vec<String> = ProfileValidator::iter_errors(value)
             .map(|error| {
                 let path = error.instance_path().as_str();
-                let place = if path.is_empty() { "the profile" } else { path };
-                format!(
-                    "{place}: {} (schema keyword `{}`)",
-                    crate::schema::predicate(path, &error),
-                    error.kind().keyword()
-                )
+                let place = Place {
+                    owner: Owner::Profile(path.to_owned()),
+                    part: None,
+                };
+                crate::schema::describe(place, path, &error).render(Locale::English)
             })
             .collect();
         if !problems.is_empty() {
@@ -150,15 +190,34 @@ impl ProfileError {
     }
 }
 
+impl ProfileError {
+    /// The report's message for a profile that could not be used.
+    pub fn message(&self) -> Message {
+        match self {
+            ProfileError::Unknown { id } => Message::ProfileUnknown {
+                id: id.clone(),
+                known: known_ids(),
+            },
+            ProfileError::Invalid { problems } => Message::ProfileInvalid {
+                problems: problems.join("; "),
+            },
+        }
+    }
+}
+
+fn known_ids() -> String {
+    let known: Vec<&str> = BUILTIN_SOURCES.iter().map(|(id, _)| *id).collect();
+    known.join(", ")
+}
+
 impl std::fmt::Display for ProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ProfileError::Unknown { id } => {
-                let known: Vec<&str> = BUILTIN_SOURCES.iter().map(|(id, _)| *id).collect();
                 write!(
                     f,
                     "unknown profile \"{id}\" (known profiles: {})",
-                    known.join(", ")
+                    known_ids()
                 )
             }
             ProfileError::Invalid { problems } => {

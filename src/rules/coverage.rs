@@ -1,6 +1,7 @@
 //! Coverage rules: does the plan cover what the duty asks of this kind of body?
 
 use crate::coverage::{Basis, Category, CategoryCoverage, CoverageStatus};
+use crate::messages::Message;
 use crate::report::{Issue, Severity};
 use crate::rules::{declare_rule, Check, Context, RuleMeta};
 
@@ -83,11 +84,8 @@ impl Check for ProfileRejected {
         if problem.error.code() == self.meta.id {
             issues.push(
                 self.meta
-                    .issue(
-                        problem.path,
-                        format!("Coverage was not checked: {}", problem.error),
-                    )
-                    .with_hint("Use one of the listed profile ids, or fix the profile object."),
+                    .issue(problem.path, problem.error.message())
+                    .with_hint(Message::ProfileRejectedHint),
             );
         }
     }
@@ -133,24 +131,27 @@ impl Check for CategoryUnknown {
                 .iter()
                 .map(|category| category.id.as_str());
             let hint = match closest(&unknown.tag, ids) {
-                Some(id) => format!("Did you mean `{id}`?"),
+                Some(id) => Message::DidYouMean { id: id.to_owned() },
                 None => {
                     let ids: Vec<&str> = profile
                         .categories
                         .iter()
                         .map(|category| category.id.as_str())
                         .collect();
-                    format!("Categories of {}: {}.", profile.id, ids.join(", "))
+                    Message::CategoriesOf {
+                        profile: profile.id.clone(),
+                        ids: ids.join(", "),
+                    }
                 }
             };
             issues.push(
                 Self::META
                     .issue(
                         unknown.pointer.clone(),
-                        format!(
-                            "\"{}\" is not a category of the {} profile",
-                            unknown.tag, profile.id
-                        ),
+                        Message::CategoryUnknown {
+                            tag: unknown.tag.clone(),
+                            profile: profile.id.clone(),
+                        },
                     )
                     .with_action(unknown.action.as_deref())
                     .with_hint(hint),
@@ -197,16 +198,16 @@ impl Check for CategoryMissing {
         for (category, _) in required_with_status(context, CoverageStatus::Missing) {
             let mut issue = Self::META.issue(
                 "",
-                format!(
-                    "No action covers \"{}\" (`{}`): {}",
-                    category.name, category.id, category.description
-                ),
+                Message::CategoryMissing {
+                    name: category.name(),
+                    id: category.id.clone(),
+                    description: category.description(),
+                },
             );
             issue.severity = severity(category.basis);
-            issues.push(issue.with_hint(format!(
-                "Add an action for it, or tag the action that delivers it with \"categories\": [\"{}\"].",
-                category.id
-            )));
+            issues.push(issue.with_hint(Message::CategoryMissingHint {
+                id: category.id.clone(),
+            }));
         }
     }
 }
@@ -246,26 +247,22 @@ impl Check for CategoryInferred {
             let Some(first) = coverage.evidence.first() else {
                 continue;
             };
-            let source = if coverage.actions.is_empty() {
-                "the plan's title".to_owned()
-            } else {
-                format!("action(s) {}", coverage.actions.join(", "))
-            };
             issues.push(
                 Self::META
                     .issue(
                         first.field.to_string(),
-                        format!(
-                            "{} (`{}`) is only inferred from the wording of {source}, e.g. \"{}\"",
-                            category.name, category.id, first.phrase
-                        ),
+                        Message::CategoryInferred {
+                            name: category.name(),
+                            id: category.id.clone(),
+                            actions: coverage.actions.join(", "),
+                            phrase: first.phrase.to_string(),
+                        },
                     )
                     .with_action(first.action.as_deref())
                     .with_span(first.span)
-                    .with_hint(format!(
-                        "Confirm it by tagging the action that delivers it with \"categories\": [\"{}\"].",
-                        category.id
-                    )),
+                    .with_hint(Message::CategoryInferredHint {
+                        id: category.id.clone(),
+                    }),
             );
         }
     }

@@ -18,6 +18,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{registry, RuleMeta};
+use crate::messages::WELSH_RULE_SUMMARIES;
 
 /// The sections every rule documents, in order.
 pub const SECTIONS: [&str; 4] = ["What it checks", "Why", "Example", "How to fix"];
@@ -228,7 +229,16 @@ fn rule_json(rule: &RuleMeta) -> Value {
         "examples": examples,
         "doc": published(rule),
         "page": page_path(rule),
+        "translations": {"cy": {"summary": welsh_summary(rule)}},
     })
+}
+
+/// The rule's summary in Welsh (the catalogue has one for every rule: a test says so).
+fn welsh_summary(rule: &RuleMeta) -> &'static str {
+    WELSH_RULE_SUMMARIES
+        .iter()
+        .find(|(id, _)| *id == rule.id)
+        .map_or(rule.summary, |(_, summary)| summary)
 }
 
 /// `pkg/rules.json`: every rule's metadata, in registry order.

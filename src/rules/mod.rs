@@ -14,6 +14,7 @@ mod timeline;
 
 use crate::coverage::Coverage;
 use crate::date::{Date, Period};
+use crate::messages::Message;
 use crate::model::Plan;
 use crate::report::{Issue, Severity};
 
@@ -38,8 +39,8 @@ pub struct RuleMeta {
 
 impl RuleMeta {
     /// An issue of this rule at its default severity.
-    pub fn issue(&self, path: impl Into<String>, message: impl Into<String>) -> Issue {
-        Issue::new(self.id, self.severity, path, message)
+    pub fn issue(&self, path: impl Into<String>, message: Message) -> Issue {
+        Issue::say(self.id, self.severity, path, message)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Personal data in a plan that is going to be published.
 
+use crate::messages::Message;
 use crate::milestone::{Span, MONTH_NAMES};
 use crate::model::Plan;
 use crate::report::Issue;
@@ -46,10 +47,16 @@ impl Check for PersonalData {
                 let found = text.get(span.start..span.end).unwrap_or_default();
                 issues.push(
                     Self::META
-                        .issue(pointer(), format!("This text contains {kind} (\"{found}\"), which must not be published"))
+                        .issue(
+                            pointer(),
+                            Message::PersonalData {
+                                kind,
+                                found: found.to_owned(),
+                            },
+                        )
                         .with_action(action)
                         .with_span(span)
-                        .with_hint("Name leads by role and remove contact details and anything that could identify a person referred or supported."),
+                        .with_hint(Message::PersonalDataHint),
                 );
             }
         });

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::messages::{ActionName, Message, Required};
 use crate::model::{Action, ActionRef};
 use crate::report::Issue;
 use crate::rules::{declare_rule, Check, Context, RuleMeta};
@@ -13,15 +14,13 @@ pub(super) static CHECKS: &[&dyn Check] = &[
         meta: &LeadMissing::META,
         is_missing: no_lead,
         field: "leads",
-        what: "lead",
-        hint: "Name the lead agency or officer by role, e.g. \"Prevent Coordinator\".",
+        what: Required::Lead,
     },
     &MissingField {
         meta: &MilestoneMissing::META,
         is_missing: no_milestone,
         field: "milestones",
-        what: "milestone or target date",
-        hint: "Add a target date such as \"March 2016\", or \"Ongoing\".",
+        what: Required::Milestone,
     },
 ];
 
@@ -76,14 +75,14 @@ impl Check for DuplicateId {
                     Self::META
                         .issue(
                             action.field_pointer("id"),
-                            format!(
-                                "Action id {id} is used twice: here and at action {} of section {}",
-                                first.action_index + 1,
-                                first.section_index + 1
-                            ),
+                            Message::DuplicateId {
+                                id: id.to_owned(),
+                                action: first.action_index + 1,
+                                section: first.section_index + 1,
+                            },
                         )
                         .with_action(Some(id))
-                        .with_hint("Give each action its own number."),
+                        .with_hint(Message::DuplicateIdHint),
                 ),
                 None => {
                     first_seen.insert(id.to_owned(), action);
@@ -129,21 +128,18 @@ impl Check for PeriodInvalid {
                 Self::META
                     .issue(
                         "/period",
-                        format!(
-                            "The plan period \"{}\" is not a period I can read",
-                            label.as_deref().unwrap_or("")
-                        ),
+                        Message::PeriodUnreadable {
+                            label: label.clone().unwrap_or_default(),
+                        },
                     )
-                    .with_hint(
-                        "Write it as \"2017/18\", \"2013-14\" or \"2017-04-01/2018-03-31\".",
-                    ),
+                    .with_hint(Message::PeriodUnreadableHint),
             ),
             (Some(dates), _) if dates.end < dates.start => issues.push(Self::META.issue(
                 "/period",
-                format!(
-                    "The plan period ends ({}) before it starts ({})",
-                    dates.end, dates.start
-                ),
+                Message::PeriodReversed {
+                    start: dates.start,
+                    end: dates.end,
+                },
             )),
             _ => {}
         }
@@ -202,8 +198,7 @@ struct MissingField {
     meta: &'static RuleMeta,
     is_missing: fn(&Action) -> bool,
     field: &'static str,
-    what: &'static str,
-    hint: &'static str,
+    what: Required,
 }
 
 impl Check for MissingField {
@@ -224,9 +219,12 @@ impl Check for MissingField {
                 self.meta
                     .issue(
                         "/sections",
-                        format!("None of the {total} actions has a {}", self.what),
+                        Message::NoneHave {
+                            total,
+                            what: self.what,
+                        },
                     )
-                    .with_hint(self.hint),
+                    .with_hint(self.what.hint()),
             );
             return;
         }
@@ -235,10 +233,13 @@ impl Check for MissingField {
                 self.meta
                     .issue(
                         action.field_pointer(self.field),
-                        format!("{} has no {}", action.label(), self.what),
+                        Message::ActionLacks {
+                            action: ActionName::of(&action),
+                            what: self.what,
+                        },
                     )
                     .with_action(action.action.id.as_deref())
-                    .with_hint(self.hint),
+                    .with_hint(self.what.hint()),
             );
         }
     }

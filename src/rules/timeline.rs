@@ -5,6 +5,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::date::Date;
+use crate::messages::{ActionName, Message, Whereabouts};
 use crate::milestone::{action_references, Direction, Kind, Timescale};
 use crate::model::{ActionRef, Milestone, StatusValue};
 use crate::report::Issue;
@@ -291,10 +292,16 @@ impl Seen<'_, '_> {
         self.actions.get(self.position)
     }
 
-    /// `Milestone "Nov-13" of action 1.2`
-    fn name(&self) -> String {
-        let action = self.action().map(action_name).unwrap_or_default();
-        format!("Milestone \"{}\" of {action}", self.milestone.text.trim())
+    /// The milestone's text and the action it belongs to, as messages name them.
+    fn name(&self) -> (String, ActionName) {
+        let action = self.action().map_or(
+            ActionName::Position {
+                action: 0,
+                section: 0,
+            },
+            ActionName::of,
+        );
+        (self.milestone.text.trim().to_owned(), action)
     }
 
     fn actions_by_id(&self) -> &ActionIndex {
@@ -308,8 +315,8 @@ impl Seen<'_, '_> {
 
 /// What a judge found: the message and what to do about it.
 struct Finding {
-    message: String,
-    hint: &'static str,
+    message: Message,
+    hint: Message,
 }
 
 /// The shape shared by rules that judge one milestone at a time.
@@ -361,43 +368,49 @@ impl Check for MilestoneRule {
 
 fn unparsed(seen: &Seen<'_, '_>) -> Option<Finding> {
     (seen.parsed.kind == Kind::Unparsed).then(|| Finding {
-        message: format!("{} cannot be read as a date, period or recurrence", seen.name()),
-        hint: "Write a month and year (\"March 2016\"), a financial year or quarter (\"Q3 2016/17\"), or \"Ongoing\".",
+        message: {
+            let (milestone, action) = seen.name();
+            Message::MilestoneUnparsed { milestone, action }
+        },
+        hint: Message::MilestoneUnparsedHint,
     })
 }
 
 fn vague(seen: &Seen<'_, '_>) -> Option<Finding> {
     (seen.parsed.kind == Kind::Vague).then(|| Finding {
-        message: format!("{} gives no date anyone can be held to", seen.name()),
-        hint:
-            "Give a target date, even a provisional one, and review it when circumstances change.",
+        message: {
+            let (milestone, action) = seen.name();
+            Message::MilestoneVague { milestone, action }
+        },
+        hint: Message::MilestoneVagueHint,
     })
 }
 
 fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
     let period = seen.context.period?;
     let parsed = seen.parsed;
-    let hint = "Check the year of the milestone, or carry the work into the next plan.";
+    let hint = Message::MilestoneOutsidePeriodHint;
+    let (milestone, action) = seen.name();
     if let Some(end) = parsed.end {
         if end > period.end {
             return Some(Finding {
-                message: format!(
-                    "{} ({}) falls after the plan period ends ({})",
-                    seen.name(),
-                    human(end),
-                    human(period.end)
-                ),
+                message: Message::MilestoneAfterPeriod {
+                    milestone,
+                    action,
+                    due: end,
+                    end: period.end,
+                },
                 hint,
             });
         }
         if end < period.start {
             return Some(Finding {
-                message: format!(
-                    "{} ({}) falls before the plan period starts ({})",
-                    seen.name(),
-                    human(end),
-                    human(period.start)
-                ),
+                message: Message::MilestoneBeforePeriod {
+                    milestone,
+                    action,
+                    due: end,
+                    start: period.start,
+                },
                 hint,
             });
         }
@@ -406,35 +419,39 @@ fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
         .start
         .filter(|start| parsed.end.is_none() && *start > period.end)?;
     Some(Finding {
-        message: format!(
-            "{} starts ({}) after the plan period ends ({})",
-            seen.name(),
-            human(start),
-            human(period.end)
-        ),
+        message: Message::MilestoneStartsAfterPeriod {
+            milestone,
+            action,
+            start,
+            end: period.end,
+        },
         hint,
     })
 }
 
 fn range_reversed(seen: &Seen<'_, '_>) -> Option<Finding> {
     seen.parsed.reversed.then(|| Finding {
-        message: format!("{} ends before it starts", seen.name()),
-        hint: "Swap the two dates, or correct the year of one of them.",
+        message: {
+            let (milestone, action) = seen.name();
+            Message::MilestoneRangeReversed { milestone, action }
+        },
+        hint: Message::MilestoneRangeReversedHint,
     })
 }
 
 fn reference_unresolved(seen: &Seen<'_, '_>) -> Option<Finding> {
     let target = seen.parsed.reference.as_deref()?;
-    seen.actions_by_id()
-        .find(target)
-        .is_none()
-        .then(|| Finding {
-            message: format!(
-                "{} refers to action {target}, which is not in the plan",
-                seen.name()
-            ),
-            hint: "Check the action number, or write the milestone's own date.",
-        })
+    seen.actions_by_id().find(target).is_none().then(|| {
+        let (milestone, action) = seen.name();
+        Finding {
+            message: Message::ReferenceUnresolved {
+                milestone,
+                action,
+                target: target.to_owned(),
+            },
+            hint: Message::ReferenceUnresolvedHint,
+        }
+    })
 }
 
 fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
@@ -442,21 +459,25 @@ fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
     let direction = seen.parsed.direction?;
     let found = seen.actions_by_id().find(target)?;
     let (said, actual) = match direction {
-        Direction::Above if found >= seen.position => ("above", "below"),
-        Direction::Below if found <= seen.position => ("below", "above"),
+        Direction::Above if found >= seen.position => (Whereabouts::Above, Whereabouts::Below),
+        Direction::Below if found <= seen.position => (Whereabouts::Below, Whereabouts::Above),
         _ => return None,
     };
     let actual = if found == seen.position {
-        "to itself"
+        Whereabouts::Itself
     } else {
         actual
     };
+    let (milestone, action) = seen.name();
     Some(Finding {
-        message: format!(
-            "{} says action {target} is {said}, but it is {actual}",
-            seen.name()
-        ),
-        hint: "Check the action number in the cross-reference.",
+        message: Message::ReferenceDirection {
+            milestone,
+            action,
+            target: target.to_owned(),
+            said,
+            actual,
+        },
+        hint: Message::ReferenceDirectionHint,
     })
 }
 
@@ -471,23 +492,22 @@ fn overdue(seen: &Seen<'_, '_>) -> Option<Finding> {
     if done(seen.status()) || done(seen.parsed.status) {
         return None;
     }
-    let status = seen
+    let progress = seen
         .action()
         .and_then(|action| action.action.status.as_ref())
         .map(|status| status.text.trim())
         .filter(|text| !text.is_empty())
-        .map_or_else(
-            || "no progress recorded".to_owned(),
-            |text| format!("progress: \"{text}\""),
-        );
+        .map(str::to_owned);
+    let (milestone, action) = seen.name();
     Some(Finding {
-        message: format!(
-            "{} was due by {}, before the progress date ({}), and the action is not marked complete ({status})",
-            seen.name(),
-            human(end),
-            human(as_of)
-        ),
-        hint: "Record the action as complete, or agree and record a revised date.",
+        message: Message::Overdue {
+            milestone,
+            action,
+            due: end,
+            as_of,
+            progress,
+        },
+        hint: Message::OverdueHint,
     })
 }
 
@@ -502,14 +522,15 @@ fn status_date_conflict(seen: &Seen<'_, '_>) -> Option<Finding> {
         return None;
     }
     let start = seen.parsed.start.filter(|start| *start <= as_of)?;
+    let (milestone, action) = seen.name();
     Some(Finding {
-        message: format!(
-            "{} began on {}, before the progress date ({}), but the action is marked not started",
-            seen.name(),
-            human(start),
-            human(as_of)
-        ),
-        hint: "Update the status, or re-plan the start of the work.",
+        message: Message::StatusDateConflict {
+            milestone,
+            action,
+            start,
+            as_of,
+        },
+        hint: Message::StatusDateConflictHint,
     })
 }
 
@@ -542,15 +563,15 @@ impl Check for DependencyOrder {
                     Self::META
                         .issue(
                             action.field_pointer(&format!("milestones/{index}")),
-                            format!(
-                                "{} builds on action {target} but is due earlier ({} against {})",
-                                capitalised(&action_name(action)),
-                                human(due),
-                                human(named_due)
-                            ),
+                            Message::DependencyOrder {
+                                action: ActionName::of(action),
+                                target: target.clone(),
+                                due,
+                                target_due: named_due,
+                            },
                         )
                         .with_action(action.action.id.as_deref())
-                        .with_hint("Move this action's deadline after the one it depends on, or bring that one forward."),
+                        .with_hint(Message::DependencyOrderHint),
                 );
             }
         }
@@ -614,34 +635,6 @@ impl ActionIndex {
 
 fn normal_id(id: &str) -> String {
     id.trim().trim_end_matches('.').to_ascii_lowercase()
-}
-
-/// "action 1.2", or "action 3 of section 2" when it has no id.
-fn action_name(action: &ActionRef<'_>) -> String {
-    let label = action.label();
-    match label.strip_prefix("Action") {
-        Some(rest) => format!("action{rest}"),
-        None => label,
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// "30 Nov 2013".
-fn human(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS
-        .get(date.month().saturating_sub(1) as usize)
-        .unwrap_or(&"");
-    format!("{} {month} {}", date.day(), date.year())
 }
 
 #[cfg(test)]

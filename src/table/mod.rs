@@ -24,6 +24,7 @@ pub mod workbook;
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::messages::Message;
 use crate::model::Plan;
 use crate::report::Issue;
 use crate::rules::declare_rule;
@@ -151,7 +152,10 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
     if table.rows.len() > MAX_ROWS || table.rows.iter().any(|row| row.len() > MAX_COLUMNS) {
         issues.push(TableTooLarge::META.issue(
             "",
-            format!("The table has more than {MAX_ROWS} rows or {MAX_COLUMNS} columns; only those were read"),
+            Message::TableTooLarge {
+                rows: MAX_ROWS,
+                columns: MAX_COLUMNS,
+            },
         ));
     }
     let cells: Vec<&[Cell]> = table
@@ -165,9 +169,12 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
         .map(|row| row.iter().map(|cell| cell.text(false)).collect())
         .collect();
     let Some(header) = header::find(&plain) else {
-        let mut issue = TableNoHeader::META
-            .issue("", "No header row was found: the table needs a row naming its columns, such as Action, Lead and Target date")
-            .with_hint(format!("Put the header row within the first {} rows.", header::SEARCH_ROWS));
+        let mut issue =
+            TableNoHeader::META
+                .issue("", Message::NoHeader)
+                .with_hint(Message::NoHeaderHint {
+                    rows: header::SEARCH_ROWS,
+                });
         issue.sheet.clone_from(&table.sheet);
         return Err(issue);
     };
@@ -241,8 +248,14 @@ fn unmapped_cells(
                 continue;
             }
             let mut issue = CellUnmapped::META
-                .issue("", format!("Cell {} (\"{}\") was not read into the plan", address(row, column), excerpt(text)))
-                .with_hint("Move it into a column of the plan, or delete it if it is not part of the plan.");
+                .issue(
+                    "",
+                    Message::CellUnmapped {
+                        cell: address(row, column),
+                        text: excerpt(text),
+                    },
+                )
+                .with_hint(Message::CellUnmappedHint);
             issue.cell = Some(address(row, column));
             issue.sheet = sheet.map(str::to_owned);
             issues.push(issue);
@@ -254,11 +267,7 @@ fn unmapped_cells(
             .and_then(|row| row.get(column))
             .map(|text| text.trim())
             .unwrap_or_default();
-        let name = if heading.is_empty() {
-            String::new()
-        } else {
-            format!(" (\"{}\")", excerpt(heading))
-        };
+        let name = (!heading.is_empty()).then(|| excerpt(heading));
         let cell_row = if heading.is_empty() {
             first_row
         } else {
@@ -267,13 +276,15 @@ fn unmapped_cells(
         let mut issue = CellUnmapped::META
             .issue(
                 "",
-                format!(
-                    "Column {}{name} is not a column of the plan: its {count} non-empty cell{} were not read",
-                    address(0, column).trim_end_matches(|c: char| c.is_ascii_digit()),
-                    if count == 1 { "" } else { "s" }
-                ),
+                Message::ColumnUnmapped {
+                    column: address(0, column)
+                        .trim_end_matches(|c: char| c.is_ascii_digit())
+                        .to_owned(),
+                    heading: name,
+                    cells: count,
+                },
             )
-            .with_hint("Name the column as plans do (Action, Lead, Partners, Target date, Progress, RAG) if it belongs to the plan.");
+            .with_hint(Message::ColumnUnmappedHint);
         issue.cell = Some(address(cell_row, column));
         issue.sheet = sheet.map(str::to_owned);
         issues.push(issue);
@@ -293,7 +304,8 @@ fn excerpt(text: &str) -> String {
 
 /// Reads CSV or TSV text into a table.
 pub fn read_delimited(text: &str) -> Result<Table, Issue> {
-    delimited::read(text).map_err(|message| TableUnreadable::META.issue("", message))
+    delimited::read(text)
+        .map_err(|detail| TableUnreadable::META.issue("", Message::TableUnreadable { detail }))
 }
 
 /// Reads CSV or TSV bytes, reporting text that is not UTF-8 with the line it is on.
@@ -306,12 +318,12 @@ pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
             let mut issue = TableUnreadable::META
                 .issue(
                     "",
-                    format!(
-                        "The table is not UTF-8 text (byte {} on line {line})",
-                        error.valid_up_to() + 1
-                    ),
+                    Message::NotUtf8 {
+                        byte: error.valid_up_to() + 1,
+                        line,
+                    },
                 )
-                .with_hint("Save the sheet as \"CSV UTF-8\" (Excel) or export it as UTF-8.");
+                .with_hint(Message::NotUtf8Hint);
             issue.line = Some(line);
             Err(issue)
         }
@@ -321,11 +333,10 @@ pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
 /// The issue for a workbook none of whose sheets has a plan header.
 pub fn no_plan_sheet() -> Issue {
     TableNoHeader::META
-        .issue(
-            "",
-            "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date",
-        )
-        .with_hint(format!("Put the header row within the first {} rows of the plan's sheet.", header::SEARCH_ROWS))
+        .issue("", Message::NoPlanSheet)
+        .with_hint(Message::NoPlanSheetHint {
+            rows: header::SEARCH_ROWS,
+        })
 }
 
 /// The sheet of a workbook that holds the plan: the one whose header row reads best.
