@@ -143,12 +143,12 @@ pub(super) fn ordinal_word(token: &Token<'_>) -> Option<u32> {
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], token: &Token<'_>) -> Option<T> {
-    if token.tok != Tok::Word {
+    if !matches!(token.tok, Tok::Word) {
         return None;
     }
     table
         .iter()
-        .find(|(name, _)| token.key() == name.as_bytes())
+        .find(|(name, _)| token.key_is(name))
         .map(|&(_, value)| value)
 }
 
@@ -380,7 +380,7 @@ fn matches_at(words: &[Token<'_>], at: usize, phrase: &[&str]) -> bool {
         window
             .iter()
             .zip(phrase)
-            .all(|(token, word)| token.key() == word.as_bytes())
+            .all(|(token, word)| token.key_is(word))
     })
 }
 
