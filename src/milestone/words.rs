@@ -362,26 +362,36 @@ pub(super) fn find<'p, T: Copy>(
     words: &[Token<'_>],
     table: &'p [(&'p [&'p str], T)],
 ) -> Option<(usize, T)> {
-    (0..words.len()).find_map(|at| {
+    words.iter().enumerate().find_map(|(at, token)| {
         table
             .iter()
-            .find(|(phrase, _)| matches_at(words, at, phrase))
+            .find(|(phrase, _)| matches_at(words, at, token, phrase))
             .map(|&(_, value)| (at, value))
     })
 }
 
 /// Whether any phrase of `table` occurs among `words`; its position if so.
 pub(super) fn find_any(words: &[Token<'_>], table: &[&[&str]]) -> Option<usize> {
-    (0..words.len()).find(|&at| table.iter().any(|phrase| matches_at(words, at, phrase)))
+    words
+        .iter()
+        .enumerate()
+        .find(|&(at, token)| table.iter().any(|phrase| matches_at(words, at, token, phrase)))
+        .map(|(at, _)| at)
 }
 
-fn matches_at(words: &[Token<'_>], at: usize, phrase: &[&str]) -> bool {
-    words.get(at..at + phrase.len()).is_some_and(|window| {
-        window
-            .iter()
-            .zip(phrase)
-            .all(|(token, word)| token.key_is(word))
-    })
+/// Whether `phrase` starts at `words[at]` (`first`). The first word is tried on its own:
+/// it rules out almost every phrase of a table.
+fn matches_at(words: &[Token<'_>], at: usize, first: &Token<'_>, phrase: &[&str]) -> bool {
+    let Some((head, rest)) = phrase.split_first() else {
+        return false;
+    };
+    first.key_is(head)
+        && words.get(at + 1..at + phrase.len()).is_some_and(|window| {
+            window
+                .iter()
+                .zip(rest)
+                .all(|(token, word)| token.key_is(word))
+        })
 }
 
 #[cfg(test)]
