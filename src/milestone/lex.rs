@@ -70,6 +70,14 @@ impl Token<'_> {
         matches!(self.tok, Tok::Word) && self.key_is(word)
     }
 
+    /// The token's text in ASCII lower case; empty for long or non-ASCII text.
+    pub fn key_bytes(&self) -> &[u8] {
+        self.key
+            .bytes
+            .get(..usize::from(self.key.len))
+            .unwrap_or(&[])
+    }
+
     /// Whether the token's key is this (lower-case) word. Length and first byte settle
     /// almost every comparison against the phrase tables without a call to `memcmp`.
     pub fn key_is(&self, word: &str) -> bool {
