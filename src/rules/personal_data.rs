@@ -123,9 +123,14 @@ fn find_in_text<'t>(
     found: &mut Vec<(&'static str, Span)>,
 ) {
     found.clear();
-    split_words(text, words);
-    find_emails(text, found);
-    find_phone_numbers(text, found);
+    let marks = split_words(text, words);
+    if marks.at_sign {
+        find_emails(text, found);
+    }
+    // A phone number has at least ten digits.
+    if marks.digits >= 10 {
+        find_phone_numbers(text, found);
+    }
     find_in_words(text, words, found);
     found.sort_by_key(|(_, span)| span.start);
 }
@@ -143,17 +148,32 @@ impl Word<'_> {
     }
 }
 
+/// What the pass over the words saw of the rest of a text: most texts cannot hold an e-mail
+/// address or a phone number, and are not scanned for them.
+struct Marks {
+    at_sign: bool,
+    digits: usize,
+}
+
 /// The words of `text` into `words`. ASCII is classified byte by byte (decoding every
 /// character was a fifth of this rule's time); other characters are decoded.
-fn split_words<'t>(text: &'t str, words: &mut Vec<Word<'t>>) {
+fn split_words<'t>(text: &'t str, words: &mut Vec<Word<'t>>) -> Marks {
     words.clear();
+    let mut marks = Marks {
+        at_sign: false,
+        digits: 0,
+    };
     let bytes = text.as_bytes();
     let mut start = None;
     let mut index = 0;
     while index <= bytes.len() {
         let (in_word, width) = match bytes.get(index) {
             None => (false, 1),
-            Some(&byte) if byte.is_ascii() => (byte.is_ascii_alphanumeric() || byte == b'\'', 1),
+            Some(&byte) if byte.is_ascii() => {
+                marks.digits += usize::from(byte.is_ascii_digit());
+                marks.at_sign |= byte == b'@';
+                (byte.is_ascii_alphanumeric() || byte == b'\'', 1)
+            }
             Some(_) => {
                 let character = text
                     .get(index..)
@@ -180,6 +200,7 @@ fn split_words<'t>(text: &'t str, words: &mut Vec<Word<'t>>) {
         }
         index += width;
     }
+    marks
 }
 
 fn find_emails(text: &str, found: &mut Vec<(&'static str, Span)>) {
@@ -721,6 +742,16 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
     };
     let mut index = 0;
     while let Some(word) = words.get(index) {
+        // Everything below starts at a capital letter; most words start lower case.
+        if word
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+        {
+            index += 1;
+            continue;
+        }
         if let Some(span) = national_insurance_number(text, words, index) {
             found.push(("a National Insurance number", span));
             index += 1;
