@@ -264,10 +264,10 @@ function ratio(a, b) {
 }
 
 function timingTable(cases) {
-  const header = '| actions | ours, object (µs) | ours, JSON text (µs) | ajv (µs) | ajv + chrono-node (µs) | ours / ajv | ours / (ajv + chrono) |';
-  const lines = [header, '|---:|---:|---:|---:|---:|---:|---:|'];
+  const header = '| actions | ours, object (µs) | ours, JSON text (µs) | ajv (µs) | ajv + chrono-node (µs) | object / ajv | object / (ajv + chrono) | JSON / ajv | JSON / (ajv + chrono) |';
+  const lines = [header, '|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const row of cases) {
-    lines.push(`| ${row.actions.toLocaleString('en-GB')} | ${row.ours_object_us} | ${row.ours_json_us} | ${row.ajv_us} | ${row.ajv_chrono_us} | ${ratio(row.ours_object_us, row.ajv_us)} | ${ratio(row.ours_object_us, row.ajv_chrono_us)} |`);
+    lines.push(`| ${row.actions.toLocaleString('en-GB')} | ${row.ours_object_us} | ${row.ours_json_us} | ${row.ajv_us} | ${row.ajv_chrono_us} | ${ratio(row.ours_object_us, row.ajv_us)} | ${ratio(row.ours_object_us, row.ajv_chrono_us)} | ${ratio(row.ours_json_us, row.ajv_us)} | ${ratio(row.ours_json_us, row.ajv_chrono_us)} |`);
   }
   return lines.join('\n');
 }
@@ -466,6 +466,57 @@ In headless Chromium (\`bench/run.mjs\`'s method, \`BENCH_SCALE=0.1\`, same load
 navigation to the first report, of which 265 ms importing \`pkg/web.mjs\` and 32.9 ms the first
 report, against 90.4 ms for the first report in the run of 2026-11-22 (the coverage profile's table was
 an Aho-Corasick automaton then). Node by the same method: 72.3 ms wall.
+
+Welsh (issue 9, \`docs/welsh.md\`): the catalogue of messages in two languages and the Welsh
+profile texts add 8.9 KB brotli to the core (185,656 -> 194,591 bytes when merged): the
+Welsh catalogue about 4.1 KB, the Welsh profile texts 1.9 KB, and the rest the messages kept
+as values that a report can be rendered from in either language.
+
+## Throughput work (2026-11-23)
+
+Instruction counts per warm check of the 1,000-action plan, as the WASM export runs it
+(\`validate_json\` and the report written as JSON text), from callgrind on the native bench:
+\`BENCH_SIZES=1000 BENCH_CHECKS=N valgrind --tool=callgrind target/release/deps/validate-*\`,
+(count at N = 4 - count at N = 1) / 3. Every change left the reports of the seed plans, the
+example plans and the four generated plans byte for byte the same.
+
+| change | instructions per check, before -> after |
+|---|---:|
+| start (main at 4a2585a); the report's JSON alone is about 84 M of it | 282 M |
+| personal data: words split byte by byte; list words (titles, given names, roles, months) folded into integers at build time and compared as integers, where each capitalised word was lower-cased into a new \`String\` twice; no joined text for words that cannot start a National Insurance number | 282 M -> 249 M |
+| dependency order: a description without a digit names no action and is not lexed again (the milestone lexer ran on every description); its action index is built on the first reference | 249 M -> 227 M |
+| milestone phrase tables: keys compared by length and first byte before the bytes; a phrase's first word tried before the rest | 227 M -> 213 M |
+| \`Report::new\`: each issue's pointer read into its sort key once, not twice per comparison | 213 M -> 208 M |
+| milestone phrase tables carry a summary (a 64-bit mask, built at compile time) of how their phrases start: a word that starts none is passed over | 208 M -> 195 M |
+| personal data: a text without an \`@\` is not scanned for e-mail addresses, one with fewer than ten digits not for phone numbers; words starting lower case skip the name tests | 195 M -> 190 M |
+| dates written into the report digit by digit instead of through \`Display\` | 190 M -> 187 M |
+| JS: \`validate(plan)\` calls \`JSON.stringify\` without the replacer when the plan is plain data (checked by a walk that stops at anything else): with a replacer V8 calls it for every value and leaves its fast path | see the timing table |
+
+Where a check goes now (1,000 actions, 187 M): writing the report as JSON about 80 M (1.5 MB
+of text; serde_json's string escaping alone 49 M: at \`opt-level = "z"\` its per-byte loop
+calls \`split_at\` out of line), coverage 31 M (folding texts and the Aho-Corasick search),
+personal data 20 M, JSON text to \`serde_json::Value\` 13 M, the messages of the milestone
+rules 13.5 M, \`Value\` to the plan model 7 M, reading the milestones about 15 M, status cues
+5 M, \`Report::new\` 3.6 M, the schema 2.3 M.
+
+The 10,000-action plan takes 1,846 M instructions per check, 9.9x the 1,000-action check:
+linear. In the WASM core the same work measured about 40 % less time than before these
+changes, in units of the (unchanged) \`JSON.parse\` of the report in the same run (core 9.9x
+that parse before, 5.9x after); absolute times on this shared machine moved by 2-3x between
+runs.
+
+\`opt-level = "z"\` is the largest single factor left. The start commit built entirely with
+\`opt-level = "s"\` ran the same check in 198 M instructions instead of 282 M (-30 %; string
+escaping 49 M -> 28 M), with the identical report. Only the core crate at \`"s"\` (the
+dependencies at \`"z"\`), after the changes above: 187 M -> 161 M (-14 %), but the core module
+grows from 219,714 to 237,844 bytes brotli (+18 KB), so it is not taken; the size owner may
+weigh it.
+
+What stands between these numbers and the issue's targets is mostly not the check itself:
+the report carries the whole plan as understood and every coverage evidence (1.5 MB of JSON
+for a 344 KB plan: plan 580 KB, coverage 610 KB, issues 318 KB). Writing it is 80 M of the
+187 M native instructions, and \`JSON.parse\` of it in Node alone takes several times ajv's
+whole check (breakdown above); ajv returns a boolean.
 
 ## Shipped sizes (bytes)
 

@@ -22,9 +22,10 @@ export const CORE_WASM = 'web/prevent_plan_check_bg.wasm';
  * It is NOT yet the goal: issue 2 set 150 KB, which the foundation met (104 KB), and issue 7
  * aims at 100 KB. Lower it as the module shrinks; never raise it
  * without a measured reason in docs/benchmarks.md. Raised to 195,500 for the Welsh catalogue
- * and profile texts (issue 9): 194,591 merged, +8.9 KB (docs/benchmarks.md).
+ * and profile texts (issue 9): 194,591 merged, +8.9 KB (docs/benchmarks.md); to 196,500 for
+ * the throughput work of issue 7 (282 M -> 187 M instructions per 1,000-action check): 196,022.
  */
-export const CORE_WASM_BROTLI_BUDGET = 195_500;
+export const CORE_WASM_BROTLI_BUDGET = 196_500;
 
 /** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
 const XLSX_WASM = /xlsx.*\.wasm$/;

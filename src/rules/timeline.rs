@@ -541,13 +541,15 @@ impl Check for DependencyOrder {
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
         let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
-        let action_index = ActionIndex::new(&actions);
+        // Built on the first reference: most plans have none.
+        let action_index = OnceCell::new();
         for (position, action) in actions.iter().enumerate() {
             let Some((index, due)) = deadline(action) else {
                 continue;
             };
             for target in action_references(&action.action.description) {
                 let Some(named) = action_index
+                    .get_or_init(|| ActionIndex::new(&actions))
                     .find(&target)
                     .filter(|&named| named != position)
                 else {
