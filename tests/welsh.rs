@@ -227,11 +227,19 @@ fn a_custom_profile_may_carry_welsh_names() {
         Some("Cyllideb")
     );
 
-    // English only is still a valid profile: Welsh reports name its categories in English.
+    // English only is still a valid profile: Welsh reports show its texts as written.
     let Ok(english_only) = Options::from_json(&profile("")) else {
         unreachable!("a valid profile")
     };
     let report = validate_json(plan, &english_only);
+    assert_eq!(
+        report
+            .issues
+            .iter()
+            .find(|issue| issue.rule == "category-missing")
+            .map(|issue| issue.message.as_str()),
+        Some("Nid oes cam gweithredu yn ymdrin â \"Budget\" (`budget`): A budget line.")
+    );
     assert_eq!(
         report
             .coverage
@@ -248,7 +256,7 @@ fn a_custom_profile_may_carry_welsh_names() {
 }
 
 #[test]
-fn every_built_in_profile_and_category_has_a_welsh_name() {
+fn every_built_in_profile_and_category_has_a_welsh_name_and_description() {
     for profile in prevent_plan_check::profiles() {
         let title = profile
             .translations
@@ -260,13 +268,18 @@ fn every_built_in_profile_and_category_has_a_welsh_name() {
             profile.id
         );
         for category in &profile.categories {
-            let name = category.name();
-            assert!(
-                name.cy.as_ref().is_some_and(|welsh| *welsh != name.en),
-                "{}: {}",
-                profile.id,
-                category.id
-            );
+            for (what, text) in [
+                ("name", category.name()),
+                ("description", category.description()),
+            ] {
+                let needed = !text.en.is_empty();
+                assert!(
+                    !needed || text.cy.as_ref().is_some_and(|welsh| *welsh != text.en),
+                    "{}: {}: no Welsh {what}",
+                    profile.id,
+                    category.id
+                );
+            }
         }
     }
 }

@@ -25,9 +25,13 @@ const form = $('plan-fields');
 const decorations = new IssueDecorations();
 const summary = new IssueSummary($('issue-summary'));
 const allProfiles = profiles();
-const state = { plan: { sections: [] }, profile: allProfiles[0].id, report: null, checks: 0 };
+const state = { plan: { sections: [] }, profile: allProfiles[0].id, locale: 'en', report: null, checks: 0 };
 
 const currentProfile = () => allProfiles.find((profile) => profile.id === state.profile) ?? allProfiles[0];
+/** The options of every check: the chosen guidance, and the language of the report's texts. */
+const checkOptions = () => ({ profile: state.profile, locale: state.locale });
+/** The `lang` of the report's texts where they are not in the page's English. */
+const reportLang = () => (state.locale === 'en' ? undefined : state.locale);
 
 /** Shows what the checker read each status as, next to the status field. */
 function showStatusReadings(plan) {
@@ -45,11 +49,11 @@ function showStatusReadings(plan) {
  */
 function check() {
   const started = performance.now();
-  const report = validate(state.plan, { profile: state.profile });
+  const report = validate(state.plan, checkOptions());
   performance.measure('validate', { start: started, end: performance.now() });
   state.report = report;
-  decorations.apply(report.issues);
-  const counts = summary.render(report);
+  decorations.apply(report.issues, reportLang());
+  const counts = summary.render(report, reportLang());
   if ($('issue-count').textContent !== counts) $('issue-count').textContent = counts;
   $('issues-panel').classList.toggle('has-errors', report.summary.errors > 0);
   showStatusReadings(report.plan);
@@ -57,7 +61,7 @@ function check() {
   setTimeout(() => {
     if (state.report !== report) return;
     const panelsStarted = performance.now();
-    renderCoverage($('coverage-body'), report, currentProfile());
+    renderCoverage($('coverage-body'), report, currentProfile(), reportLang());
     renderTimeline($('timeline-body'), report);
     performance.measure('panels', { start: panelsStarted, end: performance.now() });
     state.checks += 1;
@@ -95,7 +99,7 @@ function announce(text) {
 }
 
 function loadJsonText(text, name) {
-  const report = validateJson(text);
+  const report = validateJson(text, checkOptions());
   let plan = null;
   try {
     plan = JSON.parse(text);
@@ -126,7 +130,7 @@ function loadTable(table) {
 
 async function openFile(file) {
   try {
-    const result = await readFile(file, { profile: state.profile });
+    const result = await readFile(file, checkOptions());
     if (result.kind === 'json') loadJsonText(result.text, result.name);
     else loadTable(result);
   } catch (error) {
@@ -204,6 +208,11 @@ $('profile').addEventListener('change', () => {
   state.profile = $('profile').value;
   rebuildForm();
 });
+$('locale').addEventListener('change', () => {
+  state.locale = $('locale').value;
+  // Every message differs between the languages, so the check redraws each of them.
+  check();
+});
 
 $('file').addEventListener('change', () => {
   const [file] = $('file').files;
@@ -230,7 +239,7 @@ document.addEventListener('paste', (event) => {
   if (intoField || !text.includes('\t')) return;
   event.preventDefault();
   $('paste').value = '';
-  loadTable(tableFromText(text, 'Pasted rows', { profile: state.profile }));
+  loadTable(tableFromText(text, 'Pasted rows', checkOptions()));
 });
 
 $('export-plan').addEventListener('click', () => download('plan.json', 'application/json', planJson(state.plan)));

@@ -54,12 +54,18 @@ function evidenceItem(evidence, plan) {
     el('q', {}, snippet(text, evidence.span)));
 }
 
-function categoryItem(category, coverage, plan) {
+/** The category's `name` or `description` in `lang` where the profile translates it. */
+function translated(category, key, lang) {
+  const text = lang ? category.translations?.[lang]?.[key] : undefined;
+  return text ? { text, lang } : { text: category[key] };
+}
+
+function categoryItem(category, coverage, plan, lang) {
   const status = coverage?.status ?? 'missing';
   const evidence = coverage?.evidence ?? [];
   return el('li', { class: `coverage-item coverage-${status}`, dataset: { category: category.id, status } },
     el('div', { class: 'coverage-head' },
-      el('h3', { text: category.name }),
+      el('h3', translated(category, 'name', lang)),
       el('strong', { class: `tag tag-${status}`, text: STATUS_WORDS[status] })),
     el('p', { class: 'coverage-meta' },
       `${BASIS_WORDS[category.basis] ?? category.basis}${category.required ? ', required' : ', recommended'}`,
@@ -68,14 +74,15 @@ function categoryItem(category, coverage, plan) {
       ? el('ul', { class: 'evidence' },
           evidence.slice(0, EVIDENCE_SHOWN).map((item) => evidenceItem(item, plan)),
           evidence.length > EVIDENCE_SHOWN ? el('li', { class: 'more', text: `and ${evidence.length - EVIDENCE_SHOWN} more` }) : null)
-      : el('p', { class: 'hint', text: category.description }));
+      : el('p', { class: 'hint', ...translated(category, 'description', lang) }));
 }
 
 const drawn = new WeakMap();
 
-export function renderCoverage(root, report, profile) {
+/** Draws the panel; category names and descriptions in `lang` (undefined: the page's language). */
+export function renderCoverage(root, report, profile, lang) {
   const shownTexts = Object.values(report.coverage ?? {}).flatMap((coverage) => (coverage.evidence ?? []).slice(0, EVIDENCE_SHOWN).map((evidence) => itemText(get(report.plan, evidence.field))));
-  const key = JSON.stringify([profile?.id, report.coverage, shownTexts]);
+  const key = JSON.stringify([profile?.id, lang, report.coverage, shownTexts]);
   if (drawn.get(root) === key) return;
   drawn.set(root, key);
   const categories = profile?.categories ?? [];
@@ -86,7 +93,7 @@ export function renderCoverage(root, report, profile) {
   replace(root,
     el('p', { class: 'coverage-summary', text: `${required.length - missing - inferred} of ${required.length} required categories tagged, ${inferred} inferred from wording, ${missing} missing.` }),
     report.plan
-      ? el('ul', { class: 'coverage-list' }, categories.map((category) => categoryItem(category, report.coverage?.[category.id], report.plan)))
+      ? el('ul', { class: 'coverage-list' }, categories.map((category) => categoryItem(category, report.coverage?.[category.id], report.plan, lang)))
       : el('p', { text: 'The plan could not be read, so its coverage is unknown.' }),
   );
 }

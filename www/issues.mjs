@@ -32,12 +32,15 @@ function itemPrefix(issue, field) {
   return `${label.replace(/ies$/, 'y').replace(/s$/, '')} ${index + 1}: `;
 }
 
-function message(issue, prefix = '') {
+// `lang` is the language tag of the report's texts when it is not the page's (WCAG 3.1.2):
+// the messages and hints are in the checks' language, the words around them in English.
+function message(issue, prefix, lang) {
   return el('p', { class: `issue-message issue-${issue.severity}` },
     el('span', { class: 'severity-tag', text: SEVERITY_WORDS[issue.severity] }),
     el('span', { class: 'visually-hidden', text: ': ' }),
-    `${prefix}${issue.message}`,
-    issue.hint ? el('span', { class: 'issue-hint', text: ` ${issue.hint}` }) : null);
+    prefix,
+    el('span', { lang, text: issue.message }),
+    issue.hint ? el('span', { class: 'issue-hint', lang, text: ` ${issue.hint}` }) : null);
 }
 
 /** The control (or group) that aria attributes go on, inside a field wrapper. */
@@ -59,7 +62,8 @@ function describedBy(target, field, slotId) {
 export class IssueDecorations {
   #shown = new Map();
 
-  apply(issues) {
+  /** Shows `issues`, whose texts are in `lang` (undefined: the page's language). */
+  apply(issues, lang) {
     const byField = new Map();
     for (const issue of issues) {
       if (issue.severity === 'info') continue;
@@ -71,7 +75,7 @@ export class IssueDecorations {
       if (!byField.has(field)) this.#show(field, []);
     }
     for (const [field, fieldIssues] of byField) {
-      if (this.#shown.get(field) !== fieldIssues.map(issueKey).join('\n')) this.#show(field, fieldIssues);
+      if (this.#shown.get(field) !== fieldIssues.map(issueKey).join('\n')) this.#show(field, fieldIssues, lang);
     }
   }
 
@@ -80,14 +84,14 @@ export class IssueDecorations {
     this.#shown.clear();
   }
 
-  #show(field, fieldIssues) {
+  #show(field, fieldIssues, lang) {
     const hasError = fieldIssues.some((issue) => issue.severity === 'error');
     // Fields get a coloured edge; groups (the plan, a section, an action) only their messages.
     const isControl = field.classList.contains('field');
     field.classList.toggle('field-error', isControl && hasError);
     field.classList.toggle('field-warning', isControl && fieldIssues.length > 0 && !hasError);
     const slot = slotOf(field);
-    slot?.replaceChildren(...fieldIssues.map((issue) => message(issue, itemPrefix(issue, field))));
+    slot?.replaceChildren(...fieldIssues.map((issue) => message(issue, itemPrefix(issue, field), lang)));
     const target = controlOf(field);
     if (target) {
       if (hasError) target.setAttribute('aria-invalid', 'true');
@@ -114,17 +118,17 @@ export function focusField(path) {
   return true;
 }
 
-function summaryItem(issue) {
+function summaryItem(issue, lang) {
   const field = fieldFor(issue.path);
   const where = issue.cell ? ` (cell ${issue.sheet ? `${issue.sheet}!` : ''}${issue.cell})` : '';
-  const text = `${issue.message}${where}`;
+  const text = [el('span', { lang, text: issue.message }), where];
   let body;
   if (issue.rule.startsWith('category-')) {
-    body = el('a', { href: '#coverage', text });
+    body = el('a', { href: '#coverage' }, text);
   } else if (field) {
-    body = el('a', { href: `#${fieldId(field.dataset.field)}`, text, onclick: (event) => { if (focusField(issue.path)) event.preventDefault(); } });
+    body = el('a', { href: `#${fieldId(field.dataset.field)}`, onclick: (event) => { if (focusField(issue.path)) event.preventDefault(); } }, text);
   } else {
-    body = el('span', { text });
+    body = el('span', {}, text);
   }
   return el('li', { class: `issue-${issue.severity}` }, el('span', { class: 'severity-tag', text: SEVERITY_WORDS[issue.severity] }), ' ', body, ' ', el('code', { class: 'rule', text: issue.rule }));
 }
@@ -147,8 +151,11 @@ export class IssueSummary {
     this.#root = root;
   }
 
-  /** Shows `report`'s issues; returns the counts as words ("2 errors, 1 warning, 0 notes"). */
-  render(report) {
+  /**
+   * Shows `report`'s issues, whose texts are in `lang` (undefined: the page's language);
+   * returns the counts as words ("2 errors, 1 warning, 0 notes").
+   */
+  render(report, lang) {
     const { errors, warnings, infos } = report.summary;
     const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'note')}`;
     const sorted = [...report.issues].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
@@ -164,7 +171,7 @@ export class IssueSummary {
     this.#key = key;
     const items = new Map();
     const itemOf = ({ issue, key: itemKey }) => {
-      const item = this.#items.get(itemKey) ?? summaryItem(issue);
+      const item = this.#items.get(itemKey) ?? summaryItem(issue, lang);
       items.set(itemKey, item);
       return item;
     };

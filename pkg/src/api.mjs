@@ -14,8 +14,70 @@ function fail(code, message, cause) {
 
 const LOCALES = new Set(['en', 'cy']);
 
-function isoDay(date) {
-  if (Number.isNaN(date.getTime())) throw fail('ERR_INVALID_ARG_TYPE', 'a Date given is invalid');
+// This wrapper's own error messages, in the language the options ask for (the core's come
+// from its catalogues in src/messages). They live here, not in src/i18n, because this file
+// is loaded as it is by the browser entry and copied to CommonJS: it can import nothing.
+const ERROR_TEXTS = {
+  en: {
+    array: 'an array',
+    object: 'an object',
+    invalidDate: 'a Date given is invalid',
+    notJsonValue: 'the plan holds a {type} at "{key}": only JSON values can be checked',
+    notJson: '{what} cannot be read as JSON: {reason}',
+    tooDeep: 'it is nested too deeply',
+    plan: 'the plan',
+    rows: 'the rows',
+    options: 'options',
+    optionsNotObject: 'options must be an object, not {value}',
+    optionsUnreadable: 'options cannot be read: {reason}',
+    unknownLocale: 'invalid option `locale`: {value} is not supported (use en or cy)',
+    notString: '{name} must be a string, not {value}',
+    notBytes: '{name} must be a Uint8Array or ArrayBuffer, not {value}',
+    planNotObject: 'validate(plan): plan must be an object, not {value}',
+    notRows: 'validateTable(rows): rows must be an array of rows (arrays of cells), not {value}',
+  },
+  cy: {
+    array: 'arae',
+    object: 'gwrthrych',
+    invalidDate: "Nid yw un o'r gwerthoedd Date a roddwyd yn ddilys",
+    notJsonValue: 'Mae {type} yn y cynllun yn "{key}": dim ond gwerthoedd JSON y gellir eu gwirio',
+    notJson: 'Ni ellir darllen {what} fel JSON: {reason}',
+    tooDeep: "mae wedi'i nythu'n rhy ddwfn",
+    plan: 'y cynllun',
+    rows: 'y rhesi',
+    options: 'yr opsiynau',
+    optionsNotObject: 'options: rhaid iddo fod yn wrthrych, nid {value}',
+    optionsUnreadable: 'Ni ellir darllen yr opsiynau: {reason}',
+    unknownLocale: 'opsiwn annilys `locale`: nid yw {value} yn cael ei gefnogi (defnyddiwch en neu cy)',
+    notString: '{name}: rhaid iddo fod yn llinyn, nid {value}',
+    notBytes: '{name}: rhaid iddo fod yn Uint8Array neu ArrayBuffer, nid {value}',
+    planNotObject: 'validate(plan): rhaid i plan fod yn wrthrych, nid {value}',
+    notRows: 'validateTable(rows): rhaid i rows fod yn arae o resi (araeau o gelloedd), nid {value}',
+  },
+};
+
+/** The wrapper's error texts, by locale: for the test that both have the same keys. */
+export function errorTexts() {
+  return JSON.parse(JSON.stringify(ERROR_TEXTS));
+}
+
+/**
+ * `say(key, args)` in the locale `options` ask for; English when they cannot be read, as
+ * the error about them is then the first thing to fix.
+ */
+function sayer(options) {
+  let locale;
+  try {
+    locale = options?.locale;
+  } catch {
+    // A throwing getter: optionsJson reports it.
+  }
+  const texts = typeof locale === 'string' && Object.hasOwn(ERROR_TEXTS, locale) ? ERROR_TEXTS[locale] : ERROR_TEXTS.en;
+  return (key, args = {}) => texts[key].replace(/\{(\w+)\}/g, (_, name) => String(args[name]));
+}
+
+function isoDay(date, say) {
+  if (Number.isNaN(date.getTime())) throw fail('ERR_INVALID_ARG_TYPE', say('invalidDate'));
   const pad = (n, width = 2) => String(n).padStart(width, '0');
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
@@ -25,14 +87,16 @@ function isoDay(date) {
  * the calendar day the user sees (a `Date` for 31 March at midnight in London is
  * 30 March in UTC, which `toJSON` would give).
  */
-function strictReplacer(key, value) {
-  const original = this[key];
-  if (original instanceof Date) return isoDay(original);
-  const type = typeof value;
-  if (type === 'function' || type === 'symbol') {
-    throw fail('ERR_INVALID_PLAN', `the plan holds a ${type} at "${key}": only JSON values can be checked`);
-  }
-  return value;
+function strictReplacer(say) {
+  return function replace(key, value) {
+    const original = this[key];
+    if (original instanceof Date) return isoDay(original, say);
+    const type = typeof value;
+    if (type === 'function' || type === 'symbol') {
+      throw fail('ERR_INVALID_PLAN', say('notJsonValue', { type, key }));
+    }
+    return value;
+  };
 }
 
 // Past this depth the replacer path decides (and reports cycles as it always did).
@@ -60,7 +124,7 @@ function isPlainData(value, depth) {
   return true;
 }
 
-function toJson(value, code, what) {
+function toJson(value, code, what, say) {
   let plain = false;
   try {
     plain = isPlainData(value, 0);
@@ -68,40 +132,40 @@ function toJson(value, code, what) {
     // A throwing getter: the replacer path reports it.
   }
   try {
-    return plain ? JSON.stringify(value) : JSON.stringify(value, strictReplacer);
+    return plain ? JSON.stringify(value) : JSON.stringify(value, strictReplacer(say));
   } catch (error) {
     if (error && error.code) throw error;
-    const reason = error instanceof RangeError ? 'it is nested too deeply' : String(error && error.message);
-    throw fail(code, `${what} cannot be read as JSON: ${reason}`, error);
+    const reason = error instanceof RangeError ? say('tooDeep') : String(error && error.message);
+    throw fail(code, say('notJson', { what: say(what), reason }), error);
   }
 }
 
-function optionsJson(options) {
+function optionsJson(options, say) {
   if (options === undefined || options === null) return 'null';
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw fail('ERR_INVALID_ARG_TYPE', `options must be an object, not ${describe(options)}`);
+    throw fail('ERR_INVALID_ARG_TYPE', say('optionsNotObject', { value: describe(options, say) }));
   }
   let copy;
   try {
     copy = { ...options };
   } catch (error) {
-    throw fail('ERR_INVALID_OPTION', `options cannot be read: ${error && error.message}`, error);
+    throw fail('ERR_INVALID_OPTION', say('optionsUnreadable', { reason: error && error.message }), error);
   }
   if (copy.locale !== undefined && copy.locale !== null && !LOCALES.has(copy.locale)) {
-    throw fail('ERR_INVALID_OPTION', `invalid option \`locale\`: ${JSON.stringify(String(copy.locale))} is not supported (use en or cy)`);
+    throw fail('ERR_INVALID_OPTION', say('unknownLocale', { value: JSON.stringify(String(copy.locale)) }));
   }
-  return toJson(copy, 'ERR_INVALID_OPTION', 'options');
+  return toJson(copy, 'ERR_INVALID_OPTION', 'options', say);
 }
 
-function describe(value) {
+function describe(value, say) {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value).slice(0, 40)}`;
+  if (Array.isArray(value)) return say('array');
+  return typeof value === 'object' ? say('object') : `${typeof value} ${String(value).slice(0, 40)}`;
 }
 
-function requireString(value, name) {
+function requireString(value, name, say) {
   if (typeof value !== 'string') {
-    throw fail('ERR_INVALID_ARG_TYPE', `${name} must be a string, not ${describe(value)}`);
+    throw fail('ERR_INVALID_ARG_TYPE', say('notString', { name, value: describe(value, say) }));
   }
 }
 
@@ -121,11 +185,11 @@ function call(fn, ...args) {
 }
 
 /** Bytes of a file as a Uint8Array, from a Uint8Array (or Node Buffer), ArrayBuffer or DataView. */
-function asBytes(bytes, name) {
+function asBytes(bytes, name, say) {
   if (bytes instanceof Uint8Array) return bytes;
   if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
   if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  throw fail('ERR_INVALID_ARG_TYPE', `${name} must be a Uint8Array or ArrayBuffer, not ${describe(bytes)}`);
+  throw fail('ERR_INVALID_ARG_TYPE', say('notBytes', { name, value: describe(bytes, say) }));
 }
 
 /**
@@ -138,8 +202,8 @@ export function createApi(core) {
     return { ...limitsCache };
   }
 
-  function checkText(check, text, options) {
-    const settings = optionsJson(options);
+  function checkText(check, text, options, say) {
+    const settings = optionsJson(options, say);
     // A UTF-16 length over the byte limit is over it in UTF-8 too: answer without
     // copying the text into WASM memory, which would then stay that large.
     if (text.length > limits().maxInputBytes) {
@@ -149,32 +213,37 @@ export function createApi(core) {
   }
 
   function validateJson(text, options) {
-    requireString(text, 'validateJson(text): text');
-    return checkText(core.validate_json, text, options);
+    const say = sayer(options);
+    requireString(text, 'validateJson(text): text', say);
+    return checkText(core.validate_json, text, options, say);
   }
 
   function validate(plan, options) {
+    const say = sayer(options);
     if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) {
-      throw fail('ERR_INVALID_ARG_TYPE', `validate(plan): plan must be an object, not ${describe(plan)}`);
+      throw fail('ERR_INVALID_ARG_TYPE', say('planNotObject', { value: describe(plan, say) }));
     }
-    return checkText(core.validate_json, toJson(plan, 'ERR_INVALID_PLAN', 'the plan'), options);
+    return checkText(core.validate_json, toJson(plan, 'ERR_INVALID_PLAN', 'plan', say), options, say);
   }
 
   function validateTable(rows, options) {
+    const say = sayer(options);
     if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
-      throw fail('ERR_INVALID_ARG_TYPE', `validateTable(rows): rows must be an array of rows (arrays of cells), not ${describe(rows)}`);
+      throw fail('ERR_INVALID_ARG_TYPE', say('notRows', { value: describe(rows, say) }));
     }
-    return checkText(core.validate_rows, toJson(rows, 'ERR_INVALID_ARG_TYPE', 'the rows'), options);
+    return checkText(core.validate_rows, toJson(rows, 'ERR_INVALID_ARG_TYPE', 'rows', say), options, say);
   }
 
   function validateCsv(text, options) {
-    requireString(text, 'validateCsv(text): text');
-    return checkText(core.validate_csv, text, options);
+    const say = sayer(options);
+    requireString(text, 'validateCsv(text): text', say);
+    return checkText(core.validate_csv, text, options, say);
   }
 
   function parseMilestone(text, options) {
-    requireString(text, 'parseMilestone(text): text');
-    return JSON.parse(call(core.parse_milestone, text, optionsJson(options)));
+    const say = sayer(options);
+    requireString(text, 'parseMilestone(text): text', say);
+    return JSON.parse(call(core.parse_milestone, text, optionsJson(options, say)));
   }
 
   let schemaCache;
@@ -207,8 +276,9 @@ export function createApi(core) {
  */
 export function createWorkbookApi(reader, core) {
   function validateWorkbook(bytes, options) {
-    const data = asBytes(bytes, 'validateWorkbook(bytes): bytes');
-    const settings = optionsJson(options);
+    const say = sayer(options);
+    const data = asBytes(bytes, 'validateWorkbook(bytes): bytes', say);
+    const settings = optionsJson(options, say);
     const { maxInputBytes } = JSON.parse(call(core.limits));
     if (data.byteLength > maxInputBytes) {
       return JSON.parse(call(core.input_too_large, data.byteLength, settings));
@@ -221,7 +291,7 @@ export function createWorkbookApi(reader, core) {
   }
   /** The sheets of a workbook as rows of cell values, e.g. to show the table beside its report. */
   function readWorkbook(bytes) {
-    const data = asBytes(bytes, 'readWorkbook(bytes): bytes');
+    const data = asBytes(bytes, 'readWorkbook(bytes): bytes', sayer());
     return JSON.parse(call(reader.readWorkbook, data));
   }
   return { validateWorkbook, readWorkbook };

@@ -118,15 +118,11 @@ pub(super) fn render(message: &Message) -> String {
         }
         DidYouMean { id } => format!("Ai `{id}` oedd dan sylw?"),
         CategoriesOf { profile, ids } => format!("Categorïau'r proffil {profile}: {ids}."),
-        // A description the profile does not translate is left out rather than shown in English.
+        // Like the name, a description a custom profile does not translate is shown as written.
         CategoryMissing { name, id, description } => format!(
-            "Nid oes cam gweithredu yn ymdrin â \"{}\" (`{id}`){}",
+            "Nid oes cam gweithredu yn ymdrin â \"{}\" (`{id}`): {}",
             name.get(super::Locale::Welsh),
-            description
-                .cy
-                .as_ref()
-                .map(|welsh| format!(": {welsh}"))
-                .unwrap_or_default()
+            description.get(super::Locale::Welsh)
         ),
         CategoryMissingHint { id } => format!(
             "Ychwanegwch gam gweithredu ar ei gyfer, neu tagiwch y cam gweithredu sy'n ei gyflawni â \"categories\": [\"{id}\"]."

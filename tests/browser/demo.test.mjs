@@ -269,11 +269,11 @@ test('the keyboard reaches the skip link, the controls, the issues, then the for
     return node.closest('#issue-summary') ? 'issue link' : node.id || node.className;
   });
   const order = [];
-  for (let i = 0; i < 6; i += 1) {
+  for (let i = 0; i < 7; i += 1) {
     await page.keyboard.press('Tab');
     order.push(await focused());
   }
-  assert.deepEqual(order, ['skip-link', 'example', 'profile', 'file', 'paste', 'issue link']);
+  assert.deepEqual(order, ['skip-link', 'example', 'profile', 'locale', 'file', 'paste', 'issue link']);
   await page.focus('#issue-summary details.notes > summary');
   const afterIssues = [];
   for (let i = 0; i < 3; i += 1) {

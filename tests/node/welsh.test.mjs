@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import * as api from 'prevent-plan-check';
+import { errorTexts } from '../../pkg/src/api.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATALOGUES, fill, translator } = require('../../pkg/src/i18n/index.js');
@@ -77,6 +78,39 @@ test('a locale other than en or cy is an error with a code', () => {
   for (const locale of ['fr', 'CY', 7]) {
     assert.throws(() => api.validate({ sections: [] }, { locale }), (error) => error instanceof Error && error.code === 'ERR_INVALID_OPTION');
   }
+});
+
+test("the wrapper's error texts have the same keys and placeholders in both languages", () => {
+  const { en, cy } = errorTexts();
+  assert.deepEqual(Object.keys(cy).sort(), Object.keys(en).sort());
+  const names = (template) => [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+  for (const key of Object.keys(en)) {
+    assert.deepEqual(names(cy[key]), names(en[key]), key);
+    assert.notEqual(cy[key], en[key], key);
+  }
+});
+
+test("the wrapper's own errors are in Welsh when the options ask for cy, with the same codes", async () => {
+  const xlsx = await import('prevent-plan-check/xlsx');
+  const cases = [
+    [(options) => api.validate('plan', options), 'ERR_INVALID_ARG_TYPE', /^validate\(plan\): rhaid i plan fod yn wrthrych, nid string plan$/],
+    [(options) => api.validate({ sections: [], at: () => 1 }, options), 'ERR_INVALID_PLAN', /^Mae function yn y cynllun yn "at"/],
+    [(options) => api.validate({ due: new Date(Number.NaN) }, options), 'ERR_INVALID_ARG_TYPE', /^Nid yw un o'r gwerthoedd Date/],
+    [(options) => api.validate({ size: 1n }, options), 'ERR_INVALID_PLAN', /^Ni ellir darllen y cynllun fel JSON: /],
+    [(options) => api.validateJson(7, options), 'ERR_INVALID_ARG_TYPE', /^validateJson\(text\): text: rhaid iddo fod yn llinyn, nid number 7$/],
+    [(options) => api.validateCsv(['a'], options), 'ERR_INVALID_ARG_TYPE', /: rhaid iddo fod yn llinyn, nid arae$/],
+    [(options) => api.parseMilestone({}, options), 'ERR_INVALID_ARG_TYPE', /: rhaid iddo fod yn llinyn, nid gwrthrych$/],
+    [(options) => api.validateTable([1], options), 'ERR_INVALID_ARG_TYPE', /^validateTable\(rows\): rhaid i rows fod yn arae o resi/],
+    [(options) => xlsx.validateWorkbook('x', options), 'ERR_INVALID_ARG_TYPE', /^validateWorkbook\(bytes\): bytes: rhaid iddo fod yn Uint8Array/],
+  ];
+  for (const [call, code, welsh] of cases) {
+    assert.throws(() => call({ locale: 'cy' }), (error) => error.code === code && welsh.test(error.message));
+    assert.throws(() => call({ locale: 'en' }), (error) => error.code === code && !welsh.test(error.message) && /[a-z]/.test(error.message));
+  }
+  // Options that cannot be read are reported in English: their locale is not known.
+  const unreadable = new Proxy({}, { get() { throw new Error('no'); }, ownKeys() { throw new Error('no'); } });
+  assert.throws(() => api.validate({ sections: [] }, unreadable), (error) => error.code === 'ERR_INVALID_OPTION' && /^options cannot be read/.test(error.message));
+  assert.throws(() => api.validate({ sections: [] }, { locale: 'cy', period: 1n }), (error) => error.code === 'ERR_INVALID_OPTION' && /^Ni ellir darllen yr opsiynau fel JSON/.test(error.message));
 });
 
 test('check --locale cy: text, json and sarif in Welsh', () => {
