@@ -94,9 +94,13 @@ function rebuildForm() {
   check();
 }
 
-function announce(text) {
-  $('import-status').replaceChildren(el('span', { text }));
+/** Says what an import did; `parts` are text, or elements such as a `reportText`. */
+function announce(...parts) {
+  $('import-status').replaceChildren(el('span', {}, parts));
 }
+
+/** A text from the report, marked with its language where that is not the page's. */
+const reportText = (text) => el('span', { lang: reportLang(), text });
 
 function loadJsonText(text, name) {
   const report = validateJson(text, checkOptions());
@@ -107,8 +111,8 @@ function loadJsonText(text, name) {
     // The report says where the JSON is broken.
   }
   if (!isEditable(plan)) {
-    const reason = report.issues.find((issue) => issue.severity === 'error')?.message ?? 'it is not a plan';
-    announce(`${name} could not be opened: ${reason}`);
+    const reason = report.issues.find((issue) => issue.severity === 'error')?.message;
+    announce(`${name} could not be opened: `, reason ? reportText(reason) : 'it is not a plan');
     return;
   }
   $('table-view').hidden = true;
@@ -118,13 +122,13 @@ function loadJsonText(text, name) {
 
 function loadTable(table) {
   $('table-view').hidden = false;
-  renderTable($('table-body'), table);
+  renderTable($('table-body'), table, reportLang());
   if (table.report.plan) {
     setPlan(planFromReport(table.report));
     announce(`Imported ${table.name}: ${plural(table.report.summary.actions, 'action')} are now in the form. The imported table, with the cells that have issues marked, is below the timeline.`);
   } else {
-    const reason = table.report.issues.find((issue) => issue.severity === 'error')?.message ?? 'no plan was found in it';
-    announce(`${table.name} could not be read as a plan: ${reason}`);
+    const reason = table.report.issues.find((issue) => issue.severity === 'error')?.message;
+    announce(`${table.name} could not be read as a plan: `, reason ? reportText(reason) : 'no plan was found in it');
   }
 }
 

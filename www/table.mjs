@@ -2,7 +2,7 @@
 // .csv, .xlsx or .ods file, and the table view that marks the cells that have issues.
 import { el, plural, replace } from './dom.mjs';
 import { validateTable } from '../pkg/web.mjs';
-import { cellAddress, cellMarks } from '../pkg/src/marks.mjs';
+import { MARK_STYLES, cellAddress, cellMarks } from '../pkg/src/marks.mjs';
 
 /** The delimiter of a CSV/TSV text: tab, semicolon or comma, by the first line. */
 function delimiterOf(text) {
@@ -70,8 +70,21 @@ export async function readFile(file, options) {
 
 const cellText = (value) => (value === null || value === undefined ? '' : String(value));
 
-/** The table view: the rows as the spreadsheet had them, cells with issues marked. */
-export function renderTable(root, { name, sheet, rows, report }) {
+/** A cell's issues as its note says them, with the report's own texts marked `lang`. */
+function noteParts(mark, lang) {
+  return mark.issues.flatMap((issue, index) => [
+    index ? '; ' : '',
+    `${MARK_STYLES[issue.severity].label}: `,
+    el('span', { lang, text: issue.hint ? `${issue.message} ${issue.hint}` : issue.message }),
+    ` [${issue.rule}]`,
+  ]);
+}
+
+/**
+ * The table view: the rows as the spreadsheet had them, cells with issues marked; `lang` is
+ * the language of the report's notes when it is not the page's.
+ */
+export function renderTable(root, { name, sheet, rows, report }, lang) {
   const { marks, unplaced } = cellMarks(report);
   const bySheetCell = new Map(marks.filter((mark) => !sheet || !mark.sheet || mark.sheet === sheet).map((mark) => [`${mark.row}:${mark.column}`, mark]));
   const width = Math.max(0, ...rows.map((row) => row.length), ...marks.map((mark) => mark.column));
@@ -85,7 +98,7 @@ export function renderTable(root, { name, sheet, rows, report }) {
       if (!mark) return el('td', { text });
       return el('td', { class: `cell-marked cell-${mark.severity}`, title: mark.note, dataset: { cell: mark.cell } },
         text, el('span', { class: 'cell-flag', 'aria-hidden': 'true', text: mark.severity === 'error' ? '✖' : mark.severity === 'warning' ? '!' : 'i' }),
-        el('span', { class: 'visually-hidden', text: ` (${mark.note})` }));
+        el('span', { class: 'visually-hidden' }, ' (', noteParts(mark, lang), ')'));
     })));
   replace(root,
     el('p', { class: 'table-summary', text: `${name}${sheet ? `, sheet "${sheet}"` : ''}: ${plural(height, 'row')}, ${plural(marks.length, 'cell')} with issues${unplaced.length ? `, ${plural(unplaced.length, 'issue')} about the whole table` : ''}.` }),
@@ -93,7 +106,7 @@ export function renderTable(root, { name, sheet, rows, report }) {
       el('table', { class: 'sheet' }, el('caption', { class: 'visually-hidden', text: `Imported table ${name}` }), el('thead', {}, header), el('tbody', {}, body))),
     marks.length
       ? el('details', { class: 'cell-notes' }, el('summary', { text: `Cells with issues (${marks.length})` }),
-          el('ul', {}, marks.map((mark) => el('li', {}, el('strong', { text: `${mark.sheet ? `${mark.sheet}!` : ''}${mark.cell}` }), ` ${mark.note}`))))
+          el('ul', {}, marks.map((mark) => el('li', {}, el('strong', { text: `${mark.sheet ? `${mark.sheet}!` : ''}${mark.cell}` }), ' ', noteParts(mark, lang)))))
       : null,
   );
 }

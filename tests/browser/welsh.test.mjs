@@ -3,8 +3,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { profiles } from 'prevent-plan-check';
-import { axeCheck, launchDemo, nextCheck } from './helpers.mjs';
+import { axeCheck, dropFile, launchDemo, nextCheck } from './helpers.mjs';
 
+const FIXTURES = new URL('../fixtures/tables/', import.meta.url);
 const NO_PROBLEMS = { consoleErrors: [], cspViolations: [], offOrigin: [] };
 const MILESTONES_1 = '#field-sections-0-actions-0-milestones';
 
@@ -48,6 +49,29 @@ test('Cymraeg puts messages at fields and category names in Welsh, marked lang="
     assert.match(await page.textContent(slot), /^Error: Milestone "June 2031" of action 1 .* falls after the plan period ends/);
     assert.equal(await page.locator('main [lang="cy"]').count(), 2, 'only the label and the Cymraeg option');
     assert.deepEqual(await page.locator('#coverage-body h3').allTextContents(), profile.categories.map((category) => category.name));
+    assert.deepEqual(await tab.problems(), NO_PROBLEMS);
+  } finally {
+    await tab.close();
+  }
+}));
+
+test('in Cymraeg, an import that fails says why in Welsh, and the table view notes its cells in Welsh', () => demo.open().then(async (tab) => {
+  const { page } = tab;
+  try {
+    await nextCheck(page, () => page.selectOption('#locale', 'cy'));
+    await page.setInputFiles('#file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"sections": [}') });
+    await page.waitForFunction(() => document.querySelector('#import-status').textContent.startsWith('broken.json could not be opened: '));
+    assert.match(await page.textContent('#import-status span[lang="cy"]'), /^Nid yw'r cynllun yn JSON dilys/);
+
+    await nextCheck(page, () => dropFile(page, new URL('excel-style.csv', FIXTURES), 'excel-style.csv'));
+    await page.waitForSelector('#table-view:not([hidden]) table');
+    // Each note: the page's English severity word, the report's Welsh text marked as such.
+    const notes = page.locator('#table-body .cell-notes li');
+    assert.ok(await notes.count() > 0, 'the fixture has cells with issues');
+    for (const note of await notes.all()) {
+      assert.match(await note.textContent(), /^[A-Z]+\d+ (Error|Warning|Note): /);
+      assert.ok(await note.locator('span[lang="cy"]').count() >= 1);
+    }
     assert.deepEqual(await tab.problems(), NO_PROBLEMS);
   } finally {
     await tab.close();
