@@ -61,10 +61,7 @@ export function errorTexts() {
   return JSON.parse(JSON.stringify(ERROR_TEXTS));
 }
 
-/**
- * `say(key, args)` in the locale `options` ask for; English when they cannot be read, as
- * the error about them is then the first thing to fix.
- */
+/** `say(key, args)` in the locale `options` ask for; English when they cannot be read. */
 function sayer(options) {
   let locale;
   try {
