@@ -225,6 +225,13 @@ fn every_built_in_profile_and_category_has_a_welsh_name_and_description() {
                     profile.id,
                     category.id
                 );
+                let left = text.cy.as_deref().map(english_words).unwrap_or_default();
+                assert!(
+                    left.is_empty(),
+                    "{}: {}: English left in the Welsh {what}: {left:?}",
+                    profile.id,
+                    category.id
+                );
             }
         }
     }
