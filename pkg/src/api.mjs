@@ -47,7 +47,7 @@ function toJson(value, code, what) {
 
 function optionsJson(options) {
   if (options === undefined || options === null) return 'null';
-  if (typeof options !== 'object' || Array.isArray(options)) {
+  if (typeof options !== 'object' || isArray(options)) {
     throw fail('ERR_INVALID_ARG_TYPE', `options must be an object, not ${describe(options)}`);
   }
   let copy;
@@ -62,9 +62,18 @@ function optionsJson(options) {
   return toJson(copy, 'ERR_INVALID_OPTION', 'options');
 }
 
+/** `Array.isArray`, which throws for a revoked Proxy: that is a wrong argument too. */
+function isArray(value) {
+  try {
+    return Array.isArray(value);
+  } catch (error) {
+    throw fail('ERR_INVALID_ARG_TYPE', `a revoked Proxy cannot be read: ${error && error.message}`, error);
+  }
+}
+
 function describe(value) {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value).slice(0, 40)}`;
 }
 
@@ -91,10 +100,39 @@ function call(fn, ...args) {
 
 /** Bytes of a file as a Uint8Array, from a Uint8Array (or Node Buffer), ArrayBuffer or DataView. */
 function asBytes(bytes, name) {
-  if (bytes instanceof Uint8Array) return bytes;
-  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
-  if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  throw fail('ERR_INVALID_ARG_TYPE', `${name} must be a Uint8Array or ArrayBuffer, not ${describe(bytes)}`);
+  const wrongType = (what) => fail('ERR_INVALID_ARG_TYPE', `${name} must be a Uint8Array or ArrayBuffer, not ${what}`);
+  try {
+    if (bytes instanceof Uint8Array) return bytes;
+    if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+    if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (error) {
+    // `instanceof` throws for a revoked Proxy.
+    throw wrongType(`an unreadable value (${error && error.message})`);
+  }
+  throw wrongType(describe(bytes));
+}
+
+/**
+ * The rows the importer reads: one row and one column past its limits, enough for its
+ * `table-too-large` warning, so that a million-row range is not copied into WASM memory.
+ * A missing row (a hole in a sparse array) is an empty row.
+ */
+function boundedRows(rows, { maxRows, maxColumns }) {
+  const wrongType = (what) => fail('ERR_INVALID_ARG_TYPE', `validateTable(rows): rows must be an array of rows (arrays of cells), not ${what}`);
+  if (!isArray(rows)) throw wrongType(describe(rows));
+  try {
+    const count = Math.min(rows.length, maxRows + 1);
+    const bounded = new Array(count);
+    for (let index = 0; index < count; index += 1) {
+      const row = rows[index] ?? [];
+      if (!isArray(row)) throw wrongType(`${describe(row)} at row ${index + 1}`);
+      bounded[index] = row.length > maxColumns + 1 ? row.slice(0, maxColumns + 1) : row;
+    }
+    return bounded;
+  } catch (error) {
+    if (error && error.code) throw error;
+    throw fail('ERR_INVALID_ARG_TYPE', `validateTable(rows): the rows cannot be read: ${error && error.message}`, error);
+  }
 }
 
 /**
@@ -123,17 +161,15 @@ export function createApi(core) {
   }
 
   function validate(plan, options) {
-    if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) {
+    if (typeof plan !== 'object' || plan === null || isArray(plan)) {
       throw fail('ERR_INVALID_ARG_TYPE', `validate(plan): plan must be an object, not ${describe(plan)}`);
     }
     return checkText(core.validate_json, toJson(plan, 'ERR_INVALID_PLAN', 'the plan'), options);
   }
 
   function validateTable(rows, options) {
-    if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
-      throw fail('ERR_INVALID_ARG_TYPE', `validateTable(rows): rows must be an array of rows (arrays of cells), not ${describe(rows)}`);
-    }
-    return checkText(core.validate_rows, toJson(rows, 'ERR_INVALID_ARG_TYPE', 'the rows'), options);
+    const bounded = boundedRows(rows, limits());
+    return checkText(core.validate_rows, toJson(bounded, 'ERR_INVALID_ARG_TYPE', 'the rows'), options);
   }
 
   function validateCsv(text, options) {
@@ -143,7 +179,10 @@ export function createApi(core) {
 
   function parseMilestone(text, options) {
     requireString(text, 'parseMilestone(text): text');
-    return JSON.parse(call(core.parse_milestone, text, optionsJson(options)));
+    const settings = optionsJson(options);
+    // No phrase is that long: answered without copying the text into WASM memory.
+    if (text.length > limits().maxCellChars) return { text, kind: 'unparsed', start: null, end: null };
+    return JSON.parse(call(core.parse_milestone, text, settings));
   }
 
   let schemaCache;

@@ -11,6 +11,7 @@ use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xlsx};
 use crate::date::Date;
 
 use super::cell::{Cell, Table};
+use super::{MAX_COLUMNS, MAX_ROWS};
 
 /// Reads every sheet of a workbook. Cells keep their addresses: a sheet whose used range
 /// starts at C3 gets two empty rows and columns in front.
@@ -62,11 +63,14 @@ where
             .worksheet_range(&name)
             .map_err(|error| format!("sheet \"{name}\" could not be read: {error}"))?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
-        let padding = vec![Cell::Empty; first_column as usize];
-        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); first_row as usize];
-        for row in range.rows() {
+        // Rows and columns past the importer's limits are left out (it reports the sheet as
+        // too large from the one row or column over), so a sparse sheet reaching XFD1048576
+        // does not become a billion cells.
+        let padding = vec![Cell::Empty; (first_column as usize).min(MAX_COLUMNS + 1)];
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); (first_row as usize).min(MAX_ROWS + 1)];
+        for row in range.rows().take(MAX_ROWS + 1 - rows.len()) {
             let mut cells = padding.clone();
-            cells.extend(row.iter().map(cell));
+            cells.extend(row.iter().take(MAX_COLUMNS + 1 - padding.len()).map(cell));
             rows.push(cells);
         }
         tables.push(Table::new(Some(name), rows));
