@@ -36,7 +36,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<Vec<Table>, String> {
     } else {
         open_workbook_from_rs::<Xlsx<_>, _>(cursor)
             .map_err(|error| error.to_string())
-            .and_then(|mut workbook| sheets(&mut workbook))
+            .and_then(|mut workbook| xlsx_sheets(&mut workbook))
     };
     result.map_err(|error| {
         format!("the workbook could not be read (is it an .xlsx or .ods file?): {error}")
@@ -72,6 +72,51 @@ where
             let mut cells = padding.clone();
             cells.extend(row.iter().take(MAX_COLUMNS + 1 - padding.len()).map(cell));
             rows.push(cells);
+        }
+        tables.push(Table::new(Some(name), rows));
+    }
+    Ok(tables)
+}
+
+/// The sheets of an .xlsx workbook, cell by cell. `worksheet_range` would first build the
+/// dense rectangle of every sheet, and one far cell ("XFD1048576") makes that rectangle
+/// billions of cells, more memory than WASM has. Cells past the importer's limits are
+/// skipped here; the sheet is then one row too long, for the importer to say so.
+fn xlsx_sheets(workbook: &mut Xlsx<Cursor<Vec<u8>>>) -> Result<Vec<Table>, String> {
+    let mut tables = Vec::new();
+    for name in workbook.sheet_names() {
+        let unreadable =
+            |error: calamine::XlsxError| format!("sheet \"{name}\" could not be read: {error}");
+        let mut reader = workbook.worksheet_cells_reader(&name).map_err(unreadable)?;
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let mut beyond_limits = false;
+        while let Some(found) = reader.next_cell().map_err(unreadable)? {
+            let (row, column) = found.get_position();
+            let (row, column) = (row as usize, column as usize);
+            let value = cell(&Data::from(found.get_value().clone()));
+            if value.is_empty() {
+                continue;
+            }
+            if row > MAX_ROWS || column > MAX_COLUMNS {
+                beyond_limits = true;
+                continue;
+            }
+            if rows.len() <= row {
+                rows.resize_with(row + 1, Vec::new);
+            }
+            if let Some(cells) = rows.get_mut(row) {
+                if cells.len() <= column {
+                    cells.resize(column + 1, Cell::Empty);
+                }
+                if let Some(slot) = cells.get_mut(column) {
+                    *slot = value;
+                }
+            }
+        }
+        drop(reader);
+        if beyond_limits {
+            // One row past the limit: the importer's `table-too-large` warning.
+            rows.resize_with(rows.len().max(MAX_ROWS + 1), Vec::new);
         }
         tables.push(Table::new(Some(name), rows));
     }
