@@ -43,12 +43,13 @@ test('1,000,000 rows: the first 100,000 are read, with a table-too-large warning
   const [blankTime, fromBlank] = seconds(() => api.validateCsv(`${'\n'.repeat(1_000_000)}Action,Lead\n`));
   // The header is a million rows down: past the rows read, so there is none.
   assert.equal(fromBlank.issues[0].rule, 'table-no-header');
-  const [wideTime, fromWide] = seconds(() => api.validateTable([Array.from({ length: 1_000_000 }, (_, i) => (i ? `c${i}` : 'Action')), ['Train', 'x']]));
+  const [wideTime, fromWide] = seconds(() => api.validateTable([['Action', 'Lead'], Array.from({ length: 1_000_000 }, (_, i) => `c${i}`)]));
   assert.equal(fromWide.issues[0].rule, 'table-too-large');
   note(`1M rows: validateTable ${tableTime.toFixed(2)} s (3 columns), ${narrowTime.toFixed(2)} s (1 column); validateCsv ${csvTime.toFixed(2)} s, blank lines ${blankTime.toFixed(2)} s; 1M columns ${wideTime.toFixed(2)} s`);
-  // Most of this is checking the 99,999 actions read (the same as a plan of that size), the
-  // rest reading the first 100,001 rows; the bound is generous for a loaded CI machine.
-  for (const time of [tableTime, narrowTime, csvTime, blankTime, wideTime]) assert.ok(time < 60, `${time} s`);
+  // Nearly all of validateTable's time is checking the 99,999 actions read, as for a plan of
+  // that size (10-20 s on an idle 2-core machine, 90 s under heavy load); reading the rows
+  // past them costs nothing. The bound only tells a hang from a slow machine.
+  for (const time of [tableTime, narrowTime, csvTime, blankTime, wideTime]) assert.ok(time < 180, `${time} s`);
 });
 
 test('a cell or field longer than maxCellChars is input-too-large, naming where', () => {
