@@ -27,8 +27,10 @@ test('limits() lists every limit, as a copy', () => {
 });
 
 test('1,000,000 rows: the first 100,000 are read, with a table-too-large warning, quickly', () => {
-  const rows = [['Action', 'Lead', 'Target date']];
-  for (let i = 1; i < 1_000_000; i += 1) rows.push([`Deliver session ${i}`, 'Prevent Lead', 'Mar-18']);
+  // Short cells: the time measured is reading, not checking the 99,999 actions read (which
+  // takes as long as for a plan of that size: 10-20 s on an idle 2-core machine).
+  const rows = [['Action', 'Lead', 'Notes']];
+  for (let i = 1; i < 1_000_000; i += 1) rows.push([`A${i}`, 'L', 'N']);
   const [tableTime, fromRows] = seconds(() => api.validateTable(rows));
   assert.equal(fromRows.issues[0].rule, 'table-too-large');
   assert.equal(fromRows.summary.actions, maxRows - 1);
@@ -46,10 +48,8 @@ test('1,000,000 rows: the first 100,000 are read, with a table-too-large warning
   const [wideTime, fromWide] = seconds(() => api.validateTable([['Action', 'Lead'], Array.from({ length: 1_000_000 }, (_, i) => `c${i}`)]));
   assert.equal(fromWide.issues[0].rule, 'table-too-large');
   note(`1M rows: validateTable ${tableTime.toFixed(2)} s (3 columns), ${narrowTime.toFixed(2)} s (1 column); validateCsv ${csvTime.toFixed(2)} s, blank lines ${blankTime.toFixed(2)} s; 1M columns ${wideTime.toFixed(2)} s`);
-  // Nearly all of validateTable's time is checking the 99,999 actions read, as for a plan of
-  // that size (10-20 s on an idle 2-core machine, 90 s under heavy load); reading the rows
-  // past them costs nothing. The bound only tells a hang from a slow machine.
-  for (const time of [tableTime, narrowTime, csvTime, blankTime, wideTime]) assert.ok(time < 180, `${time} s`);
+  // Generous, for a loaded CI machine: it tells a hang (or reading every row) from slowness.
+  for (const time of [tableTime, narrowTime, csvTime, blankTime, wideTime]) assert.ok(time < 60, `${time} s`);
 });
 
 test('a cell or field longer than maxCellChars is input-too-large, naming where', () => {
