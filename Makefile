@@ -61,6 +61,7 @@ test-wasm: setup-rust
 test-node: build setup-node
 	node --test tests/node/
 	npx tsc -p tests/types/tsconfig.json
+	npx tsc -p tests/types/tsconfig.adapters.json
 
 test-browser: build setup-node setup-browser
 	node --test tests/browser/

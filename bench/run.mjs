@@ -264,10 +264,10 @@ function ratio(a, b) {
 }
 
 function timingTable(cases) {
-  const header = '| actions | ours, object (µs) | ours, JSON text (µs) | ajv (µs) | ajv + chrono-node (µs) | ours / ajv | ours / (ajv + chrono) |';
-  const lines = [header, '|---:|---:|---:|---:|---:|---:|---:|'];
+  const header = '| actions | ours, object (µs) | ours, JSON text (µs) | ajv (µs) | ajv + chrono-node (µs) | object / ajv | object / (ajv + chrono) | JSON / ajv | JSON / (ajv + chrono) |';
+  const lines = [header, '|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const row of cases) {
-    lines.push(`| ${row.actions.toLocaleString('en-GB')} | ${row.ours_object_us} | ${row.ours_json_us} | ${row.ajv_us} | ${row.ajv_chrono_us} | ${ratio(row.ours_object_us, row.ajv_us)} | ${ratio(row.ours_object_us, row.ajv_chrono_us)} |`);
+    lines.push(`| ${row.actions.toLocaleString('en-GB')} | ${row.ours_object_us} | ${row.ours_json_us} | ${row.ajv_us} | ${row.ajv_chrono_us} | ${ratio(row.ours_object_us, row.ajv_us)} | ${ratio(row.ours_object_us, row.ajv_chrono_us)} | ${ratio(row.ours_json_us, row.ajv_us)} | ${ratio(row.ours_json_us, row.ajv_chrono_us)} |`);
   }
   return lines.join('\n');
 }
@@ -402,9 +402,121 @@ Size (core module, wasm-bindgen output, before the milestone parser and coverage
   the patterns, 729,712 raw / 188,493 brotli. Coverage as merged into main checks profile ids
   in Rust instead: the core is now ${(sizes.core_wasm_raw).toLocaleString('en-GB')} raw / ${(sizes.core_wasm_brotli).toLocaleString('en-GB')} brotli (table above), with the seven
   profiles embedded as JSON text (123 KB raw).
-- Coverage compiles every bundled profile on the first check (\`coverage::profile::Compiled::new\`:
-  57 M instructions, a fifth of the first 1,000-action check, and most of the cold start):
-  compiling only the profile asked for, or at build time, is the next cold-start win.
+- Coverage compiled every bundled profile on the first check (\`coverage::profile::Compiled::new\`:
+  57 M instructions, a fifth of the first 1,000-action check, and most of the cold start); it
+  now compiles only the profile asked for (see the next section).
+
+## Size and cold start: what was measured and changed (2026-11-23)
+
+Core module after wasm-bindgen (\`pkg/web/prevent_plan_check_bg.wasm\`), each change on top of
+the one before; the sections' share measured with a section split of the module, the items'
+with \`twiggy top\`/\`twiggy paths\` on a build with names kept.
+
+| change | raw | brotli | brotli change |
+|---|---:|---:|---:|
+| main at the start (4a2585a): code 163 KB brotli, data 53 KB | 841,244 | 219,520 | |
+| coverage phrases found by looking up each word of the text in a table of the phrases' first words (\`coverage/matcher.rs\`), not with an \`aho-corasick\` automaton (59 KB of code, not shared with jsonschema after all); identical reports | 739,517 | 193,025 | -26,495 (-12.1 %) |
+| schema and profile problems described in our own words for every keyword: jsonschema's \`ValidationError\` \`Display\` (and the regex error texts it can print) no longer linked | 725,864 | 190,563 | -2,462 |
+| \`schema()\` and \`profileSchema()\` served from a generated JS module (\`pkg/dist/schemas.mjs\`, \`.cjs\`), not from WASM (reverted: last row) | 709,597 | 188,371 | -2,192 |
+| the first-word table built in one pass with FNV hashing, spelling variants derived only where they can exist | 708,649 | 187,823 | -548 |
+| a field's matches kept in order as found instead of sorted (the sort linked a driftsort of its own) | 703,656 | 186,872 | -951 |
+| built-in profile's table borrows the parsed profile (no copy) | 703,699 | 187,102 | +230 (cold start, not size) |
+| the schema texts back in the WASM module (see below): **as shipped** | 719,966 | 189,615 | +2,513 |
+
+From 219,520 to 189,615 bytes brotli: -29,905 (-13.6 %); gzip 275,783 -> 235,192. Merged with main at ce36b0e (rule docs moved out of the module): 706,013 raw / 230,251 gzip / 185,656 brotli, the size \`make size\` now holds.
+
+Measured and not kept:
+
+- Serving the schemas from a generated JS module took 2.2 KB brotli out of the WASM module,
+  but \`schema()\` is synchronous, so the browser entry has to import the module up front:
+  2.7 KB brotli of JS, which every page paid without calling \`schema()\`. The budget would
+  have improved while pages got 0.5 KB heavier; reverted.
+- Number cells written with serde_json's float digits instead of \`core\`'s float formatting
+  (\`flt2dec\`, about 17 KB of code): +290 bytes brotli, because serde's own error messages
+  (\`Unexpected::Float\`) keep \`f64\`'s \`Display\` linked; and for about 3 in 10,000 random
+  17-digit values the last digit differs from \`Display\`. Reverted.
+- Building the phrase tables at build time: the seven profiles' expanded forms are 400,752 bytes
+  raw / 22,028 brotli, which would add 12 % to the module to save the table build (about 1.5 ms
+  native per profile). Minifying the profiles' JSON at build time saves 347 bytes brotli
+  (7,412 -> 7,065 for all seven): no build script for that.
+- Nightly Rust, \`-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size\` with
+  \`-Zunstable-options -Cpanic=immediate-abort\`, at the third row's commit: 632,049 raw / 169,634
+  brotli against 190,563 on stable (-20.9 KB, -11 %), identical reports. It needs the nightly
+  toolchain with \`rust-src\` on every build machine and builds std from source (21 minutes on
+  this shared machine, against about 5 for the stable build); not made the default.
+- Where the rest is: code about 137 KB brotli, data 46 KB. The largest shares are serde
+  (deserialising the model, profiles, cells and options from \`serde_json::Value\`: 37 KB raw
+  in \`value::de\` alone; serialising the report), the compiled plan-schema validator (11 KB
+  raw), the milestone parser, table import, the rules, std's sort routines (about 20 KB raw:
+  one per sorted type), B-trees and hash maps; the data is the profiles (7 KB brotli), rule docs, names lists, Unicode tables and
+  messages. 100 KB brotli needs the serde share cut (one hand-written reader from \`Value\` for
+  the model) or the nightly build; neither fitted this session.
+
+Cold start in Node (this machine, loaded by other builds: median of 11 fresh processes, from
+before \`require\` to after the first \`validateJson\` of the 10-action plan; CPU time of the
+process as well, which the load inflates less): CPU time 74.5 ms before (main at 4a2585a), 49.5 ms
+after (the first report alone 63.8 -> 39.4 ms), measured back to back; wall-clock medians of the
+same runs swung between 100 and 470 ms with load averages of 12 to 17, so they say nothing
+here. The target of 20 ms is not met. What is left is about 10 ms to compile
+the module, about 15 ms of CPU for the first check's own code (V8 compiles each function on first
+call, with Liftoff), and about 25 ms of CPU to build the \`la-2023\` phrase table in Liftoff code
+(1.5 ms native): the table build is 12x slower in WASM's first tier than natively.
+
+In headless Chromium (\`bench/run.mjs\`'s method, \`BENCH_SCALE=0.1\`, same load): 350 ms from
+navigation to the first report, of which 265 ms importing \`pkg/web.mjs\` and 32.9 ms the first
+report, against 90.4 ms for the first report in the run of 2026-11-22 (the coverage profile's table was
+an Aho-Corasick automaton then). Node by the same method: 72.3 ms wall.
+
+Welsh (issue 9, \`docs/welsh.md\`): the catalogue of messages in two languages and the Welsh
+profile texts add 8.9 KB brotli to the core (185,656 -> 194,591 bytes when merged): the
+Welsh catalogue about 4.1 KB, the Welsh profile texts 1.9 KB, and the rest the messages kept
+as values that a report can be rendered from in either language.
+
+## Throughput work (2026-11-23)
+
+Instruction counts per warm check of the 1,000-action plan, as the WASM export runs it
+(\`validate_json\` and the report written as JSON text), from callgrind on the native bench:
+\`BENCH_SIZES=1000 BENCH_CHECKS=N valgrind --tool=callgrind target/release/deps/validate-*\`,
+(count at N = 4 - count at N = 1) / 3. Every change left the reports of the seed plans, the
+example plans and the four generated plans byte for byte the same.
+
+| change | instructions per check, before -> after |
+|---|---:|
+| start (main at 4a2585a); the report's JSON alone is about 84 M of it | 282 M |
+| personal data: words split byte by byte; list words (titles, given names, roles, months) folded into integers at build time and compared as integers, where each capitalised word was lower-cased into a new \`String\` twice; no joined text for words that cannot start a National Insurance number | 282 M -> 249 M |
+| dependency order: a description without a digit names no action and is not lexed again (the milestone lexer ran on every description); its action index is built on the first reference | 249 M -> 227 M |
+| milestone phrase tables: keys compared by length and first byte before the bytes; a phrase's first word tried before the rest | 227 M -> 213 M |
+| \`Report::new\`: each issue's pointer read into its sort key once, not twice per comparison | 213 M -> 208 M |
+| milestone phrase tables carry a summary (a 64-bit mask, built at compile time) of how their phrases start: a word that starts none is passed over | 208 M -> 195 M |
+| personal data: a text without an \`@\` is not scanned for e-mail addresses, one with fewer than ten digits not for phone numbers; words starting lower case skip the name tests | 195 M -> 190 M |
+| dates written into the report digit by digit instead of through \`Display\` | 190 M -> 187 M |
+| JS: \`validate(plan)\` calls \`JSON.stringify\` without the replacer when the plan is plain data (checked by a walk that stops at anything else): with a replacer V8 calls it for every value and leaves its fast path | see the timing table |
+
+Where a check goes now (1,000 actions, 187 M): writing the report as JSON about 80 M (1.5 MB
+of text; serde_json's string escaping alone 49 M: at \`opt-level = "z"\` its per-byte loop
+calls \`split_at\` out of line), coverage 31 M (folding texts and the Aho-Corasick search),
+personal data 20 M, JSON text to \`serde_json::Value\` 13 M, the messages of the milestone
+rules 13.5 M, \`Value\` to the plan model 7 M, reading the milestones about 15 M, status cues
+5 M, \`Report::new\` 3.6 M, the schema 2.3 M.
+
+The 10,000-action plan takes 1,846 M instructions per check, 9.9x the 1,000-action check:
+linear. In the WASM core the same work measured about 40 % less time than before these
+changes, in units of the (unchanged) \`JSON.parse\` of the report in the same run (core 9.9x
+that parse before, 5.9x after); absolute times on this shared machine moved by 2-3x between
+runs.
+
+\`opt-level = "z"\` is the largest single factor left. The start commit built entirely with
+\`opt-level = "s"\` ran the same check in 198 M instructions instead of 282 M (-30 %; string
+escaping 49 M -> 28 M), with the identical report. Only the core crate at \`"s"\` (the
+dependencies at \`"z"\`), after the changes above: 187 M -> 161 M (-14 %), but the core module
+grows from 219,714 to 237,844 bytes brotli (+18 KB), so it is not taken; the size owner may
+weigh it.
+
+What stands between these numbers and the issue's targets is mostly not the check itself:
+the report carries the whole plan as understood and every coverage evidence (1.5 MB of JSON
+for a 344 KB plan: plan 580 KB, coverage 610 KB, issues 318 KB). Writing it is 80 M of the
+187 M native instructions, and \`JSON.parse\` of it in Node alone takes several times ajv's
+whole check (breakdown above); ajv returns a boolean.
 
 ## Shipped sizes (bytes)
 

@@ -16,12 +16,16 @@ export const CORE_WASM = 'web/prevent_plan_check_bg.wasm';
 
 /**
  * Brotli budget of the core module, in bytes (KB = 1,000 bytes): a ratchet at the size of
- * the merged core (schema, milestones, coverage, tables: 219,573 bytes on 2026-11-22), so
- * that CI fails on any growth. It is NOT yet the goal: issue 2 set 150 KB, which the
- * foundation met (104 KB), and issue 7 aims at 100 KB. Lower it as the module shrinks;
- * never raise it without a measured reason in docs/benchmarks.md.
+ * the core (schema, milestones, coverage, tables) plus about 1 KB, so that CI fails on any
+ * growth: 219,573 bytes on 2026-11-22; 189,615 on 2026-11-23 after the size work of issue 7
+ * (docs/benchmarks.md), 185,656 once merged with main's rule docs moved out of the module.
+ * It is NOT yet the goal: issue 2 set 150 KB, which the foundation met (104 KB), and issue 7
+ * aims at 100 KB. Lower it as the module shrinks; never raise it
+ * without a measured reason in docs/benchmarks.md. Raised to 195,500 for the Welsh catalogue
+ * and profile texts (issue 9): 194,591 merged, +8.9 KB (docs/benchmarks.md); to 196,500 for
+ * the throughput work of issue 7 (282 M -> 187 M instructions per 1,000-action check): 196,022.
  */
-export const CORE_WASM_BROTLI_BUDGET = 222_000;
+export const CORE_WASM_BROTLI_BUDGET = 196_500;
 
 /** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
 const XLSX_WASM = /xlsx.*\.wasm$/;

@@ -1,5 +1,10 @@
 //! Native benchmark of the core on the plans `make bench` measures in Node, for profiling
-//! (`cargo bench --bench validate`, or under callgrind, see docs/benchmarks.md).
+//! (`cargo bench --bench validate`, or under callgrind, see docs/benchmarks.md). Each
+//! iteration is what the WASM export does: check the JSON text, write the report as JSON.
+//!
+//! `BENCH_CHECKS=N` skips criterion, runs exactly N checks of the `BENCH_SIZES` plan (or of
+//! the file `BENCH_PLAN`) and prints the last report: for instruction counts ((count with
+//! N = 4 - count with N = 1) / 3 is one warm check) and for comparing reports across changes.
 //!
 //! The plans come from the seeded JS generator (`bench/generate.mjs`), written to
 //! `target/bench/plan-N.json`; they are generated here when missing, so both benchmarks
@@ -8,8 +13,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use prevent_plan_check::{validate_json, Options};
+
+/// One check as the WASM export runs it: the report comes back as JSON text.
+fn check(text: &str, options: &Options) -> String {
+    serde_json::to_string(&validate_json(text, options)).unwrap_or_default()
+}
 
 const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
 
@@ -58,11 +68,40 @@ fn validate(c: &mut Criterion) {
             group.sample_size(10);
         }
         group.bench_with_input(BenchmarkId::from_parameter(actions), &text, |b, text| {
-            b.iter(|| validate_json(std::hint::black_box(text), &options));
+            b.iter(|| check(std::hint::black_box(text), &options));
         });
     }
     group.finish();
 }
 
 criterion_group!(benches, validate);
-criterion_main!(benches);
+
+fn main() {
+    let checks: Option<usize> = std::env::var("BENCH_CHECKS")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let Some(checks) = checks else {
+        benches();
+        Criterion::default().configure_from_args().final_summary();
+        return;
+    };
+    // Any plan file (BENCH_PLAN), to compare reports before and after a change.
+    let text = match std::env::var("BENCH_PLAN") {
+        Ok(path) => std::fs::read_to_string(&path).unwrap_or_else(|error| {
+            eprintln!("could not read {path}: {error}");
+            exit(2)
+        }),
+        Err(_) => plan_text(
+            std::env::var("BENCH_SIZES")
+                .ok()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1_000),
+        ),
+    };
+    let options = Options::default();
+    let mut report = String::new();
+    for _ in 0..checks {
+        report = check(std::hint::black_box(&text), &options);
+    }
+    println!("{report}");
+}

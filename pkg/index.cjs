@@ -3,4 +3,7 @@
 const core = require('./node/prevent_plan_check.js');
 const { createApi } = require('./dist/api.cjs');
 
-module.exports = createApi(core);
+/** Every rule's metadata, from rules.json (generated from the rule declarations): a fresh copy per call. */
+const rules = () => structuredClone(require('./rules.json'));
+
+module.exports = { ...createApi(core), rules };

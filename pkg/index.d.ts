@@ -135,11 +135,36 @@ export interface Options {
   period?: string | { start: IsoDate; end: IsoDate };
   /** Reporting date for overdue checks. */
   asOf?: IsoDate | Date;
+  /** The language of messages, hints and category names: English (default) or Welsh. */
   locale?: 'en' | 'cy';
 }
 
-/** Metadata of a rule. */
-export interface RuleMeta { id: string; severity: Severity; summary: string; doc: string }
+/** An example of a rule's documentation, checked by the test suite against the checker. */
+export interface RuleExample {
+  expect: 'fails' | 'passes';
+  format: 'json' | 'csv';
+  options: Options;
+  input: string;
+}
+
+/** A rule's metadata and documentation (`rules.json`, also served by `rules()`). */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** One line: what is wrong when the rule fires. */
+  summary: string;
+  /** Markdown sections of the rule's page. */
+  whatItChecks: string;
+  why: string;
+  howToFix: string;
+  examples: RuleExample[];
+  /** The whole page body as markdown. */
+  doc: string;
+  /** The page's path in the repository, e.g. `docs/rules/overdue.md`. */
+  page: string;
+  /** Texts in other languages, by locale: `translations.cy.summary` is the Welsh summary. */
+  translations: { [locale: string]: { summary?: string } };
+}
 
 /** Errors thrown for a wrong argument carry one of these codes. */
 export type ErrorCode =
@@ -173,6 +198,8 @@ export interface ProfileCategory {
   required: boolean;
   description: string;
   phrases: string[];
+  /** The name and description in other languages, by locale (`translations.cy.name`). */
+  translations?: { [locale: string]: { name?: string; description?: string } };
   [key: string]: unknown;
 }
 
@@ -183,6 +210,8 @@ export interface Profile {
   guidance: string;
   sector: string;
   categories: ProfileCategory[];
+  /** The title and description in other languages, by locale (`translations.cy.title`). */
+  translations?: { [locale: string]: { title?: string; description?: string } };
   [key: string]: unknown;
 }
 

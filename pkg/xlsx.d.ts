@@ -1,5 +1,5 @@
 // Types of `prevent-plan-check/xlsx`: workbooks, in a separately loaded module.
-import type { Options, Report } from './index';
+import type { CellValue, Options, Report } from './index';
 
 /**
  * Checks the sheet of an .xlsx or .ods workbook that holds the plan (the one whose header
@@ -7,3 +7,17 @@ import type { Options, Report } from './index';
  * with a `table-unreadable` issue; only a wrong argument type throws.
  */
 export function validateWorkbook(bytes: Uint8Array | ArrayBuffer | ArrayBufferView, options?: Options): Report;
+
+/** One sheet of a workbook: its name and its rows of cell values. */
+export interface Sheet {
+  sheet?: string;
+  rows: CellValue[][];
+}
+
+/**
+ * Reads the sheets of an .xlsx or .ods workbook without checking them, e.g. to show the table
+ * beside the report of `validateWorkbook`. A damaged or foreign file gives `{ error }`.
+ */
+export function readWorkbook(
+  bytes: Uint8Array | ArrayBuffer | ArrayBufferView,
+): { sheets: Sheet[]; error?: undefined } | { error: string; sheets?: undefined };

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::messages::Message;
 use crate::model::Plan;
 use crate::report::Issue;
 use crate::rules::declare_rule;
@@ -15,7 +16,18 @@ declare_rule! {
     /// the first character that could not be read.
     ///
     /// ## Example
-    /// `{"sections": [}` fails at line 1, column 15.
+    /// The closing bracket comes where a value should: reported at line 1, column 15.
+    /// ```json fails
+    /// {"sections": [}
+    /// ```
+    /// ```json passes
+    /// {"sections": []}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the text at the line and column given: usually a missing comma, quote or
+    /// bracket just before that point. Plans built with `JSON.stringify` or exported by a
+    /// form never have this problem; hand-edited files do.
     pub struct JsonSyntax { id: "json-syntax", severity: Error, summary: "The plan is not well-formed JSON" }
 }
 
@@ -28,8 +40,16 @@ pub fn parse_json(text: &str) -> Result<Value, Box<Issue>> {
         }
         let (line, column) = (error.line(), error.column());
         let mut issue = JsonSyntax::META
-            .issue("", format!("The plan is not valid JSON: {error}"))
-            .with_hint("Check for a missing comma, quote or bracket just before this point.");
+            .issue(
+                "",
+                Message::JsonSyntax {
+                    error: error.to_string(),
+                    line,
+                    column,
+                    end: error.is_eof(),
+                },
+            )
+            .with_hint(Message::JsonSyntaxHint);
         issue.line = Some(line);
         issue.column = Some(column);
         Box::new(issue)

@@ -22,6 +22,7 @@ pub mod coverage;
 pub mod date;
 pub mod input;
 pub mod limits;
+pub mod messages;
 pub mod milestone;
 pub mod model;
 pub mod options;
@@ -69,7 +70,9 @@ fn input_error(options: &Options, issue: Issue) -> Report {
 
 /// The report, without a plan, for input whose problems stop it being read into the model.
 fn unread_plan(options: &Options, issues: Vec<Issue>) -> Report {
-    Report::new(profile_id(options, None), None, BTreeMap::new(), issues)
+    let mut report = Report::new(profile_id(options, None), None, BTreeMap::new(), issues);
+    report.localize(options.locale);
+    report
 }
 
 /// Checks a plan given as a JSON value: the schema first, then the model rules.
@@ -95,7 +98,8 @@ fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Repo
         .or_else(|| plan.period.as_ref().and_then(|period| period.dates));
     let as_of = options.as_of.or(plan.as_of);
     analysis::analyze(&mut plan, period);
-    let coverage = coverage::assess(&mut plan, options.profile.as_ref());
+    let mut coverage = coverage::assess(&mut plan, options.profile.as_ref());
+    coverage.localize(options.locale);
     let context = rules::Context {
         plan: &plan,
         period,
@@ -103,7 +107,9 @@ fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Repo
         coverage: &coverage,
     };
     issues.extend(rules::run(&context));
-    Report::new(coverage.profile_id, Some(plan), coverage.categories, issues)
+    let mut report = Report::new(coverage.profile_id, Some(plan), coverage.categories, issues);
+    report.localize(options.locale);
+    report
 }
 
 fn profile_id(options: &Options, plan: Option<&Plan>) -> String {
@@ -184,7 +190,11 @@ pub fn profile_schema() -> &'static str {
 /// The report for table bytes that could not be read (a damaged or foreign workbook): the
 /// workbook module reports `message`, the core answers with this report.
 pub fn table_unreadable(message: &str, options: &Options) -> Report {
-    input_error(options, table::TableUnreadable::META.issue("", message))
+    let detail = message.to_owned();
+    input_error(
+        options,
+        table::TableUnreadable::META.issue("", messages::Message::TableUnreadable { detail }),
+    )
 }
 
 /// Parses one milestone phrase; `period` supplies years the phrase leaves out.

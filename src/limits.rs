@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::messages::Message;
 use crate::report::Issue;
 use crate::rules::declare_rule;
 use crate::table::{address, Cell};
@@ -30,7 +31,15 @@ declare_rule! {
     /// input keeps each check fast and its memory small, whatever is pasted in.
     ///
     /// ## Example
-    /// A 50 MB text pasted into a form is reported instead of being checked.
+    /// A 50 MB text pasted into a form, or JSON nested 200 levels deep, is reported instead of
+    /// being checked. A plan of any real size is well within the limits.
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": []}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Check the plan itself rather than an export of a larger system: one plan per file, as
+    /// written by the body that owns it. `limits()` gives the exact limits.
     pub struct InputTooLarge { id: "input-too-large", severity: Error, summary: "The input is larger than the checker accepts" }
 }
 
@@ -39,30 +48,29 @@ pub fn too_many_bytes(bytes: usize) -> Issue {
     InputTooLarge::META
         .issue(
             "",
-            format!(
-                "The input is {} MB; at most {} MB can be checked",
-                megabytes(bytes),
-                megabytes(MAX_INPUT_BYTES)
-            ),
+            Message::TooManyBytes {
+                size: megabytes(bytes),
+                max: megabytes(MAX_INPUT_BYTES),
+            },
         )
-        .with_hint("Split the plan into smaller files, or remove embedded content.")
+        .with_hint(Message::TooManyBytesHint)
 }
 
 /// The issue for JSON nested deeper than [`MAX_DEPTH`].
 pub fn too_deep() -> Issue {
     InputTooLarge::META
-        .issue(
-            "",
-            format!("The plan is nested more than {MAX_DEPTH} levels deep; a plan nests about 7"),
-        )
-        .with_hint("Check that the plan has the shape of the published schema.")
+        .issue("", Message::TooDeep { max: MAX_DEPTH })
+        .with_hint(Message::TooDeepHint)
 }
 
 /// The issue for a plan with more than [`MAX_ACTIONS`] actions.
 pub fn too_many_actions(actions: usize) -> Issue {
     InputTooLarge::META.issue(
         "/sections",
-        format!("The plan has {actions} actions; at most {MAX_ACTIONS} can be checked"),
+        Message::TooManyActions {
+            actions,
+            max: MAX_ACTIONS,
+        },
     )
 }
 
@@ -72,9 +80,12 @@ pub fn text_too_long(path: String, chars: usize) -> Issue {
     InputTooLarge::META
         .issue(
             path,
-            format!("This text is {chars} characters long; at most {MAX_CELL_CHARS} can be checked in one field"),
+            Message::TextTooLong {
+                chars,
+                max: MAX_CELL_CHARS,
+            },
         )
-        .with_hint("A field of a plan holds a sentence or a short list: move long content into an appendix.")
+        .with_hint(Message::TextTooLongHint)
 }
 
 /// The limits as JSON, for `limits()` in JS: `{"maxInputBytes", "maxDepth", ...}`.

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::date::{Date, Period};
+use crate::messages::Message;
 
 /// Settings of one check. Everything is optional; the plan's own fields fill the gaps.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,16 +30,33 @@ pub enum Locale {
     Welsh,
 }
 
-/// A bad option: which one and why.
+impl Locale {
+    /// The locale of a language tag: "en", "cy" (also "en-GB", "cy-GB").
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        match tag {
+            "en" | "en-GB" => Some(Locale::English),
+            "cy" | "cy-GB" => Some(Locale::Welsh),
+            _ => None,
+        }
+    }
+}
+
+/// A bad option: which one and why, in the locale the options ask for (English when they
+/// name none, or a bad one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionsError {
     pub option: &'static str,
     pub message: String,
+    pub locale: Locale,
 }
 
 impl std::fmt::Display for OptionsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "invalid option `{}`: {}", self.option, self.message)
+        let message = Message::InvalidOption {
+            option: self.option.to_owned(),
+            reason: self.message.clone(),
+        };
+        f.write_str(&message.render(self.locale))
     }
 }
 
@@ -48,9 +66,14 @@ impl Options {
     /// Reads options from a JSON object: `{"profile", "period", "asOf", "locale"}`.
     /// `null` or `{}` means defaults; unknown keys are an error (they are usually typos).
     pub fn from_json(text: &str) -> Result<Options, OptionsError> {
-        let value: Value = serde_json::from_str(text).map_err(|error| OptionsError {
-            option: "options",
-            message: format!("not JSON: {error}"),
+        let value: Value = serde_json::from_str(text).map_err(|error| {
+            OptionsError::new(
+                "options",
+                Locale::English,
+                Message::OptionsNotJson {
+                    error: error.to_string(),
+                },
+            )
         })?;
         Options::from_value(value)
     }
@@ -60,30 +83,39 @@ impl Options {
         match value {
             Value::Null => Ok(Options::default()),
             Value::Object(map) => Options::from_map(map),
-            _ => Err(OptionsError {
-                option: "options",
-                message: "must be an object".into(),
-            }),
+            _ => Err(OptionsError::new(
+                "options",
+                Locale::English,
+                Message::OptionsNotObject,
+            )),
         }
     }
 
     fn from_map(map: Map<String, Value>) -> Result<Options, OptionsError> {
         let mut options = Options::default();
+        // Errors speak the language asked for, wherever the locale comes in the object.
+        let locale = map
+            .get("locale")
+            .and_then(Value::as_str)
+            .and_then(Locale::from_tag)
+            .unwrap_or_default();
+        let error = |option, message| OptionsError::new(option, locale, message);
         for (key, value) in map {
             match (key.as_str(), value) {
                 (_, Value::Null) => {}
                 ("profile", Value::String(id)) => {
-                    options.profile = Some(checked_profile(ProfileChoice::Id(id))?)
+                    options.profile = Some(checked_profile(ProfileChoice::Id(id), locale)?)
                 }
                 ("profile", profile @ Value::Object(_)) => {
-                    options.profile = Some(checked_profile(ProfileChoice::Custom(profile))?)
+                    options.profile = Some(checked_profile(ProfileChoice::Custom(profile), locale)?)
                 }
-                ("profile", _) => {
-                    return Err(error("profile", "must be a profile id or a profile object"))
-                }
+                ("profile", _) => return Err(error("profile", Message::ProfileOptionType)),
                 ("period", Value::String(text)) => {
                     options.period = Some(Period::parse(&text).ok_or_else(|| {
-                        error("period", format!("\"{text}\" is neither START/END ISO dates nor a label such as 2017/18"))
+                        error(
+                            "period",
+                            Message::PeriodOptionUnreadable { text: text.clone() },
+                        )
                     })?);
                 }
                 ("period", Value::Object(object)) => {
@@ -95,36 +127,28 @@ impl Options {
                     };
                     match (date("start"), date("end")) {
                         (Some(start), Some(end)) => options.period = Some(Period { start, end }),
-                        _ => return Err(error("period", "needs `start` and `end` as YYYY-MM-DD")),
+                        _ => return Err(error("period", Message::PeriodOptionDates)),
                     }
                 }
-                ("period", _) => return Err(error("period", "must be a string or {start, end}")),
+                ("period", _) => return Err(error("period", Message::PeriodOptionType)),
                 ("asOf" | "as_of", Value::String(text)) => {
                     options.as_of = Some(Date::parse_iso(&text).ok_or_else(|| {
-                        error("asOf", format!("\"{text}\" is not a YYYY-MM-DD date"))
+                        error("asOf", Message::AsOfOptionDate { text: text.clone() })
                     })?);
                 }
-                ("asOf" | "as_of", _) => return Err(error("asOf", "must be a YYYY-MM-DD string")),
+                ("asOf" | "as_of", _) => return Err(error("asOf", Message::AsOfOptionType)),
                 ("locale", Value::String(locale)) => {
-                    options.locale = match locale.as_str() {
-                        "en" | "en-GB" => Locale::English,
-                        "cy" | "cy-GB" => Locale::Welsh,
-                        other => {
-                            return Err(error(
-                                "locale",
-                                format!("\"{other}\" is not supported (use en or cy)"),
-                            ))
-                        }
-                    }
+                    options.locale = Locale::from_tag(&locale)
+                        .ok_or_else(|| error("locale", Message::LocaleOptionUnknown { locale }))?;
                 }
-                ("locale", _) => return Err(error("locale", "must be \"en\" or \"cy\"")),
+                ("locale", _) => return Err(error("locale", Message::LocaleOptionType)),
                 (other, _) => {
-                    return Err(OptionsError {
-                        option: "options",
-                        message: format!(
-                            "unknown option `{other}` (known: profile, period, asOf, locale)"
-                        ),
-                    })
+                    return Err(error(
+                        "options",
+                        Message::UnknownOption {
+                            name: other.to_owned(),
+                        },
+                    ))
                 }
             }
         }
@@ -134,17 +158,26 @@ impl Options {
 
 /// An unknown profile id or an invalid profile object is the caller's mistake, like an
 /// unknown locale: it is refused here (JS throws) rather than reported as a plan problem.
-fn checked_profile(choice: ProfileChoice) -> Result<ProfileChoice, OptionsError> {
+fn checked_profile(choice: ProfileChoice, locale: Locale) -> Result<ProfileChoice, OptionsError> {
     match crate::coverage::check(&choice) {
         Ok(()) => Ok(choice),
-        Err(problem) => Err(error("profile", problem.to_string())),
+        Err(problem) => Err(OptionsError::new(
+            "profile",
+            locale,
+            Message::ProfileOptionRejected {
+                problem: problem.to_string(),
+            },
+        )),
     }
 }
 
-fn error(option: &'static str, message: impl Into<String>) -> OptionsError {
-    OptionsError {
-        option,
-        message: message.into(),
+impl OptionsError {
+    fn new(option: &'static str, locale: Locale, message: Message) -> OptionsError {
+        OptionsError {
+            option,
+            message: message.render(locale),
+            locale,
+        }
     }
 }
 
@@ -190,5 +223,18 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn errors_speak_the_language_asked_for() {
+        let message = |text: &str| Options::from_json(text).map_err(|error| error.to_string());
+        assert_eq!(
+            message(r#"{"asOf": "31/01/2018"}"#),
+            Err("invalid option `asOf`: \"31/01/2018\" is not a YYYY-MM-DD date".into())
+        );
+        assert_eq!(
+            message(r#"{"asOf": "31/01/2018", "locale": "cy"}"#),
+            Err("opsiwn annilys `asOf`: nid yw \"31/01/2018\" yn ddyddiad YYYY-MM-DD".into())
+        );
     }
 }

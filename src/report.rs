@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::coverage::CategoryCoverage;
+use crate::messages::{Locale, Message, Texts};
 use crate::milestone::Span;
 use crate::model::Plan;
 
@@ -55,9 +56,15 @@ pub struct Issue {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The catalogue entries `message` and `hint` were rendered from (in English), so that
+    /// the report can be given in the caller's language.
+    #[serde(skip)]
+    pub texts: Texts,
 }
 
 impl Issue {
+    /// An issue whose message is the same text in every language (tests, library errors);
+    /// rules say theirs with [`Issue::say`].
     pub fn new(
         rule: &'static str,
         severity: Severity,
@@ -76,7 +83,20 @@ impl Issue {
             line: None,
             column: None,
             hint: None,
+            texts: Texts::default(),
         }
+    }
+
+    /// An issue saying `message` from the catalogues.
+    pub fn say(
+        rule: &'static str,
+        severity: Severity,
+        path: impl Into<String>,
+        message: Message,
+    ) -> Issue {
+        let mut issue = Issue::new(rule, severity, path, message.render(Locale::English));
+        issue.texts.message = Some(message);
+        issue
     }
 
     pub fn with_action(mut self, id: Option<&str>) -> Issue {
@@ -84,9 +104,20 @@ impl Issue {
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Issue {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Message) -> Issue {
+        self.hint = Some(hint.render(Locale::English));
+        self.texts.hint = Some(hint);
         self
+    }
+
+    /// Renders the message and hint in `locale`.
+    pub fn localize(&mut self, locale: Locale) {
+        if let Some(message) = &self.texts.message {
+            self.message = message.render(locale);
+        }
+        if let Some(hint) = &self.texts.hint {
+            self.hint = Some(hint.render(locale));
+        }
     }
 
     pub fn with_span(mut self, span: Span) -> Issue {
@@ -122,10 +153,9 @@ impl Report {
         profile: String,
         plan: Option<Plan>,
         coverage: BTreeMap<String, CategoryCoverage>,
-        mut issues: Vec<Issue>,
+        issues: Vec<Issue>,
     ) -> Report {
-        // Stable sort keeps rule order within one field.
-        issues.sort_by(|a, b| pointer_order(&a.path).cmp(pointer_order(&b.path)));
+        let issues = in_plan_order(issues);
         let mut summary = Summary {
             actions: plan.as_ref().map_or(0, |plan| plan.actions().count()),
             ..Summary::default()
@@ -148,9 +178,38 @@ impl Report {
     }
 }
 
+impl Report {
+    /// Renders every issue in `locale` (they are written in English).
+    pub fn localize(&mut self, locale: Locale) {
+        if locale != Locale::English {
+            self.issues
+                .iter_mut()
+                .for_each(|issue| issue.localize(locale));
+        }
+    }
+}
+
+/// Issues ordered by the position in the plan of the field they concern; a stable sort keeps
+/// rule order within one field. Each pointer is read into its key once: reading both in
+/// every comparison of the sort was a tenth of a whole check.
+fn in_plan_order(issues: Vec<Issue>) -> Vec<Issue> {
+    let order = {
+        let keys: Vec<Vec<(u64, &str)>> = issues
+            .iter()
+            .map(|issue| pointer_order(&issue.path).collect())
+            .collect();
+        let mut order: Vec<usize> = (0..issues.len()).collect();
+        order.sort_by(|&a, &b| keys.get(a).cmp(&keys.get(b)));
+        order
+    };
+    let mut slots: Vec<Option<Issue>> = issues.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|index| slots.get_mut(index)?.take())
+        .collect()
+}
+
 /// Orders JSON Pointers by document position: numeric segments compare as numbers.
-/// An iterator, compared lazily: collecting keys in every comparison of the sort was a
-/// tenth of a whole check.
 fn pointer_order(pointer: &str) -> impl Iterator<Item = (u64, &str)> {
     pointer
         .split('/')

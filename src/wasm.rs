@@ -118,12 +118,6 @@ pub fn schema() -> String {
     crate::schema::PLAN_SCHEMA.to_owned()
 }
 
-/// Metadata of every rule (id, severity, summary, doc) as JSON text.
-#[wasm_bindgen]
-pub fn rules() -> Result<String, JsError> {
-    to_json(&crate::rules::registry())
-}
-
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_owned()

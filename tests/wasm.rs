@@ -39,10 +39,8 @@ fn bad_options_are_errors_not_traps() {
 }
 
 #[wasm_bindgen_test]
-fn exposes_schema_rules_and_version() {
+fn exposes_schema_and_version() {
+    // Rule metadata is not in the module: JS serves it from pkg/rules.json.
     assert!(wasm::schema().contains("2020-12"));
-    assert!(wasm::rules()
-        .unwrap_or_default()
-        .contains("\"duplicate-id\""));
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }

@@ -1,53 +1,241 @@
-// The demo page: live validation of a plan typed or pasted as JSON.
-import { validateJson } from '../pkg/web.mjs';
+// The demo page: a plan edited in an ordinary form and checked as the person types.
+// Wires the modules together; each panel is drawn by its own module from the report.
+import { profiles, validate, validateJson } from '../pkg/web.mjs';
+import { el, plural } from './dom.mjs';
+import { renderForm, readControl } from './form.mjs';
+import { IssueDecorations, IssueSummary } from './issues.mjs';
+import { renderCoverage } from './coverage.mjs';
+import { renderTimeline } from './timeline.mjs';
+import { readFile, renderTable, tableFromText } from './table.mjs';
+import { download, issuesCsv, planJson } from './export.mjs';
+import { blankAction, isEditable, nextActionId, planFromReport } from './plan-model.mjs';
+import { fieldId, format, set } from './pointer.mjs';
 
-const EXAMPLES = ['haringey-2008-11', 'haringey-2013-14', 'harrow-2015-16', 'cumbria-2015-16'];
+const EXAMPLES = [
+  ['harrow-2015-16', 'Harrow 2015-16'],
+  ['haringey-2013-14', 'Haringey 2013-14'],
+  ['haringey-2008-11', 'Haringey 2008-11'],
+  ['cumbria-2015-16', 'Cumbria 2015-16'],
+];
+/** Pause in typing before the plan is checked again: not every keystroke, but still live. */
 const DEBOUNCE_MS = 150;
 
-const text = document.getElementById('plan-text');
-const example = document.getElementById('example');
-const summary = document.getElementById('summary');
-const list = document.getElementById('issues');
+const $ = (id) => document.getElementById(id);
+const form = $('plan-fields');
+const decorations = new IssueDecorations();
+const summary = new IssueSummary($('issue-summary'));
+const allProfiles = profiles();
+const state = { plan: { sections: [] }, profile: allProfiles[0].id, report: null, checks: 0 };
 
-const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const currentProfile = () => allProfiles.find((profile) => profile.id === state.profile) ?? allProfiles[0];
 
-function render(report) {
-  const { errors, warnings, infos, actions } = report.summary;
-  summary.textContent = `${count(actions, 'action')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${count(infos, 'note')}.`;
-  text.setAttribute('aria-invalid', String(!report.valid));
-  list.replaceChildren(
-    ...report.issues.map((issue) => {
-      const item = document.createElement('li');
-      const severity = document.createElement('span');
-      severity.className = `severity severity-${issue.severity}`;
-      severity.textContent = issue.severity;
-      const where = document.createElement('span');
-      where.className = 'where';
-      where.textContent = issue.line ? `line ${issue.line}:${issue.column}` : issue.path || 'plan';
-      const rule = document.createElement('span');
-      rule.className = 'rule';
-      rule.textContent = issue.rule;
-      // textContent, never innerHTML: plan text is untrusted.
-      item.append(severity, document.createTextNode(`${issue.message} `), where, document.createTextNode(' '), rule);
-      return item;
-    }),
-  );
+/** Shows what the checker read each status as, next to the status field. */
+function showStatusReadings(plan) {
+  plan?.sections.forEach((section, s) => section.actions.forEach((action, a) => {
+    const reading = $(`${fieldId(format(['sections', s, 'actions', a, 'status']))}-reading`);
+    const text = action.status.text ? `Read as: ${action.status.value.replaceAll('_', ' ')}` : '';
+    if (reading && reading.textContent !== text) reading.textContent = text;
+  }));
+}
+
+/**
+ * Checks the plan and shows the issues at their fields and in the summary (measured as
+ * `check`, of which the core's `validate`: what must fit in a frame), then redraws the coverage and timeline panels in the
+ * next task (measured as `panels`) when what they show has changed.
+ */
+function check() {
+  const started = performance.now();
+  const report = validate(state.plan, { profile: state.profile });
+  performance.measure('validate', { start: started, end: performance.now() });
+  state.report = report;
+  decorations.apply(report.issues);
+  const counts = summary.render(report);
+  if ($('issue-count').textContent !== counts) $('issue-count').textContent = counts;
+  $('issues-panel').classList.toggle('has-errors', report.summary.errors > 0);
+  showStatusReadings(report.plan);
+  performance.measure('check', { start: started, end: performance.now(), detail: { actions: report.summary.actions } });
+  setTimeout(() => {
+    if (state.report !== report) return;
+    const panelsStarted = performance.now();
+    renderCoverage($('coverage-body'), report, currentProfile());
+    renderTimeline($('timeline-body'), report);
+    performance.measure('panels', { start: panelsStarted, end: performance.now() });
+    state.checks += 1;
+    document.body.dataset.checks = String(state.checks);
+  });
 }
 
 let timer;
 function scheduleCheck() {
   clearTimeout(timer);
-  timer = setTimeout(() => render(validateJson(text.value)), DEBOUNCE_MS);
+  timer = setTimeout(check, DEBOUNCE_MS);
+}
+
+function setPlan(plan) {
+  clearTimeout(timer);
+  state.plan = plan;
+  if (typeof plan.profile === 'string' && allProfiles.some((profile) => profile.id === plan.profile)) {
+    state.profile = plan.profile;
+    $('profile').value = plan.profile;
+  }
+  rebuildForm();
+}
+
+function rebuildForm() {
+  const started = performance.now();
+  renderForm(form, state.plan, currentProfile().categories);
+  decorations.reset();
+  summary.reset();
+  performance.measure('form', { start: started, end: performance.now() });
+  check();
+}
+
+function announce(text) {
+  $('import-status').replaceChildren(el('span', { text }));
+}
+
+function loadJsonText(text, name) {
+  const report = validateJson(text);
+  let plan = null;
+  try {
+    plan = JSON.parse(text);
+  } catch {
+    // The report says where the JSON is broken.
+  }
+  if (!isEditable(plan)) {
+    const reason = report.issues.find((issue) => issue.severity === 'error')?.message ?? 'it is not a plan';
+    announce(`${name} could not be opened: ${reason}`);
+    return;
+  }
+  $('table-view').hidden = true;
+  setPlan(plan);
+  announce(`Opened ${name}: ${plural(report.summary.actions, 'action')}.`);
+}
+
+function loadTable(table) {
+  $('table-view').hidden = false;
+  renderTable($('table-body'), table);
+  if (table.report.plan) {
+    setPlan(planFromReport(table.report));
+    announce(`Imported ${table.name}: ${plural(table.report.summary.actions, 'action')} are now in the form. The imported table, with the cells that have issues marked, is below the timeline.`);
+  } else {
+    const reason = table.report.issues.find((issue) => issue.severity === 'error')?.message ?? 'no plan was found in it';
+    announce(`${table.name} could not be read as a plan: ${reason}`);
+  }
+}
+
+async function openFile(file) {
+  try {
+    const result = await readFile(file, { profile: state.profile });
+    if (result.kind === 'json') loadJsonText(result.text, result.name);
+    else loadTable(result);
+  } catch (error) {
+    announce(error.message);
+  }
 }
 
 async function loadExample(name) {
   const response = await fetch(`../pkg/examples/${name}.json`);
-  text.value = response.ok ? await response.text() : '{"sections": []}';
-  render(validateJson(text.value));
+  if (!response.ok) {
+    announce(`The example ${name} could not be loaded.`);
+    return;
+  }
+  loadJsonText(await response.text(), `the ${name} example`);
 }
 
-for (const name of EXAMPLES) example.add(new Option(name, name));
-example.addEventListener('change', () => loadExample(example.value));
-text.addEventListener('input', scheduleCheck);
-await loadExample(EXAMPLES[0]);
+// Edits: every control carries the pointer of the field it edits.
+function onEdit(event) {
+  const input = event.target;
+  if (!input.dataset?.pointer) return;
+  const { pointer, value } = readControl(input);
+  set(state.plan, pointer, value);
+  if (input.dataset.kind === 'categories') check();
+  else scheduleCheck();
+}
+
+const COMMANDS = {
+  'add-section': () => {
+    state.plan.sections ??= [];
+    state.plan.sections.push({ title: `Section ${state.plan.sections.length + 1}`, actions: [] });
+    return format(['sections', state.plan.sections.length - 1, 'title']);
+  },
+  'remove-section': ({ section }) => {
+    state.plan.sections.splice(Number(section), 1);
+    return null;
+  },
+  'add-action': ({ section }) => {
+    const s = Number(section);
+    const actions = (state.plan.sections[s].actions ??= []);
+    actions.push(blankAction(nextActionId(state.plan, s)));
+    return format(['sections', s, 'actions', actions.length - 1, 'description']);
+  },
+  'remove-action': ({ section, action }) => {
+    state.plan.sections[Number(section)].actions.splice(Number(action), 1);
+    return format(['sections', Number(section), 'title']);
+  },
+};
+
+// Nothing is ever submitted: the plan stays in the page.
+$('plan-form').addEventListener('submit', (event) => event.preventDefault());
+form.addEventListener('input', onEdit);
+form.addEventListener('change', (event) => { if (event.target.type === 'checkbox') onEdit(event); });
+form.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-command]');
+  if (!button) return;
+  const focusAfter = COMMANDS[button.dataset.command](button.dataset);
+  rebuildForm();
+  const target = focusAfter === null ? null : $(fieldId(focusAfter));
+  (target ?? $('form-heading')).focus();
+});
+
+for (const [value, label] of EXAMPLES) $('example').add(new Option(label, value));
+$('example').add(new Option('A blank plan', ''));
+$('example').addEventListener('change', () => {
+  if ($('example').value) {
+    loadExample($('example').value);
+    return;
+  }
+  $('table-view').hidden = true;
+  setPlan({ sections: [{ title: 'Section 1', actions: [blankAction('1.1')] }] });
+  announce('Started a blank plan.');
+});
+for (const profile of allProfiles) $('profile').add(new Option(profile.title, profile.id));
+$('profile').addEventListener('change', () => {
+  state.profile = $('profile').value;
+  rebuildForm();
+});
+
+$('file').addEventListener('change', () => {
+  const [file] = $('file').files;
+  if (file) openFile(file);
+  $('file').value = '';
+});
+// A file dropped anywhere on the page is opened (not navigated to).
+document.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  document.body.classList.add('dragging');
+});
+document.addEventListener('dragleave', (event) => { if (!event.relatedTarget) document.body.classList.remove('dragging'); });
+document.addEventListener('drop', (event) => {
+  event.preventDefault();
+  document.body.classList.remove('dragging');
+  const [file] = event.dataTransfer?.files ?? [];
+  if (file) openFile(file);
+});
+// Rows copied from Excel, LibreOffice or Google Sheets arrive as tab-separated text: pasted
+// in the paste box, or anywhere outside the form's fields, they are imported as a table.
+document.addEventListener('paste', (event) => {
+  const intoField = event.target.closest?.('input, textarea, select') && event.target.id !== 'paste';
+  const text = event.clipboardData?.getData('text/plain') ?? '';
+  if (intoField || !text.includes('\t')) return;
+  event.preventDefault();
+  $('paste').value = '';
+  loadTable(tableFromText(text, 'Pasted rows', { profile: state.profile }));
+});
+
+$('export-plan').addEventListener('click', () => download('plan.json', 'application/json', planJson(state.plan)));
+$('export-issues').addEventListener('click', () => download('issues.csv', 'text/csv', issuesCsv(state.report)));
+$('print').addEventListener('click', () => window.print());
+
+await loadExample(EXAMPLES[0][0]);
 document.body.dataset.ready = 'true';

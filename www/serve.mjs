@@ -30,6 +30,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
+  // No script may turn a string into markup (innerHTML and the like): plan text stays text.
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ].join('; ');
 
 function resolve(urlPath) {

@@ -7,22 +7,11 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const api = require('../index.cjs');
 const { formatText, formatSarif } = require('./format.js');
+const { LOCALES, translator } = require('../src/i18n/index.js');
 
 const EXIT_OK = 0;
 const EXIT_PLAN_ERRORS = 1;
 const EXIT_USAGE = 2;
-
-const USAGE = `Usage:
-  prevent-plan-check                       check the bundled example plans
-  prevent-plan-check check FILE... [--profile ID] [--period START/END] [--as-of YYYY-MM-DD]
-                           [--format text|json|sarif] [--locale en|cy]
-  prevent-plan-check milestone [--period START/END] [--json] -- TEXT
-  prevent-plan-check schema                print the plan JSON Schema
-  prevent-plan-check profiles [--json]     list the coverage profiles
-  prevent-plan-check --version | --help
-
-FILE is a plan as .json, or a plan table as .csv, .tsv, .xlsx or .ods. Exit status: 0 no errors, 1 the plan has errors,
-2 usage error or unreadable input.`;
 
 class UsageError extends Error {}
 
@@ -74,16 +63,16 @@ function checkOptions(values) {
   return options;
 }
 
-function check(files, values, out) {
+function check(files, values, out, t) {
   const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format ${format} (use text, json or sarif)`);
-  if (files.length === 0) throw new UsageError('check needs at least one FILE');
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(t('unknownFormat', { format }));
+  if (files.length === 0) throw new UsageError(t('needsFile'));
   const options = checkOptions(values);
   const results = [];
   let unreadable = false;
   for (const file of files) {
     const reader = READERS[path.extname(file).toLowerCase()];
-    if (!reader) throw new UsageError(`${file}: unsupported file type (use ${Object.keys(READERS).join(', ')})`);
+    if (!reader) throw new UsageError(t('unsupportedType', { file, types: Object.keys(READERS).join(', ') }));
     try {
       results.push({ file: displayName(file), report: reader(file, options) });
     } catch (error) {
@@ -96,16 +85,16 @@ function check(files, values, out) {
     const reports = results.map(({ file, report }) => ({ file, ...report }));
     out.write(`${JSON.stringify(files.length === 1 ? reports[0] ?? null : reports, null, 2)}\n`);
   } else if (format === 'sarif') {
-    out.write(`${JSON.stringify(formatSarif(results, api.rules(), api.version()), null, 2)}\n`);
+    out.write(`${JSON.stringify(formatSarif(results, require('../rules.json'), api.version(), { repository: require('../package.json').repository, locale: values.locale }), null, 2)}\n`);
   } else {
-    out.write(formatText(results, { color: useColor(out) }));
+    out.write(formatText(results, { color: useColor(out), t }));
   }
   if (unreadable) return EXIT_USAGE;
   return results.some(({ report }) => !report.valid) ? EXIT_PLAN_ERRORS : EXIT_OK;
 }
 
-function milestone(words, values, out) {
-  if (words.length === 0) throw new UsageError('milestone needs TEXT, e.g. milestone -- "Oct 2013 to Dec 2013"');
+function milestone(words, values, out, t) {
+  if (words.length === 0) throw new UsageError(t('needsText'));
   const options = values.period === undefined ? undefined : { period: values.period };
   let reading;
   try {
@@ -116,7 +105,7 @@ function milestone(words, values, out) {
   if (values.json) {
     out.write(`${JSON.stringify(reading)}\n`);
   } else {
-    const when = reading.start || reading.end ? ` ${reading.start ?? '…'} to ${reading.end ?? '…'}` : '';
+    const when = reading.start || reading.end ? ` ${t('span', { start: reading.start ?? '…', end: reading.end ?? '…' })}` : '';
     out.write(`${reading.kind}${when}\n`);
   }
   return EXIT_OK;
@@ -137,6 +126,13 @@ function useColor(stream) {
   return Boolean(stream.isTTY);
 }
 
+/** The CLI's texts in the `--locale` asked for (English by default). */
+function texts(values) {
+  const locale = values.locale ?? 'en';
+  if (!LOCALES.includes(locale)) throw new UsageError(translator('en')('unknownLocale', { locale, locales: LOCALES.join(', ') }));
+  return translator(locale);
+}
+
 function main(argv, out) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -153,8 +149,9 @@ function main(argv, out) {
       version: { type: 'boolean', short: 'v' },
     },
   });
+  const t = texts(values);
   if (values.help) {
-    out.write(`${USAGE}\n`);
+    out.write(`${t('usage')}\n`);
     return EXIT_OK;
   }
   if (values.version) {
@@ -164,22 +161,22 @@ function main(argv, out) {
   const [command, ...rest] = positionals;
   switch (command) {
     case undefined:
-      return check(bundledExamples(), values, out);
+      return check(bundledExamples(), values, out, t);
     case 'check':
-      return check(rest, values, out);
+      return check(rest, values, out, t);
     case 'milestone':
-      return milestone(rest, values, out);
+      return milestone(rest, values, out, t);
     case 'schema':
       out.write(`${JSON.stringify(api.schema(), null, 2)}\n`);
       return EXIT_OK;
     case 'profiles':
-      return listProfiles(values, out);
+      return listProfiles(values, out, t);
     default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+      throw new UsageError(t('unknownCommand', { command: JSON.stringify(command) }));
   }
 }
 
-function listProfiles(values, out) {
+function listProfiles(values, out, t) {
   const all = api.profiles();
   if (values.json) {
     out.write(`${JSON.stringify(all, null, 2)}\n`);
@@ -188,16 +185,24 @@ function listProfiles(values, out) {
   const width = Math.max(...all.map((profile) => profile.id.length));
   for (const [index, profile] of all.entries()) {
     const required = profile.categories.filter((category) => category.required).length;
-    const note = index === 0 ? ' (default)' : '';
-    out.write(`${profile.id.padEnd(width)}  ${profile.title}${note}: ${required} required of ${profile.categories.length} categories\n`);
+    const title = profile.translations?.[values.locale]?.title ?? profile.title;
+    const line = t('profileLine', { title, default: index === 0 ? t('default') : '', required, total: profile.categories.length });
+    out.write(`${profile.id.padEnd(width)}  ${line}\n`);
   }
   return EXIT_OK;
+}
+
+/** The --locale of the command line when it names a catalogue, for errors raised before or while parsing it. */
+function requestedLocale(argv) {
+  const at = argv.indexOf('--locale');
+  const given = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--locale='))?.slice('--locale='.length);
+  return LOCALES.includes(given) ? given : 'en';
 }
 
 try {
   process.exitCode = main(process.argv.slice(2), process.stdout);
 } catch (error) {
   const usage = error instanceof UsageError || (error && error.code && String(error.code).startsWith('ERR_PARSE_ARGS'));
-  process.stderr.write(`prevent-plan-check: ${error.message}\n${usage ? 'Try --help.\n' : ''}`);
+  process.stderr.write(`prevent-plan-check: ${error.message}\n${usage ? `${translator(requestedLocale(process.argv))('tryHelp')}\n` : ''}`);
   process.exitCode = EXIT_USAGE;
 }

@@ -1,10 +1,14 @@
-//! One multi-pattern automaton per profile: every phrase of every category, with its simple
-//! plural and verb forms, matched in a single pass over folded text.
+//! Every phrase of every category of a profile, with its simple plural and verb forms,
+//! matched in one pass over the words of folded text.
+//!
+//! Phrases match as whole words, so a match always begins with a whole word of the text
+//! equal to the first word of the phrase: each word of the text is looked up in a table of
+//! first words and only the phrases found there are compared. The table is cheap to build
+//! (cold start) and small in the module, unlike a multi-pattern automaton.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::profile::Profile;
 use super::text::{fold_phrase, Folded};
@@ -30,10 +34,46 @@ struct Target {
     capitals: Vec<String>,
 }
 
+/// A folded pattern whose first word (its first run of letters and digits) is the key it is
+/// filed under.
+#[derive(Debug, Clone)]
+struct Candidate {
+    pattern: usize,
+    /// Byte offset of the first word in the pattern (non-zero when it starts with, say, "(").
+    offset: usize,
+}
+
+/// FNV-1a. The keys are short words, which std's default SipHash (built to resist keys
+/// chosen to collide) hashes several times slower; the table's keys come from the profile.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type BuildFnv = BuildHasherDefault<Fnv>;
+
 /// The compiled phrases of a profile.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
+    /// The folded patterns, by their first word.
+    by_first_word: HashMap<String, Vec<Candidate>, BuildFnv>,
+    patterns: Vec<String>,
     targets: Vec<Vec<Target>>,
     /// Each category's phrases as written, shared by every piece of evidence that cites them.
     phrases: Vec<Vec<Arc<str>>>,
@@ -41,7 +81,7 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(profile: &Profile) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<Candidate>, BuildFnv> = HashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         for (category_index, category) in profile.categories.iter().enumerate() {
@@ -53,13 +93,34 @@ impl Matcher {
                     .into_iter()
                     .flat_map(apostrophe_forms)
                     .flat_map(american_forms)
-                    .filter(|form| !form.is_empty())
                 {
-                    let slot = *index.entry(form.clone()).or_insert_with(|| {
-                        patterns.push(form);
-                        targets.push(Vec::new());
-                        targets.len() - 1
-                    });
+                    // A form without a letter or digit could never be a whole word; the
+                    // profile checks refuse such phrases.
+                    let Some((offset, word)) = words(&form).next() else {
+                        continue;
+                    };
+                    if !by_first_word.contains_key(word) {
+                        by_first_word.insert(word.to_owned(), Vec::new());
+                    }
+                    let Some(bucket) = by_first_word.get_mut(word) else {
+                        continue;
+                    };
+                    // The same form from another phrase or category shares its pattern.
+                    let known = bucket
+                        .iter()
+                        .find(|candidate| patterns.get(candidate.pattern) == Some(&form));
+                    let slot = match known {
+                        Some(candidate) => candidate.pattern,
+                        None => {
+                            bucket.push(Candidate {
+                                pattern: patterns.len(),
+                                offset,
+                            });
+                            patterns.push(form);
+                            targets.push(Vec::new());
+                            targets.len() - 1
+                        }
+                    };
                     if let Some(list) = targets.get_mut(slot) {
                         list.push(Target {
                             category: category_index,
@@ -71,12 +132,6 @@ impl Matcher {
                 }
             }
         }
-        // Standard semantics: overlapping search needs them, and every category sees its
-        // own matches even where another category's phrase overlaps.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
         let phrases = profile
             .categories
             .iter()
@@ -89,7 +144,8 @@ impl Matcher {
             })
             .collect();
         Matcher {
-            automaton,
+            by_first_word,
+            patterns,
             targets,
             phrases,
         }
@@ -103,25 +159,32 @@ impl Matcher {
     /// Every category phrase in `text`, as whole words. Within one category a match inside
     /// a longer match, or inside one of the category's exclusions, does not count.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
         let folded = Folded::new(text);
         let mut found: Vec<(PhraseMatch, bool)> = Vec::new();
-        for hit in automaton.find_overlapping_iter(&folded.text) {
-            if !folded.is_whole_word(hit.start(), hit.end()) {
+        let hits = words(&folded.text).flat_map(|(word_start, word)| {
+            self.by_first_word
+                .get(word)
+                .into_iter()
+                .flatten()
+                .filter_map(move |candidate| {
+                    Some((word_start.checked_sub(candidate.offset)?, candidate.pattern))
+                })
+        });
+        for (hit_start, pattern) in hits {
+            let Some(pattern_text) = self.patterns.get(pattern) else {
+                continue;
+            };
+            let hit_end = hit_start + pattern_text.len();
+            if folded.text.get(hit_start..hit_end) != Some(pattern_text.as_str())
+                || !folded.is_whole_word(hit_start, hit_end)
+            {
                 continue;
             }
-            let Some((start, end)) = folded.original_span(hit.start(), hit.end()) else {
+            let Some((start, end)) = folded.original_span(hit_start, hit_end) else {
                 continue;
             };
             let original = text.get(start..end).unwrap_or_default();
-            for target in self
-                .targets
-                .get(hit.pattern().as_usize())
-                .into_iter()
-                .flatten()
-            {
+            for target in self.targets.get(pattern).into_iter().flatten() {
                 if target
                     .capitals
                     .iter()
@@ -151,12 +214,27 @@ impl Matcher {
                     && (other.start, other.end) == (candidate.start, candidate.end)
             });
             if !excludes && !shadowed && !repeated {
-                kept.push(*candidate);
+                // Kept in order of (start, category), after equal keys: a field has few
+                // matches, and a sort here would link a sort routine of its own (5 KB).
+                let key = (candidate.start, candidate.category);
+                let at = kept.partition_point(|other| (other.start, other.category) <= key);
+                kept.insert(at, *candidate);
             }
         }
-        kept.sort_by_key(|found| (found.start, found.category));
         kept
     }
+}
+
+/// The words of `text` (maximal runs of letters and digits) with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut characters = text.char_indices();
+    std::iter::from_fn(move || {
+        let (start, _) = characters.find(|(_, character)| character.is_alphanumeric())?;
+        let end = characters
+            .find(|(_, character)| !character.is_alphanumeric())
+            .map_or(text.len(), |(end, _)| end);
+        Some((start, text.get(start..end)?))
+    })
 }
 
 /// Words of two or more capitals ("WRAP", "CTLP", "SPoC"): abbreviations, which must be
@@ -258,6 +336,10 @@ fn ends_consonant_vowel_consonant(word: &str) -> bool {
 
 /// "radicalisation" also matches "radicalization", "recognise" also "recognize".
 fn american_forms(form: String) -> Vec<String> {
+    // Every British ending below contains "is".
+    if !form.contains("is") {
+        return vec![form];
+    }
     let american: Vec<String> = form
         .split(' ')
         .map(|word| {

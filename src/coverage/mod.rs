@@ -16,11 +16,12 @@ use serde::{Deserialize, Serialize};
 
 pub use classify::{Evidence, Source, UnknownTag};
 pub use profile::{
-    builtin, check, load, profiles, Category, Compiled, Profile, ProfileError, PROFILE_SCHEMA,
+    builtin, check, load, profiles, Category, Compiled, Profile, ProfileError, Translation,
+    PROFILE_SCHEMA,
 };
 
 use crate::model::Plan;
-use crate::options::ProfileChoice;
+use crate::options::{Locale, ProfileChoice};
 
 /// The profile used when neither the options nor the plan name one.
 pub const DEFAULT_PROFILE: &str = "la-2023";
@@ -80,6 +81,20 @@ pub struct Coverage {
     pub problem: Option<ProfileProblem>,
 }
 
+impl Coverage {
+    /// Names the categories in `locale`, where the profile translates them.
+    pub fn localize(&mut self, locale: Locale) {
+        let Some(profile) = &self.profile else {
+            return;
+        };
+        for category in &profile.categories {
+            if let Some(coverage) = self.categories.get_mut(&category.id) {
+                category.name().get(locale).clone_into(&mut coverage.name);
+            }
+        }
+    }
+}
+
 /// Resolves the profile (the options' choice, else the plan's `profile`, else
 /// [`DEFAULT_PROFILE`]), classifies every action, and writes inferred categories into the
 /// plan. A profile that cannot be used leaves coverage empty and is kept as `problem`.
@@ -102,8 +117,9 @@ pub fn assess(plan: &mut Plan, choice: Option<&ProfileChoice>) -> Coverage {
             let classified = classify::classify(plan, &compiled.profile, &compiled.matcher);
             let categories = summarise(&compiled.profile, classified.evidence);
             let profile = match compiled {
-                Cow::Borrowed(compiled) => Cow::Borrowed(&compiled.profile),
-                Cow::Owned(compiled) => Cow::Owned(compiled.profile),
+                // A built-in profile's data is borrowed: cloning the `Cow` copies a reference.
+                Cow::Borrowed(compiled) => compiled.profile.clone(),
+                Cow::Owned(compiled) => compiled.profile,
             };
             Coverage {
                 profile_id: profile.id.clone(),

@@ -4,7 +4,7 @@
 //! a profile given by the caller is checked against the published profile schema first.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::matcher::Matcher;
 use super::Basis;
+use crate::messages::{Locale, Localized, Message, Owner, Place};
 
 /// The profile JSON Schema (draft 2020-12) as published.
 pub const PROFILE_SCHEMA: &str = include_str!("profile.schema.json");
@@ -31,6 +32,22 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub categories: Vec<Category>,
+    /// The title and description in other languages, by locale ("cy").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// A profile's or a category's texts in another language; what is left out stays English.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The profile's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The category's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// One category of the duty within a profile.
@@ -50,6 +67,30 @@ pub struct Category {
     /// Longer phrases inside which a match does not count.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<String>,
+    /// The name and description in other languages, by locale ("cy").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+impl Category {
+    /// The name, with its Welsh version when the profile gives one.
+    pub fn name(&self) -> Localized {
+        Localized {
+            en: self.name.clone(),
+            cy: self.welsh().and_then(|welsh| welsh.name.clone()),
+        }
+    }
+
+    pub fn description(&self) -> Localized {
+        Localized {
+            en: self.description.clone(),
+            cy: self.welsh().and_then(|welsh| welsh.description.clone()),
+        }
+    }
+
+    fn welsh(&self) -> Option<&Translation> {
+        self.translations.get("cy")
+    }
 }
 
 impl Profile {
@@ -59,11 +100,11 @@ impl Profile {
         let mut problems: Vec<String> = ProfileValidator::iter_errors(value)
             .map(|error| {
                 let path = error.instance_path().as_str();
-                let place = if path.is_empty() { "the profile" } else { path };
-                format!(
-                    "{place}: {error} (schema keyword `{}`)",
-                    error.kind().keyword()
-                )
+                let place = Place {
+                    owner: Owner::Profile(path.to_owned()),
+                    part: None,
+                };
+                crate::schema::describe(place, path, &error).render(Locale::English)
             })
             .collect();
         if !problems.is_empty() {
@@ -149,15 +190,34 @@ impl ProfileError {
     }
 }
 
+impl ProfileError {
+    /// The report's message for a profile that could not be used.
+    pub fn message(&self) -> Message {
+        match self {
+            ProfileError::Unknown { id } => Message::ProfileUnknown {
+                id: id.clone(),
+                known: known_ids(),
+            },
+            ProfileError::Invalid { problems } => Message::ProfileInvalid {
+                problems: problems.join("; "),
+            },
+        }
+    }
+}
+
+fn known_ids() -> String {
+    let known: Vec<&str> = BUILTIN_SOURCES.iter().map(|(id, _)| *id).collect();
+    known.join(", ")
+}
+
 impl std::fmt::Display for ProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ProfileError::Unknown { id } => {
-                let known: Vec<&str> = BUILTIN_SOURCES.iter().map(|(id, _)| *id).collect();
                 write!(
                     f,
                     "unknown profile \"{id}\" (known profiles: {})",
-                    known.join(", ")
+                    known_ids()
                 )
             }
             ProfileError::Invalid { problems } => {
@@ -169,15 +229,16 @@ impl std::fmt::Display for ProfileError {
 
 impl std::error::Error for ProfileError {}
 
-/// A profile ready for matching: its data and its phrase automaton.
+/// A profile ready for matching: its data (a built-in one's is shared with [`profiles`], not
+/// copied) and its phrase table.
 #[derive(Debug, Clone)]
 pub struct Compiled {
-    pub profile: Profile,
+    pub profile: Cow<'static, Profile>,
     pub matcher: Matcher,
 }
 
 impl Compiled {
-    pub fn new(profile: Profile) -> Compiled {
+    pub fn new(profile: Cow<'static, Profile>) -> Compiled {
         let matcher = Matcher::new(&profile);
         Compiled { profile, matcher }
     }
@@ -199,7 +260,7 @@ const BUILTIN_SOURCES: [(&str, &str); 7] = [
     ("health", include_str!("profiles/health.json")),
 ];
 
-/// Each built-in profile is parsed the first time it is asked for, and its automaton built
+/// Each built-in profile is parsed the first time it is asked for, and its phrase table built
 /// the first time a plan is checked against it (listing profiles needs only the data).
 static BUILTIN_DATA: [OnceLock<Option<Profile>>; BUILTIN_SOURCES.len()] =
     [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
@@ -228,7 +289,7 @@ pub fn builtin(id: &str) -> Option<&'static Compiled> {
     let index = builtin_index(id)?;
     BUILTIN_COMPILED
         .get(index)?
-        .get_or_init(|| builtin_data(index).cloned().map(Compiled::new))
+        .get_or_init(|| builtin_data(index).map(|profile| Compiled::new(Cow::Borrowed(profile))))
         .as_ref()
 }
 
@@ -239,7 +300,7 @@ pub fn profiles() -> Vec<&'static Profile> {
         .collect()
 }
 
-/// Whether a profile choice can be used, without building its automaton (for reading options).
+/// Whether a profile choice can be used, without building its phrase table (for reading options).
 pub fn check(choice: &crate::options::ProfileChoice) -> Result<(), ProfileError> {
     match choice {
         crate::options::ProfileChoice::Id(id) => builtin_index(id)
@@ -259,7 +320,7 @@ pub fn load(
             .map(Cow::Borrowed)
             .ok_or_else(|| ProfileError::Unknown { id: id.clone() }),
         crate::options::ProfileChoice::Custom(value) => {
-            Profile::from_value(value).map(|profile| Cow::Owned(Compiled::new(profile)))
+            Profile::from_value(value).map(|profile| Cow::Owned(Compiled::new(Cow::Owned(profile))))
         }
     }
 }

@@ -67,15 +67,26 @@ impl Key {
 impl Token<'_> {
     /// Whether the token is this (lower-case) word.
     pub fn is_word(&self, word: &str) -> bool {
-        self.tok == Tok::Word && self.key() == word.as_bytes()
+        matches!(self.tok, Tok::Word) && self.key_is(word)
     }
 
-    /// The token's text in lower case (words and numbers of up to 15 ASCII characters).
-    pub fn key(&self) -> &[u8] {
+    /// The token's text in ASCII lower case; empty for long or non-ASCII text.
+    pub fn key_bytes(&self) -> &[u8] {
         self.key
             .bytes
             .get(..usize::from(self.key.len))
             .unwrap_or(&[])
+    }
+
+    /// Whether the token's key is this (lower-case) word. Length and first byte settle
+    /// almost every comparison against the phrase tables without a call to `memcmp`.
+    pub fn key_is(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        match (word, self.key.bytes) {
+            _ if usize::from(self.key.len) != word.len() => false,
+            ([first, ..], [own, ..]) if *first != own => false,
+            _ => self.key.bytes.get(..word.len()) == Some(word),
+        }
     }
 
     pub fn number(&self) -> Option<(u32, u8, bool)> {

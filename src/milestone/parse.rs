@@ -225,22 +225,22 @@ fn undated(scanned: &Scan, words: &[Token<'_>]) -> Timescale {
         timescale.direction = reference.direction.or(scanned.direction);
         return timescale;
     }
-    let recurrence = words::find(words, words::RECURRENCES);
-    if recurrence.is_some() || words::find_any(words, words::REGULAR).is_some() {
+    let recurrence = words::find(words, &words::RECURRENCES);
+    if recurrence.is_some() || words::find_any(words, &words::REGULAR).is_some() {
         let mut timescale = Timescale::of_kind(Kind::Recurring);
         timescale.recurrence = recurrence.map(|(_, recurrence)| recurrence);
         return timescale;
     }
-    if words::find_any(words, words::ONGOING).is_some() {
+    if words::find_any(words, &words::ONGOING).is_some() {
         return Timescale::of_kind(Kind::Ongoing);
     }
-    if words::find_any(words, words::NOTHING).is_some() && words.len() <= 3 {
+    if words::find_any(words, &words::NOTHING).is_some() && words.len() <= 3 {
         return Timescale::of_kind(Kind::None);
     }
-    if words::find_any(words, words::VAGUE).is_some() {
+    if words::find_any(words, &words::VAGUE).is_some() {
         return Timescale::of_kind(Kind::Vague);
     }
-    if let Some((_, status)) = words::find(words, words::STATUSES) {
+    if let Some((_, status)) = words::find(words, &words::STATUSES) {
         let mut timescale = Timescale::of_kind(Kind::None);
         timescale.status = Some(status);
         return timescale;
@@ -291,7 +291,7 @@ fn dated(
                         Precision::Day | Precision::Month
                     ))
         });
-    let recurrence = words::find(words, words::RECURRENCES);
+    let recurrence = words::find(words, &words::RECURRENCES);
     timescale.recurrence = recurrence.map(|(_, recurrence)| recurrence);
     if current.iter().all(|date| !date.superseded) {
         timescale.revised_from = dates
@@ -303,7 +303,7 @@ fn dated(
         timescale.reference = reference.target.clone();
         timescale.direction = reference.direction.or(scanned.direction);
     }
-    let ongoing = words::find_any(words, words::STILL_GOING).is_some();
+    let ongoing = words::find_any(words, &words::STILL_GOING).is_some();
     timescale.kind = match groups.as_slice() {
         [(_, reversed)] if current.iter().any(|date| date.link == Some(Link::Through)) => {
             timescale.reversed = *reversed;
@@ -321,7 +321,7 @@ fn dated(
     };
     // "Quarterly from April 2016", "March 2016 and annual review": the dates say when the
     // recurring work starts or first falls due.
-    if recurrence.is_some() || words::find_any(words, words::REGULAR).is_some() {
+    if recurrence.is_some() || words::find_any(words, &words::REGULAR).is_some() {
         timescale.kind = Kind::Recurring;
     }
     if let (Some(first), Some(last)) = (first, last) {

@@ -6,6 +6,10 @@ use super::scan::reference_at;
 
 /// Ids of the actions `text` refers to, in order of mention (may repeat).
 pub fn action_references(text: &str) -> Vec<String> {
+    // Every id starts with a digit: most descriptions have none and need no lexing.
+    if !text.bytes().any(|byte| byte.is_ascii_digit()) {
+        return Vec::new();
+    }
     let tokens = tokenize(text);
     let mut found = Vec::new();
     let mut at = 0;

@@ -143,17 +143,17 @@ pub(super) fn ordinal_word(token: &Token<'_>) -> Option<u32> {
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], token: &Token<'_>) -> Option<T> {
-    if token.tok != Tok::Word {
+    if !matches!(token.tok, Tok::Word) {
         return None;
     }
     table
         .iter()
-        .find(|(name, _)| token.key() == name.as_bytes())
+        .find(|(name, _)| token.key_is(name))
         .map(|&(_, value)| value)
 }
 
 /// How often: first match in text order wins.
-pub(super) const RECURRENCES: &[(&[&str], Recurrence)] = &[
+pub(super) const RECURRENCES: Phrases<(&[&str], Recurrence)> = Phrases::valued(&[
     (&["daily"], Recurrence::Daily),
     // Welsh plans, with the soft mutation after "yn": wythnosol, (f)misol, chwarterol, (f)blynyddol.
     (&["wythnosol"], Recurrence::Weekly),
@@ -210,10 +210,10 @@ pub(super) const RECURRENCES: &[(&[&str], Recurrence)] = &[
     (&["each", "year"], Recurrence::Annually),
     (&["once", "a", "year"], Recurrence::Annually),
     (&["per", "annum"], Recurrence::Annually),
-];
+]);
 
 /// Recurring without a stated frequency.
-pub(super) const REGULAR: &[&[&str]] = &[
+pub(super) const REGULAR: Phrases<&[&str]> = Phrases::plain(&[
     &["every"],
     &["times", "a", "year"],
     &["times", "per", "year"],
@@ -224,18 +224,18 @@ pub(super) const REGULAR: &[&[&str]] = &[
     &["each", "meeting"],
     &["every", "meeting"],
     &["routinely"],
-];
+]);
 
 /// Continuing past a date given with it: "April 2016 and ongoing".
-pub(super) const STILL_GOING: &[&[&str]] = &[
+pub(super) const STILL_GOING: Phrases<&[&str]> = Phrases::plain(&[
     &["ongoing"],
     &["on", "going"],
     &["continuing"],
     &["and", "beyond"],
-];
+]);
 
 /// Continuous work with no end date.
-pub(super) const ONGOING: &[&[&str]] = &[
+pub(super) const ONGOING: Phrases<&[&str]> = Phrases::plain(&[
     &["throughout"],
     &["parhaus"],
     &["further", "notice"],
@@ -255,10 +255,10 @@ pub(super) const ONGOING: &[&[&str]] = &[
     &["business", "as", "usual"],
     &["bau"],
     &["permanent"],
-];
+]);
 
 /// A target nobody can be held to.
-pub(super) const VAGUE: &[&[&str]] = &[
+pub(super) const VAGUE: Phrases<&[&str]> = Phrases::plain(&[
     &["tbc"],
     &["gadarnhau"],
     &["tba"],
@@ -322,10 +322,10 @@ pub(super) const VAGUE: &[&[&str]] = &[
     &["no", "date"],
     &["various"],
     &["flexible"],
-];
+]);
 
 /// Progress written where a date belongs.
-pub(super) const STATUSES: &[(&[&str], StatusValue)] = &[
+pub(super) const STATUSES: Phrases<(&[&str], StatusValue)> = Phrases::valued(&[
     (&["not", "started"], StatusValue::NotStarted),
     (&["not", "yet", "started"], StatusValue::NotStarted),
     (&["delayed"], StatusValue::Delayed),
@@ -342,10 +342,10 @@ pub(super) const STATUSES: &[(&[&str], StatusValue)] = &[
     (&["in", "place"], StatusValue::Complete),
     (&["finished"], StatusValue::Complete),
     (&["closed"], StatusValue::Complete),
-];
+]);
 
 /// Cells that say there is no milestone.
-pub(super) const NOTHING: &[&[&str]] = &[
+pub(super) const NOTHING: Phrases<&[&str]> = Phrases::plain(&[
     &["n", "a"],
     &["na"],
     &["not", "applicable"],
@@ -355,33 +355,111 @@ pub(super) const NOTHING: &[&[&str]] = &[
     &["cancelled"],
     &["withdrawn"],
     &["no", "longer"],
-];
+]);
+
+/// A table of phrases, with a summary of how their first words start: most words of a
+/// milestone start none of them and are passed over without comparing a phrase.
+pub(super) struct Phrases<E: 'static> {
+    list: &'static [E],
+    starts: u64,
+}
+
+/// The bit of a word's length and first byte in [`Phrases::starts`].
+const fn start_bit(word: &[u8]) -> u64 {
+    match word {
+        [first, ..] => 1 << ((*first as usize * 7 + word.len()) % 64),
+        [] => 0,
+    }
+}
+
+// Built only in constants: an index out of range fails the build, never a check.
+#[allow(clippy::indexing_slicing)]
+impl<T: Copy> Phrases<(&'static [&'static str], T)> {
+    /// Phrases, each with the value it stands for.
+    pub(super) const fn valued(list: &'static [(&'static [&'static str], T)]) -> Self {
+        let mut starts = 0;
+        let mut at = 0;
+        while at < list.len() {
+            if let [first, ..] = list[at].0 {
+                starts |= start_bit(first.as_bytes());
+            }
+            at += 1;
+        }
+        Phrases { list, starts }
+    }
+}
+
+#[allow(clippy::indexing_slicing)]
+impl Phrases<&'static [&'static str]> {
+    pub(super) const fn plain(list: &'static [&'static [&'static str]]) -> Self {
+        let mut starts = 0;
+        let mut at = 0;
+        while at < list.len() {
+            if let [first, ..] = list[at] {
+                starts |= start_bit(first.as_bytes());
+            }
+            at += 1;
+        }
+        Phrases { list, starts }
+    }
+}
+
+impl<E> Phrases<E> {
+    /// Whether some phrase could start with `token`.
+    fn may_start(&self, token: &Token<'_>) -> bool {
+        self.starts & start_bit(token.key_bytes()) != 0
+    }
+}
 
 /// Finds the first phrase of `table` (by position in the text) among `words`.
-pub(super) fn find<'p, T: Copy>(
+pub(super) fn find<T: Copy>(
     words: &[Token<'_>],
-    table: &'p [(&'p [&'p str], T)],
+    table: &Phrases<(&'static [&'static str], T)>,
 ) -> Option<(usize, T)> {
-    (0..words.len()).find_map(|at| {
-        table
-            .iter()
-            .find(|(phrase, _)| matches_at(words, at, phrase))
-            .map(|&(_, value)| (at, value))
-    })
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| table.may_start(token))
+        .find_map(|(at, token)| {
+            table
+                .list
+                .iter()
+                .find(|(phrase, _)| matches_at(words, at, token, phrase))
+                .map(|&(_, value)| (at, value))
+        })
 }
 
 /// Whether any phrase of `table` occurs among `words`; its position if so.
-pub(super) fn find_any(words: &[Token<'_>], table: &[&[&str]]) -> Option<usize> {
-    (0..words.len()).find(|&at| table.iter().any(|phrase| matches_at(words, at, phrase)))
+pub(super) fn find_any(
+    words: &[Token<'_>],
+    table: &Phrases<&'static [&'static str]>,
+) -> Option<usize> {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| table.may_start(token))
+        .find(|&(at, token)| {
+            table
+                .list
+                .iter()
+                .any(|phrase| matches_at(words, at, token, phrase))
+        })
+        .map(|(at, _)| at)
 }
 
-fn matches_at(words: &[Token<'_>], at: usize, phrase: &[&str]) -> bool {
-    words.get(at..at + phrase.len()).is_some_and(|window| {
-        window
-            .iter()
-            .zip(phrase)
-            .all(|(token, word)| token.key() == word.as_bytes())
-    })
+/// Whether `phrase` starts at `words[at]` (`first`). The first word is tried on its own:
+/// it rules out almost every phrase of a table.
+fn matches_at(words: &[Token<'_>], at: usize, first: &Token<'_>, phrase: &[&str]) -> bool {
+    let Some((head, rest)) = phrase.split_first() else {
+        return false;
+    };
+    first.key_is(head)
+        && words.get(at + 1..at + phrase.len()).is_some_and(|window| {
+            window
+                .iter()
+                .zip(rest)
+                .all(|(token, word)| token.key_is(word))
+        })
 }
 
 #[cfg(test)]

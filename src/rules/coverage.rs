@@ -1,6 +1,7 @@
 //! Coverage rules: does the plan cover what the duty asks of this kind of body?
 
 use crate::coverage::{Basis, Category, CategoryCoverage, CoverageStatus};
+use crate::messages::Message;
 use crate::report::{Issue, Severity};
 use crate::rules::{declare_rule, Check, Context, RuleMeta};
 
@@ -27,9 +28,18 @@ declare_rule! {
     /// and a plan silently judged against another profile would mislead.
     ///
     /// ## Example
-    /// `{"profile": "la-2099", "sections": []}` is reported, and its coverage is empty.
-    /// (From JS and the CLI an unknown `--profile`/`options.profile` is a usage error
-    /// instead, with code `profile-unknown`.)
+    /// The plan's coverage is then empty. (From JS and the CLI an unknown
+    /// `--profile`/`options.profile` is a usage error instead, with code `profile-unknown`.)
+    /// ```json fails
+    /// {"profile": "la-2099", "sections": []}
+    /// ```
+    /// ```json passes
+    /// {"profile": "la-2015", "sections": []}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Use one of the built-in ids (`prevent-plan-check profiles` lists them), or give a
+    /// custom profile as an object in the options.
     pub struct ProfileUnknown { id: "profile-unknown", severity: Error, summary: "The coverage profile is not a known profile" }
 }
 
@@ -45,7 +55,15 @@ declare_rule! {
     /// ## Example
     /// A category with `"basis": "maybe"` is reported with its JSON Pointer,
     /// `/categories/0/basis`. (From JS such a profile is rejected as a usage error with code
-    /// `profile-invalid`; Rust callers passing it in `Options` get this issue.)
+    /// `profile-invalid`; Rust callers passing it in `Options` get this issue.) A built-in
+    /// profile is always valid.
+    /// ```json passes profile=schools
+    /// {"sections": []}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the field the issue points at; `profileSchema()` gives the schema, and the
+    /// built-in profiles (`profiles()`) are examples to start from.
     pub struct ProfileInvalid { id: "profile-invalid", severity: Error, summary: "The custom coverage profile is not valid" }
 }
 
@@ -66,11 +84,8 @@ impl Check for ProfileRejected {
         if problem.error.code() == self.meta.id {
             issues.push(
                 self.meta
-                    .issue(
-                        problem.path,
-                        format!("Coverage was not checked: {}", problem.error),
-                    )
-                    .with_hint("Use one of the listed profile ids, or fix the profile object."),
+                    .issue(problem.path, problem.error.message())
+                    .with_hint(Message::ProfileRejectedHint),
             );
         }
     }
@@ -86,9 +101,18 @@ declare_rule! {
     /// it covered a category that the check cannot see.
     ///
     /// ## Example
-    /// `"categories": ["channel"]` under `la-2023` is reported at
-    /// `/sections/0/actions/1/categories/0`, suggesting `channel_panel`. The action's text
-    /// is then used to infer its categories, as if it had no tags.
+    /// Under `la-2023`, "channel" is reported at `/sections/0/actions/0/categories/0`,
+    /// suggesting `channel_panel`; the action's text is then used to infer its categories, as
+    /// if it had no tags.
+    /// ```json fails
+    /// {"sections": [{"title": "Channel", "actions": [{"id": "1", "description": "Run the Channel panel monthly", "leads": ["Prevent Lead"], "categories": ["channel"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Channel", "actions": [{"id": "1", "description": "Run the Channel panel monthly", "leads": ["Prevent Lead"], "categories": ["channel_panel"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Use the category id the issue suggests; `profiles()` lists each profile's categories.
     pub struct CategoryUnknown { id: "category-unknown", severity: Error, summary: "A category tag is not a category of the profile" }
 }
 
@@ -107,24 +131,27 @@ impl Check for CategoryUnknown {
                 .iter()
                 .map(|category| category.id.as_str());
             let hint = match closest(&unknown.tag, ids) {
-                Some(id) => format!("Did you mean `{id}`?"),
+                Some(id) => Message::DidYouMean { id: id.to_owned() },
                 None => {
                     let ids: Vec<&str> = profile
                         .categories
                         .iter()
                         .map(|category| category.id.as_str())
                         .collect();
-                    format!("Categories of {}: {}.", profile.id, ids.join(", "))
+                    Message::CategoriesOf {
+                        profile: profile.id.clone(),
+                        ids: ids.join(", "),
+                    }
                 }
             };
             issues.push(
                 Self::META
                     .issue(
                         unknown.pointer.clone(),
-                        format!(
-                            "\"{}\" is not a category of the {} profile",
-                            unknown.tag, profile.id
-                        ),
+                        Message::CategoryUnknown {
+                            tag: unknown.tag.clone(),
+                            profile: profile.id.clone(),
+                        },
                     )
                     .with_action(unknown.action.as_deref())
                     .with_hint(hint),
@@ -148,6 +175,17 @@ declare_rule! {
     /// A local authority plan (`la-2023`) with no action about Channel gets an error
     /// "No action covers \"Channel panel\" (`channel_panel`)"; one with no training action gets
     /// a warning.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training to frontline staff", "leads": ["Prevent Lead"], "categories": ["training"]}]}]}
+    /// ```
+    /// A plan covering every benchmark (here by tags on its one section) passes.
+    /// ```json passes
+    /// {"sections": [{"title": "Prevent partnership", "categories": ["partnership", "risk_assessment", "partnership_plan", "referral_pathway", "channel_panel", "training", "permissive_environments", "communications_engagement"], "actions": [{"id": "1", "description": "Deliver the Prevent partnership plan", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add an action that delivers the category, or tag the action that already does
+    /// (`"categories": ["channel_panel"]`) when its wording does not make it clear.
     pub struct CategoryMissing { id: "category-missing", severity: Error, summary: "A required category of the duty has no action" }
 }
 
@@ -160,16 +198,16 @@ impl Check for CategoryMissing {
         for (category, _) in required_with_status(context, CoverageStatus::Missing) {
             let mut issue = Self::META.issue(
                 "",
-                format!(
-                    "No action covers \"{}\" (`{}`): {}",
-                    category.name, category.id, category.description
-                ),
+                Message::CategoryMissing {
+                    name: category.name(),
+                    id: category.id.clone(),
+                    description: category.description(),
+                },
             );
             issue.severity = severity(category.basis);
-            issues.push(issue.with_hint(format!(
-                "Add an action for it, or tag the action that delivers it with \"categories\": [\"{}\"].",
-                category.id
-            )));
+            issues.push(issue.with_hint(Message::CategoryMissingHint {
+                id: category.id.clone(),
+            }));
         }
     }
 }
@@ -185,7 +223,17 @@ declare_rule! {
     ///
     /// ## Example
     /// "Deliver WRAP to frontline staff" counts towards `training` by inference; the issue
-    /// points at that phrase and suggests adding `"categories": ["training"]`.
+    /// points at that phrase and suggests tagging the action.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP to frontline staff", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP to frontline staff", "leads": ["Prevent Lead"], "categories": ["training"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Tag the action that delivers the category: `"categories": ["training"]` (in a table, a
+    /// "Category" column).
     pub struct CategoryInferred { id: "category-inferred", severity: Info, summary: "A required category is covered only by inference" }
 }
 
@@ -199,26 +247,22 @@ impl Check for CategoryInferred {
             let Some(first) = coverage.evidence.first() else {
                 continue;
             };
-            let source = if coverage.actions.is_empty() {
-                "the plan's title".to_owned()
-            } else {
-                format!("action(s) {}", coverage.actions.join(", "))
-            };
             issues.push(
                 Self::META
                     .issue(
                         first.field.to_string(),
-                        format!(
-                            "{} (`{}`) is only inferred from the wording of {source}, e.g. \"{}\"",
-                            category.name, category.id, first.phrase
-                        ),
+                        Message::CategoryInferred {
+                            name: category.name(),
+                            id: category.id.clone(),
+                            actions: coverage.actions.join(", "),
+                            phrase: first.phrase.to_string(),
+                        },
                     )
                     .with_action(first.action.as_deref())
                     .with_span(first.span)
-                    .with_hint(format!(
-                        "Confirm it by tagging the action that delivers it with \"categories\": [\"{}\"].",
-                        category.id
-                    )),
+                    .with_hint(Message::CategoryInferredHint {
+                        id: category.id.clone(),
+                    }),
             );
         }
     }

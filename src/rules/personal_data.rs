@@ -1,5 +1,6 @@
 //! Personal data in a plan that is going to be published.
 
+use crate::messages::Message;
 use crate::milestone::{Span, MONTH_NAMES};
 use crate::model::Plan;
 use crate::report::Issue;
@@ -19,9 +20,19 @@ declare_rule! {
     /// in an internal directory, not in a published plan; leads are named by role.
     ///
     /// ## Example
-    /// "Contact john.smith@example.gov.uk" and "Case of Mr A. Khan discussed at Channel panel"
-    /// are reported with the span of the match; "Prevent Lead", "Chair of Channel Panel" and
-    /// "N17" (a postcode district, not a full postcode) are not.
+    /// Each match is reported with its span in the text.
+    /// ```json fails
+    /// {"sections": [{"title": "Channel", "actions": [{"id": "1", "description": "Case of Mr A. Khan discussed at Channel panel; contact john.smith@example.gov.uk", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    /// Roles, and a postcode district such as "N17" (not a full postcode), are not.
+    /// ```json passes
+    /// {"sections": [{"title": "Channel", "actions": [{"id": "1", "description": "Chair of Channel Panel to review referrals from N17 schools", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Name people by role, keep contact details in an internal directory, and never name
+    /// anyone referred to or supported by Channel. If the plan has been published, withdraw
+    /// that copy too.
     pub struct PersonalData { id: "personal-data", severity: Warning, summary: "The plan contains personal data" }
 }
 
@@ -31,15 +42,25 @@ impl Check for PersonalData {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        // One word list and one list of findings for the whole plan, not two per text.
+        let mut words = Vec::new();
+        let mut findings = Vec::new();
         for_each_text(context.plan, |pointer, action, text| {
-            for (kind, span) in find_personal_data(text) {
+            find_in_text(text, &mut words, &mut findings);
+            for &(kind, span) in &findings {
                 let found = text.get(span.start..span.end).unwrap_or_default();
                 issues.push(
                     Self::META
-                        .issue(pointer(), format!("This text contains {kind} (\"{found}\"), which must not be published"))
+                        .issue(
+                            pointer(),
+                            Message::PersonalData {
+                                kind,
+                                found: found.to_owned(),
+                            },
+                        )
                         .with_action(action)
                         .with_span(span)
-                        .with_hint("Name leads by role and remove contact details and anything that could identify a person referred or supported."),
+                        .with_hint(Message::PersonalDataHint),
                 );
             }
         });
@@ -49,7 +70,10 @@ impl Check for PersonalData {
 /// Calls `visit` with the JSON Pointer (built only when asked: almost every text is
 /// clean, and formatting a pointer per field was a fifth of this rule's time), action id
 /// and text of every free-text field.
-fn for_each_text(plan: &Plan, mut visit: impl FnMut(&dyn Fn() -> String, Option<&str>, &str)) {
+fn for_each_text<'p>(
+    plan: &'p Plan,
+    mut visit: impl FnMut(&dyn Fn() -> String, Option<&'p str>, &'p str),
+) {
     for (field, text) in [("title", &plan.title), ("authority", &plan.authority)] {
         if let Some(text) = text {
             visit(&|| format!("/{field}"), None, text);
@@ -105,12 +129,27 @@ fn for_each_text(plan: &Plan, mut visit: impl FnMut(&dyn Fn() -> String, Option<
 /// Every piece of personal data in a text: what it is, and where.
 pub fn find_personal_data(text: &str) -> Vec<(&'static str, Span)> {
     let mut found = Vec::new();
-    let words = words(text);
-    find_emails(text, &mut found);
-    find_phone_numbers(text, &mut found);
-    find_in_words(text, &words, &mut found);
-    found.sort_by_key(|(_, span)| span.start);
+    find_in_text(text, &mut Vec::new(), &mut found);
     found
+}
+
+/// [`find_personal_data`] into `found`, with `words` as scratch space.
+fn find_in_text<'t>(
+    text: &'t str,
+    words: &mut Vec<Word<'t>>,
+    found: &mut Vec<(&'static str, Span)>,
+) {
+    found.clear();
+    let marks = split_words(text, words);
+    if marks.at_sign {
+        find_emails(text, found);
+    }
+    // A phone number has at least ten digits.
+    if marks.digits >= 10 {
+        find_phone_numbers(text, found);
+    }
+    find_in_words(text, words, found);
+    found.sort_by_key(|(_, span)| span.start);
 }
 
 /// A maximal run of letters, digits and word-internal punctuation, with its byte span.
@@ -126,14 +165,43 @@ impl Word<'_> {
     }
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
+/// What the pass over the words saw of the rest of a text: most texts cannot hold an e-mail
+/// address or a phone number, and are not scanned for them.
+struct Marks {
+    at_sign: bool,
+    digits: usize,
+}
+
+/// The words of `text` into `words`. ASCII is classified byte by byte (decoding every
+/// character was a fifth of this rule's time); other characters are decoded.
+fn split_words<'t>(text: &'t str, words: &mut Vec<Word<'t>>) -> Marks {
+    words.clear();
+    let mut marks = Marks {
+        at_sign: false,
+        digits: 0,
+    };
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (index, character) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let in_word = character.is_alphanumeric() || character == '\'' || character == '’';
+    let mut index = 0;
+    while index <= bytes.len() {
+        let (in_word, width) = match bytes.get(index) {
+            None => (false, 1),
+            Some(&byte) if byte.is_ascii() => {
+                marks.digits += usize::from(byte.is_ascii_digit());
+                marks.at_sign |= byte == b'@';
+                (byte.is_ascii_alphanumeric() || byte == b'\'', 1)
+            }
+            Some(_) => {
+                let character = text
+                    .get(index..)
+                    .and_then(|rest| rest.chars().next())
+                    .unwrap_or(' ');
+                (
+                    character.is_alphanumeric() || character == '’',
+                    character.len_utf8(),
+                )
+            }
+        };
         match (in_word, start) {
             (true, None) => start = Some(index),
             (false, Some(from)) => {
@@ -147,8 +215,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
             }
             _ => {}
         }
+        index += width;
     }
-    words
+    marks
 }
 
 fn find_emails(text: &str, found: &mut Vec<(&'static str, Span)>) {
@@ -184,8 +253,6 @@ fn find_phone_numbers(text: &str, found: &mut Vec<(&'static str, Span)>) {
     let bytes = text.as_bytes();
     let mut index = 0;
     while index < bytes.len() {
-        let at_boundary =
-            index == 0 || !bytes.get(index - 1).is_some_and(u8::is_ascii_alphanumeric);
         let starts = match bytes.get(index) {
             Some(b'0') => true,
             Some(b'+') => text
@@ -194,7 +261,9 @@ fn find_phone_numbers(text: &str, found: &mut Vec<(&'static str, Span)>) {
             Some(b'(') => bytes.get(index + 1) == Some(&b'0'),
             _ => false,
         };
-        if !(at_boundary && starts) {
+        let at_boundary =
+            || index == 0 || !bytes.get(index - 1).is_some_and(u8::is_ascii_alphanumeric);
+        if !(starts && at_boundary()) {
             index += 1;
             continue;
         }
@@ -615,11 +684,57 @@ const GIVEN_NAMES: &[&str] = &[
     "zoe",
 ];
 
-fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES
-        .binary_search(&word.to_lowercase().as_str())
-        .is_ok()
+/// A word of at most 16 bytes in ASCII lower case, packed big-endian and zero-padded into an
+/// integer: a word is folded once and looked up by integer comparisons (a lower-cased copy
+/// per capitalised word was most of this rule's time), and sorted lists stay sorted. `None`
+/// for longer words and words with a NUL byte, which no list holds.
+fn folded(word: &str) -> Option<u128> {
+    if word.is_ascii() {
+        fold(word.as_bytes())
+    } else {
+        fold(word.to_lowercase().as_bytes())
+    }
 }
+
+const fn fold(mut bytes: &[u8]) -> Option<u128> {
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut key = 0;
+    let mut shift = 128;
+    while let [byte, rest @ ..] = bytes {
+        if *byte == 0 {
+            return None;
+        }
+        shift -= 8;
+        key |= (byte.to_ascii_lowercase() as u128) << shift;
+        bytes = rest;
+    }
+    Some(key)
+}
+
+/// The folded words of a list, computed at build time.
+// Only ever evaluated in constants: an index out of range or a word that cannot be folded
+// fails the build, never a check.
+#[allow(clippy::indexing_slicing, clippy::panic)]
+const fn fold_all<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut keys = [0; N];
+    let mut at = 0;
+    while at < N {
+        keys[at] = match fold(words[at].as_bytes()) {
+            Some(key) => key,
+            None => panic!("a list word is longer than 16 bytes"),
+        };
+        at += 1;
+    }
+    keys
+}
+
+const TITLE_KEYS: [u128; TITLES.len()] = fold_all(TITLES);
+const REFERRAL_KEYS: [u128; REFERRAL_WORDS.len()] = fold_all(REFERRAL_WORDS);
+const NOT_NAME_KEYS: [u128; NOT_NAMES.len()] = fold_all(NOT_NAMES);
+const MONTH_KEYS: [u128; MONTH_NAMES.len()] = fold_all(&MONTH_NAMES);
+const GIVEN_NAME_KEYS: [u128; GIVEN_NAMES.len()] = fold_all(GIVEN_NAMES);
 
 fn is_capitalised_name(word: &str) -> bool {
     let mut characters = word.chars();
@@ -629,11 +744,9 @@ fn is_capitalised_name(word: &str) -> bool {
             Some('\'' | '’') => characters.next().is_some_and(char::is_uppercase),
             second => second.is_some_and(char::is_lowercase),
         };
-    // Lower-cased only for capitalised words: this runs on every word of the plan.
-    capitalised && {
-        let lower = word.to_lowercase();
-        !NOT_NAMES.contains(&lower.as_str()) && !MONTH_NAMES.contains(&lower.as_str())
-    }
+    capitalised
+        && folded(word)
+            .is_none_or(|key| !NOT_NAME_KEYS.contains(&key) && !MONTH_KEYS.contains(&key))
 }
 
 fn is_initial(word: &str) -> bool {
@@ -641,18 +754,28 @@ fn is_initial(word: &str) -> bool {
 }
 
 fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, Span)>) {
-    // Words are lower-cased only where a name could start: almost all text is clean, and
+    // Words are folded only where a name could start: almost all text is clean, and
     // lower-casing every word up front was most of this rule's time.
     let mut mentions_referral = None;
     let mut mentions_referral = || {
         *mentions_referral.get_or_insert_with(|| {
             words
                 .iter()
-                .any(|word| REFERRAL_WORDS.contains(&word.text.to_lowercase().as_str()))
+                .any(|word| folded(word.text).is_some_and(|key| REFERRAL_KEYS.contains(&key)))
         })
     };
     let mut index = 0;
     while let Some(word) = words.get(index) {
+        // Everything below starts at a capital letter; most words start lower case.
+        if word
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+        {
+            index += 1;
+            continue;
+        }
         if let Some(span) = national_insurance_number(text, words, index) {
             found.push(("a National Insurance number", span));
             index += 1;
@@ -663,8 +786,9 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
             index += 2;
             continue;
         }
-        let titled = word.text.chars().next().is_some_and(char::is_uppercase)
-            && TITLES.contains(&word.text.to_lowercase().as_str());
+        let capital = word.text.chars().next().is_some_and(char::is_uppercase);
+        let key = if capital { folded(word.text) } else { None };
+        let titled = key.is_some_and(|key| TITLE_KEYS.contains(&key));
         if titled {
             let name_words = words
                 .get(index + 1..)
@@ -688,9 +812,7 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
         }
         // Rarest cheap test first: few words are given names, and both the referral test
         // (every word of the text) and `is_capitalised_name` (a long list) cost more.
-        let capital = word.text.chars().next().is_some_and(char::is_uppercase);
-        if capital
-            && is_given_name(word.text)
+        if key.is_some_and(|key| GIVEN_NAME_KEYS.binary_search(&key).is_ok())
             && mentions_referral()
             && is_capitalised_name(word.text)
         {
@@ -723,13 +845,17 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
 /// "QQ 12 34 56 C" or "QQ123456C": prefix letters, six digits, suffix A-D.
 fn national_insurance_number(text: &str, words: &[Word<'_>], index: usize) -> Option<Span> {
     let first = words.get(index)?;
-    // Most words cannot start a number: reject them before building the joined text.
-    if !first
-        .text
-        .as_bytes()
-        .first()
-        .is_some_and(|&byte| byte.is_ascii_uppercase() && !b"DFIQUV".contains(&byte))
-    {
+    // Most words cannot start a number: reject them before building the joined text. The
+    // joined text starts with the whole first word, so each of its bytes must already fit.
+    let head = first.text.as_bytes();
+    let fits = head.len() <= 9
+        && head.iter().enumerate().all(|(at, &byte)| match at {
+            0 => byte.is_ascii_uppercase() && !b"DFIQUV".contains(&byte),
+            1 => byte.is_ascii_uppercase(),
+            2..=7 => byte.is_ascii_digit(),
+            _ => b"ABCD".contains(&byte),
+        });
+    if !fits {
         return None;
     }
     // Join up to five following words ("QQ 12 34 56 C") with their separators removed.
@@ -972,6 +1098,7 @@ mod tests {
     #[test]
     fn given_names_are_sorted_for_binary_search() {
         assert!(GIVEN_NAMES.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(GIVEN_NAME_KEYS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]

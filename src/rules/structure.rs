@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::messages::{ActionName, Message, Required};
 use crate::model::{Action, ActionRef};
 use crate::report::Issue;
 use crate::rules::{declare_rule, Check, Context, RuleMeta};
@@ -13,15 +14,13 @@ pub(super) static CHECKS: &[&dyn Check] = &[
         meta: &LeadMissing::META,
         is_missing: no_lead,
         field: "leads",
-        what: "lead",
-        hint: "Name the lead agency or officer by role, e.g. \"Prevent Coordinator\".",
+        what: Required::Lead,
     },
     &MissingField {
         meta: &MilestoneMissing::META,
         is_missing: no_milestone,
         field: "milestones",
-        what: "milestone or target date",
-        hint: "Add a target date such as \"March 2016\", or \"Ongoing\".",
+        what: Required::Milestone,
     },
 ];
 
@@ -35,6 +34,22 @@ declare_rule! {
     ///
     /// ## Example
     /// Two actions both numbered "1.2": the second is reported.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "1.2", "description": "Deliver WRAP training", "leads": ["Prevent Lead"]},
+    ///   {"id": "1.2", "description": "Train school governors", "leads": ["Prevent Lead"]}
+    /// ]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "1.2", "description": "Deliver WRAP training", "leads": ["Prevent Lead"]},
+    ///   {"id": "1.3", "description": "Train school governors", "leads": ["Prevent Lead"]}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Renumber one of the actions, and update any cross-reference ("See 1.2 above") that
+    /// meant the renumbered one.
     pub struct DuplicateId { id: "duplicate-id", severity: Error, summary: "Two actions share an id" }
 }
 
@@ -60,14 +75,14 @@ impl Check for DuplicateId {
                     Self::META
                         .issue(
                             action.field_pointer("id"),
-                            format!(
-                                "Action id {id} is used twice: here and at action {} of section {}",
-                                first.action_index + 1,
-                                first.section_index + 1
-                            ),
+                            Message::DuplicateId {
+                                id: id.to_owned(),
+                                action: first.action_index + 1,
+                                section: first.section_index + 1,
+                            },
                         )
                         .with_action(Some(id))
-                        .with_hint("Give each action its own number."),
+                        .with_hint(Message::DuplicateIdHint),
                 ),
                 None => {
                     first_seen.insert(id.to_owned(), action);
@@ -85,7 +100,17 @@ declare_rule! {
     /// Milestones are checked against the period; an unreadable period switches that off.
     ///
     /// ## Example
-    /// `"period": "next year"` fails; `"2017/18"`, `"2013-14"` and `"2008-11"` pass.
+    /// ```json fails
+    /// {"period": "next year", "sections": []}
+    /// ```
+    /// "2017/18", "2013-14" and "2008-11" are read.
+    /// ```json passes
+    /// {"period": "2017/18", "sections": []}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Give the period as a label such as "2017/18" or "2008-11", or as dates:
+    /// `{"start": "2017-04-01", "end": "2018-03-31"}`, the start before the end.
     pub struct PeriodInvalid { id: "period-invalid", severity: Error, summary: "The plan period cannot be read or runs backwards" }
 }
 
@@ -103,21 +128,18 @@ impl Check for PeriodInvalid {
                 Self::META
                     .issue(
                         "/period",
-                        format!(
-                            "The plan period \"{}\" is not a period I can read",
-                            label.as_deref().unwrap_or("")
-                        ),
+                        Message::PeriodUnreadable {
+                            label: label.clone().unwrap_or_default(),
+                        },
                     )
-                    .with_hint(
-                        "Write it as \"2017/18\", \"2013-14\" or \"2017-04-01/2018-03-31\".",
-                    ),
+                    .with_hint(Message::PeriodUnreadableHint),
             ),
             (Some(dates), _) if dates.end < dates.start => issues.push(Self::META.issue(
                 "/period",
-                format!(
-                    "The plan period ends ({}) before it starts ({})",
-                    dates.end, dates.start
-                ),
+                Message::PeriodReversed {
+                    start: dates.start,
+                    end: dates.end,
+                },
             )),
             _ => {}
         }
@@ -133,8 +155,17 @@ declare_rule! {
     /// leads is rarely delivered, and assurance asks who is accountable.
     ///
     /// ## Example
-    /// `{"id": "4", "description": "Deliver WRAP training", "leads": []}` is reported. When no
-    /// action of the plan has a lead (the table has no lead column), one issue says so.
+    /// When no action of the plan has a lead (the table has no lead column), one issue says so.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "4", "description": "Deliver WRAP training", "leads": []}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "4", "description": "Deliver WRAP training", "leads": ["Prevent Lead"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Name the lead agency or officer by role ("Prevent Coordinator", "Head of Community
+    /// Safety"), not by personal name.
     pub struct LeadMissing { id: "lead-missing", severity: Warning, summary: "An action has no lead" }
 }
 
@@ -146,8 +177,19 @@ declare_rule! {
     /// Without a timescale progress cannot be judged, and the plan cannot show delivery.
     ///
     /// ## Example
-    /// An action whose "Timescale" cell is empty is reported; "Ongoing" counts as a milestone
-    /// (and is judged by the milestone rules). When no action has one, one issue says so.
+    /// An action whose "Timescale" cell is empty is reported. When no action has one, one
+    /// issue says so.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "4", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": []}]}]}
+    /// ```
+    /// "Ongoing" counts as a milestone (and is judged by the milestone rules).
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "4", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Ongoing"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a target date ("March 2016", "Q3 2016/17"), a recurrence ("Quarterly"), or
+    /// "Ongoing" for continuous work.
     pub struct MilestoneMissing { id: "milestone-missing", severity: Warning, summary: "An action has no milestone" }
 }
 
@@ -156,8 +198,7 @@ struct MissingField {
     meta: &'static RuleMeta,
     is_missing: fn(&Action) -> bool,
     field: &'static str,
-    what: &'static str,
-    hint: &'static str,
+    what: Required,
 }
 
 impl Check for MissingField {
@@ -178,9 +219,12 @@ impl Check for MissingField {
                 self.meta
                     .issue(
                         "/sections",
-                        format!("None of the {total} actions has a {}", self.what),
+                        Message::NoneHave {
+                            total,
+                            what: self.what,
+                        },
                     )
-                    .with_hint(self.hint),
+                    .with_hint(self.what.hint()),
             );
             return;
         }
@@ -189,10 +233,13 @@ impl Check for MissingField {
                 self.meta
                     .issue(
                         action.field_pointer(self.field),
-                        format!("{} has no {}", action.label(), self.what),
+                        Message::ActionLacks {
+                            action: ActionName::of(&action),
+                            what: self.what,
+                        },
                     )
                     .with_action(action.action.id.as_deref())
-                    .with_hint(self.hint),
+                    .with_hint(self.what.hint()),
             );
         }
     }

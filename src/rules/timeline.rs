@@ -5,6 +5,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::date::Date;
+use crate::messages::{ActionName, Message, Whereabouts};
 use crate::milestone::{action_references, Direction, Kind, Timescale};
 use crate::model::{ActionRef, Milestone, StatusValue};
 use crate::report::Issue;
@@ -56,8 +57,16 @@ declare_rule! {
     /// progress date, and often hides a typing slip.
     ///
     /// ## Example
-    /// "Align other training with HSCB programme" in the date column is reported; "Nov-13",
-    /// "Q3 2016/17" and "Start of the summer term 2016" are read.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Review safeguarding training", "leads": ["LSCB"], "milestones": ["Align other training with HSCB programme"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Review safeguarding training", "leads": ["LSCB"], "milestones": ["Nov-13", "Q3 2016/17", "Start of the summer term 2016"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Write the date in a form such as "Nov-13", "March 2016", "Q3 2016/17" or "Oct 2013 to
+    /// Dec 2013", and move other text into the description.
     pub struct MilestoneUnparsed { id: "milestone-unparsed", severity: Warning, summary: "A milestone cannot be read as a date" }
 }
 
@@ -70,7 +79,16 @@ declare_rule! {
     /// A target nobody can be held to cannot show delivery; assurance asks for dated actions.
     ///
     /// ## Example
-    /// "When resources allow" is reported; "March 2016" or "Quarterly" is not.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["When resources allow"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016", "Quarterly"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Commit to a date or a recurrence. When the work truly waits on something, say what in
+    /// the description and give the date by which it will be reviewed.
     pub struct MilestoneVague { id: "milestone-vague", severity: Warning, summary: "A milestone is a target nobody can be held to" }
 }
 
@@ -84,7 +102,17 @@ declare_rule! {
     /// being re-planned. It is an error because the plan then misstates its own timetable.
     ///
     /// ## Example
-    /// In a plan for 2013-14 (1 Apr 2013 to 31 Mar 2014), "Nov-14" is reported; "Nov-13" is not.
+    /// In a plan for 2013-14 (1 Apr 2013 to 31 Mar 2014), "Nov-14" falls outside.
+    /// ```json fails
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Nov-14"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Nov-13"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the year; or, for work carried over, move the action into the next period's
+    /// plan with a new date.
     pub struct MilestoneOutsidePeriod { id: "milestone-outside-period", severity: Error, summary: "A milestone falls outside the plan period" }
 }
 
@@ -96,7 +124,15 @@ declare_rule! {
     /// "Dec 2013 to Oct 2013" cannot be met as written: one of the two dates is wrong.
     ///
     /// ## Example
-    /// "Dec 2013 to Oct 2013" is reported; "Oct 2013 to Dec 2013" is not.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Dec 2013 to Oct 2013"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Oct 2013 to Dec 2013"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Swap the two dates, or correct the one that is wrong.
     pub struct MilestoneRangeReversed { id: "milestone-range-reversed", severity: Error, summary: "A milestone's range ends before it starts" }
 }
 
@@ -109,7 +145,23 @@ declare_rule! {
     /// the action has no timescale at all.
     ///
     /// ## Example
-    /// "See 9 above" in a plan whose actions are numbered 1 to 8 is reported.
+    /// "See 9 above" in a plan whose actions are numbered 1 and 2.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016"]},
+    ///   {"id": "2", "description": "Train school governors", "leads": ["Prevent Lead"], "milestones": ["See 9 above"]}
+    /// ]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016"]},
+    ///   {"id": "2", "description": "Train school governors", "leads": ["Prevent Lead"], "milestones": ["See 1 above"]}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Point the reference at the action meant (actions may have been renumbered), or give
+    /// the action its own date.
     pub struct ReferenceUnresolved { id: "reference-unresolved", severity: Error, summary: "A cross-reference names no action of the plan" }
 }
 
@@ -122,7 +174,22 @@ declare_rule! {
     /// and a reader may follow the wrong action.
     ///
     /// ## Example
-    /// Action 14 with "See 9 above" passes; action 5 with "See 9 above" is reported.
+    /// Action 5 says "See 9 above", but action 9 comes after it.
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "5", "description": "Train school governors", "leads": ["Prevent Lead"], "milestones": ["See 9 above"]},
+    ///   {"id": "9", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016"]}
+    /// ]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [
+    ///   {"id": "9", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["March 2016"]},
+    ///   {"id": "14", "description": "Train school governors", "leads": ["Prevent Lead"], "milestones": ["See 9 above"]}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the number, or the word "above" or "below", so that both name the same action.
     pub struct ReferenceDirection { id: "reference-direction", severity: Warning, summary: "A cross-reference says above but points below, or the reverse" }
 }
 
@@ -136,8 +203,21 @@ declare_rule! {
     /// long plan is error-prone.
     ///
     /// ## Example
-    /// With `asOf` 2014-04-01, "Nov-13" with status "On track" is reported; with status
-    /// "Complete" it is not, nor is a recurring milestone such as "Annually (March)".
+    /// As of 1 April 2014, "Nov-13" with status "On track" is overdue.
+    /// ```json fails asOf=2014-04-01
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Nov-13"], "status": "On track"}]}]}
+    /// ```
+    /// With status "Complete" it is not, nor is a recurring milestone such as "Annually (March)".
+    /// ```json passes asOf=2014-04-01
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [
+    ///   {"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Nov-13"], "status": "Complete"},
+    ///   {"id": "2", "description": "Review the training offer", "leads": ["Prevent Lead"], "milestones": ["Annually (March)"], "status": "On track"}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Update the status when the work is done; otherwise re-plan it with a new date and say
+    /// why in the progress report.
     pub struct Overdue { id: "overdue", severity: Warning, summary: "A milestone's deadline has passed and the action is not complete" }
 }
 
@@ -152,7 +232,17 @@ declare_rule! {
     /// (An action complete ahead of all its milestones is fine.)
     ///
     /// ## Example
-    /// With `asOf` 2013-11-15, "Oct 2013 to Dec 2013" with status "Not started" is reported.
+    /// As of 15 November 2013, work timetabled from October is not started.
+    /// ```json fails asOf=2013-11-15
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Oct 2013 to Dec 2013"], "status": "Not started"}]}]}
+    /// ```
+    /// ```json passes asOf=2013-11-15
+    /// {"period": "2013-14", "sections": [{"title": "Training", "actions": [{"id": "1", "description": "Deliver WRAP training", "leads": ["Prevent Lead"], "milestones": ["Oct 2013 to Dec 2013"], "status": "In progress"}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Update the status if the work has begun; otherwise re-plan the milestone and say why
+    /// in the progress report.
     pub struct StatusDateConflict { id: "status-date-conflict", severity: Warning, summary: "An action is not started although its milestone has begun" }
 }
 
@@ -165,8 +255,23 @@ declare_rule! {
     /// An action cannot finish before the work it builds on; one of the two timescales is wrong.
     ///
     /// ## Example
-    /// Action 2 "consult the communities identified in action point 1", due December 2008,
-    /// while action 1 is due January 2009: reported.
+    /// Action 2 builds on action 1 but is due a month before it.
+    /// ```json fails
+    /// {"period": "2008-11", "sections": [{"title": "Communities", "actions": [
+    ///   {"id": "1", "description": "Identify the communities most at risk", "leads": ["Prevent Coordinator"], "milestones": ["January 2009"]},
+    ///   {"id": "2", "description": "Consult the communities identified in action point 1", "leads": ["Prevent Coordinator"], "milestones": ["December 2008"]}
+    /// ]}]}
+    /// ```
+    /// ```json passes
+    /// {"period": "2008-11", "sections": [{"title": "Communities", "actions": [
+    ///   {"id": "1", "description": "Identify the communities most at risk", "leads": ["Prevent Coordinator"], "milestones": ["January 2009"]},
+    ///   {"id": "2", "description": "Consult the communities identified in action point 1", "leads": ["Prevent Coordinator"], "milestones": ["March 2009"]}
+    /// ]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct whichever date is wrong so that the action depended on is due first, or
+    /// correct the action number it names.
     pub struct DependencyOrder { id: "dependency-order", severity: Warning, summary: "An action is due before an action it depends on" }
 }
 
@@ -187,10 +292,16 @@ impl Seen<'_, '_> {
         self.actions.get(self.position)
     }
 
-    /// `Milestone "Nov-13" of action 1.2`
-    fn name(&self) -> String {
-        let action = self.action().map(action_name).unwrap_or_default();
-        format!("Milestone \"{}\" of {action}", self.milestone.text.trim())
+    /// The milestone's text and the action it belongs to, as messages name them.
+    fn name(&self) -> (String, ActionName) {
+        let action = self.action().map_or(
+            ActionName::Position {
+                action: 0,
+                section: 0,
+            },
+            ActionName::of,
+        );
+        (self.milestone.text.trim().to_owned(), action)
     }
 
     fn actions_by_id(&self) -> &ActionIndex {
@@ -204,8 +315,8 @@ impl Seen<'_, '_> {
 
 /// What a judge found: the message and what to do about it.
 struct Finding {
-    message: String,
-    hint: &'static str,
+    message: Message,
+    hint: Message,
 }
 
 /// The shape shared by rules that judge one milestone at a time.
@@ -257,43 +368,49 @@ impl Check for MilestoneRule {
 
 fn unparsed(seen: &Seen<'_, '_>) -> Option<Finding> {
     (seen.parsed.kind == Kind::Unparsed).then(|| Finding {
-        message: format!("{} cannot be read as a date, period or recurrence", seen.name()),
-        hint: "Write a month and year (\"March 2016\"), a financial year or quarter (\"Q3 2016/17\"), or \"Ongoing\".",
+        message: {
+            let (milestone, action) = seen.name();
+            Message::MilestoneUnparsed { milestone, action }
+        },
+        hint: Message::MilestoneUnparsedHint,
     })
 }
 
 fn vague(seen: &Seen<'_, '_>) -> Option<Finding> {
     (seen.parsed.kind == Kind::Vague).then(|| Finding {
-        message: format!("{} gives no date anyone can be held to", seen.name()),
-        hint:
-            "Give a target date, even a provisional one, and review it when circumstances change.",
+        message: {
+            let (milestone, action) = seen.name();
+            Message::MilestoneVague { milestone, action }
+        },
+        hint: Message::MilestoneVagueHint,
     })
 }
 
 fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
     let period = seen.context.period?;
     let parsed = seen.parsed;
-    let hint = "Check the year of the milestone, or carry the work into the next plan.";
+    let hint = Message::MilestoneOutsidePeriodHint;
+    let (milestone, action) = seen.name();
     if let Some(end) = parsed.end {
         if end > period.end {
             return Some(Finding {
-                message: format!(
-                    "{} ({}) falls after the plan period ends ({})",
-                    seen.name(),
-                    human(end),
-                    human(period.end)
-                ),
+                message: Message::MilestoneAfterPeriod {
+                    milestone,
+                    action,
+                    due: end,
+                    end: period.end,
+                },
                 hint,
             });
         }
         if end < period.start {
             return Some(Finding {
-                message: format!(
-                    "{} ({}) falls before the plan period starts ({})",
-                    seen.name(),
-                    human(end),
-                    human(period.start)
-                ),
+                message: Message::MilestoneBeforePeriod {
+                    milestone,
+                    action,
+                    due: end,
+                    start: period.start,
+                },
                 hint,
             });
         }
@@ -302,35 +419,39 @@ fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
         .start
         .filter(|start| parsed.end.is_none() && *start > period.end)?;
     Some(Finding {
-        message: format!(
-            "{} starts ({}) after the plan period ends ({})",
-            seen.name(),
-            human(start),
-            human(period.end)
-        ),
+        message: Message::MilestoneStartsAfterPeriod {
+            milestone,
+            action,
+            start,
+            end: period.end,
+        },
         hint,
     })
 }
 
 fn range_reversed(seen: &Seen<'_, '_>) -> Option<Finding> {
     seen.parsed.reversed.then(|| Finding {
-        message: format!("{} ends before it starts", seen.name()),
-        hint: "Swap the two dates, or correct the year of one of them.",
+        message: {
+            let (milestone, action) = seen.name();
+            Message::MilestoneRangeReversed { milestone, action }
+        },
+        hint: Message::MilestoneRangeReversedHint,
     })
 }
 
 fn reference_unresolved(seen: &Seen<'_, '_>) -> Option<Finding> {
     let target = seen.parsed.reference.as_deref()?;
-    seen.actions_by_id()
-        .find(target)
-        .is_none()
-        .then(|| Finding {
-            message: format!(
-                "{} refers to action {target}, which is not in the plan",
-                seen.name()
-            ),
-            hint: "Check the action number, or write the milestone's own date.",
-        })
+    seen.actions_by_id().find(target).is_none().then(|| {
+        let (milestone, action) = seen.name();
+        Finding {
+            message: Message::ReferenceUnresolved {
+                milestone,
+                action,
+                target: target.to_owned(),
+            },
+            hint: Message::ReferenceUnresolvedHint,
+        }
+    })
 }
 
 fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
@@ -338,21 +459,25 @@ fn reference_direction(seen: &Seen<'_, '_>) -> Option<Finding> {
     let direction = seen.parsed.direction?;
     let found = seen.actions_by_id().find(target)?;
     let (said, actual) = match direction {
-        Direction::Above if found >= seen.position => ("above", "below"),
-        Direction::Below if found <= seen.position => ("below", "above"),
+        Direction::Above if found >= seen.position => (Whereabouts::Above, Whereabouts::Below),
+        Direction::Below if found <= seen.position => (Whereabouts::Below, Whereabouts::Above),
         _ => return None,
     };
     let actual = if found == seen.position {
-        "to itself"
+        Whereabouts::Itself
     } else {
         actual
     };
+    let (milestone, action) = seen.name();
     Some(Finding {
-        message: format!(
-            "{} says action {target} is {said}, but it is {actual}",
-            seen.name()
-        ),
-        hint: "Check the action number in the cross-reference.",
+        message: Message::ReferenceDirection {
+            milestone,
+            action,
+            target: target.to_owned(),
+            said,
+            actual,
+        },
+        hint: Message::ReferenceDirectionHint,
     })
 }
 
@@ -367,23 +492,22 @@ fn overdue(seen: &Seen<'_, '_>) -> Option<Finding> {
     if done(seen.status()) || done(seen.parsed.status) {
         return None;
     }
-    let status = seen
+    let progress = seen
         .action()
         .and_then(|action| action.action.status.as_ref())
         .map(|status| status.text.trim())
         .filter(|text| !text.is_empty())
-        .map_or_else(
-            || "no progress recorded".to_owned(),
-            |text| format!("progress: \"{text}\""),
-        );
+        .map(str::to_owned);
+    let (milestone, action) = seen.name();
     Some(Finding {
-        message: format!(
-            "{} was due by {}, before the progress date ({}), and the action is not marked complete ({status})",
-            seen.name(),
-            human(end),
-            human(as_of)
-        ),
-        hint: "Record the action as complete, or agree and record a revised date.",
+        message: Message::Overdue {
+            milestone,
+            action,
+            due: end,
+            as_of,
+            progress,
+        },
+        hint: Message::OverdueHint,
     })
 }
 
@@ -398,14 +522,15 @@ fn status_date_conflict(seen: &Seen<'_, '_>) -> Option<Finding> {
         return None;
     }
     let start = seen.parsed.start.filter(|start| *start <= as_of)?;
+    let (milestone, action) = seen.name();
     Some(Finding {
-        message: format!(
-            "{} began on {}, before the progress date ({}), but the action is marked not started",
-            seen.name(),
-            human(start),
-            human(as_of)
-        ),
-        hint: "Update the status, or re-plan the start of the work.",
+        message: Message::StatusDateConflict {
+            milestone,
+            action,
+            start,
+            as_of,
+        },
+        hint: Message::StatusDateConflictHint,
     })
 }
 
@@ -416,13 +541,15 @@ impl Check for DependencyOrder {
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
         let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
-        let action_index = ActionIndex::new(&actions);
+        // Built on the first reference: most plans have none.
+        let action_index = OnceCell::new();
         for (position, action) in actions.iter().enumerate() {
             let Some((index, due)) = deadline(action) else {
                 continue;
             };
             for target in action_references(&action.action.description) {
                 let Some(named) = action_index
+                    .get_or_init(|| ActionIndex::new(&actions))
                     .find(&target)
                     .filter(|&named| named != position)
                 else {
@@ -438,15 +565,15 @@ impl Check for DependencyOrder {
                     Self::META
                         .issue(
                             action.field_pointer(&format!("milestones/{index}")),
-                            format!(
-                                "{} builds on action {target} but is due earlier ({} against {})",
-                                capitalised(&action_name(action)),
-                                human(due),
-                                human(named_due)
-                            ),
+                            Message::DependencyOrder {
+                                action: ActionName::of(action),
+                                target: target.clone(),
+                                due,
+                                target_due: named_due,
+                            },
                         )
                         .with_action(action.action.id.as_deref())
-                        .with_hint("Move this action's deadline after the one it depends on, or bring that one forward."),
+                        .with_hint(Message::DependencyOrderHint),
                 );
             }
         }
@@ -510,34 +637,6 @@ impl ActionIndex {
 
 fn normal_id(id: &str) -> String {
     id.trim().trim_end_matches('.').to_ascii_lowercase()
-}
-
-/// "action 1.2", or "action 3 of section 2" when it has no id.
-fn action_name(action: &ActionRef<'_>) -> String {
-    let label = action.label();
-    match label.strip_prefix("Action") {
-        Some(rest) => format!("action{rest}"),
-        None => label,
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// "30 Nov 2013".
-fn human(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS
-        .get(date.month().saturating_sub(1) as usize)
-        .unwrap_or(&"");
-    format!("{} {month} {}", date.day(), date.year())
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod workbook;
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::messages::Message;
 use crate::model::Plan;
 use crate::report::Issue;
 use crate::rules::declare_rule;
@@ -44,7 +45,20 @@ declare_rule! {
     ///
     /// ## Example
     /// A column headed "Budget" is not part of a plan: its header cell is reported once for
-    /// the whole column. A stray "see appendix" below the table is reported at its cell.
+    /// the whole column. (A stray "see appendix" below the table is reported at its cell.)
+    /// ```csv fails
+    /// Action,Lead,Target date,Budget
+    /// Deliver WRAP training,Prevent Lead,March 2016,2000
+    /// ```
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Rename the column to a heading the importer reads (`docs/tables.md`), move notes into
+    /// the action's own cells, or delete what is not part of the plan. It is information only:
+    /// the rest of the plan is checked either way.
     pub struct CellUnmapped { id: "cell-unmapped", severity: Info, summary: "A non-empty cell of the table was not read into the plan" }
 }
 
@@ -58,8 +72,20 @@ declare_rule! {
     /// later than"); without one the table cannot be read as a plan.
     ///
     /// ## Example
-    /// A sheet whose first rows are actions with no header row fails; add a row such as
-    /// `Action | Lead | Target date` above them.
+    /// A sheet whose first rows are already actions.
+    /// ```csv fails
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// Review the Channel panel,Community Safety Manager,June 2016
+    /// ```
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// Review the Channel panel,Community Safety Manager,June 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a header row above the actions naming the columns, such as
+    /// `Action | Lead | Target date`; `docs/tables.md` lists the headings recognised.
     pub struct TableNoHeader { id: "table-no-header", severity: Error, summary: "No header row naming the plan's columns was found" }
 }
 
@@ -72,7 +98,16 @@ declare_rule! {
     /// cannot be checked.
     ///
     /// ## Example
-    /// An .xlsx file cut short in transfer: "the workbook could not be read: ...".
+    /// An .xlsx file cut short in transfer is reported: "the workbook could not be read: ...".
+    /// A table that can be read passes.
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Open the file in Excel or LibreOffice and save it again as .xlsx, .ods or CSV (UTF-8),
+    /// without a password; then check the saved copy.
     pub struct TableUnreadable { id: "table-unreadable", severity: Error, summary: "The table or workbook cannot be read" }
 }
 
@@ -85,7 +120,16 @@ declare_rule! {
     /// an export of something else, and reading all of it would stall a browser tab.
     ///
     /// ## Example
-    /// A sheet of 200,000 rows: the first 100,000 are read and this warning says so.
+    /// A sheet of 200,000 rows is reported: the first 100,000 are read and this warning says
+    /// so. A plan of any real length passes.
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Check the plan's own sheet: delete the other data below or beside the plan, or move it
+    /// to another sheet.
     pub struct TableTooLarge { id: "table-too-large", severity: Warning, summary: "The table is larger than the importer reads; the rest was ignored" }
 }
 
@@ -108,7 +152,10 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
     if table.rows.len() > MAX_ROWS || table.rows.iter().any(|row| row.len() > MAX_COLUMNS) {
         issues.push(TableTooLarge::META.issue(
             "",
-            format!("The table has more than {MAX_ROWS} rows or {MAX_COLUMNS} columns; only those were read"),
+            Message::TableTooLarge {
+                rows: MAX_ROWS,
+                columns: MAX_COLUMNS,
+            },
         ));
     }
     let cells: Vec<&[Cell]> = table
@@ -125,9 +172,12 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
         .map(|row| row.iter().map(|cell| cell.text(false)).collect())
         .collect();
     let Some(header) = header::find(&plain) else {
-        let mut issue = TableNoHeader::META
-            .issue("", "No header row was found: the table needs a row naming its columns, such as Action, Lead and Target date")
-            .with_hint(format!("Put the header row within the first {} rows.", header::SEARCH_ROWS));
+        let mut issue =
+            TableNoHeader::META
+                .issue("", Message::NoHeader)
+                .with_hint(Message::NoHeaderHint {
+                    rows: header::SEARCH_ROWS,
+                });
         issue.sheet.clone_from(&table.sheet);
         return Err(issue);
     };
@@ -201,8 +251,14 @@ fn unmapped_cells(
                 continue;
             }
             let mut issue = CellUnmapped::META
-                .issue("", format!("Cell {} (\"{}\") was not read into the plan", address(row, column), excerpt(text)))
-                .with_hint("Move it into a column of the plan, or delete it if it is not part of the plan.");
+                .issue(
+                    "",
+                    Message::CellUnmapped {
+                        cell: address(row, column),
+                        text: excerpt(text),
+                    },
+                )
+                .with_hint(Message::CellUnmappedHint);
             issue.cell = Some(address(row, column));
             issue.sheet = sheet.map(str::to_owned);
             issues.push(issue);
@@ -214,11 +270,7 @@ fn unmapped_cells(
             .and_then(|row| row.get(column))
             .map(|text| text.trim())
             .unwrap_or_default();
-        let name = if heading.is_empty() {
-            String::new()
-        } else {
-            format!(" (\"{}\")", excerpt(heading))
-        };
+        let name = (!heading.is_empty()).then(|| excerpt(heading));
         let cell_row = if heading.is_empty() {
             first_row
         } else {
@@ -227,13 +279,15 @@ fn unmapped_cells(
         let mut issue = CellUnmapped::META
             .issue(
                 "",
-                format!(
-                    "Column {}{name} is not a column of the plan: its {count} non-empty cell{} were not read",
-                    address(0, column).trim_end_matches(|c: char| c.is_ascii_digit()),
-                    if count == 1 { "" } else { "s" }
-                ),
+                Message::ColumnUnmapped {
+                    column: address(0, column)
+                        .trim_end_matches(|c: char| c.is_ascii_digit())
+                        .to_owned(),
+                    heading: name,
+                    cells: count,
+                },
             )
-            .with_hint("Name the column as plans do (Action, Lead, Partners, Target date, Progress, RAG) if it belongs to the plan.");
+            .with_hint(Message::ColumnUnmappedHint);
         issue.cell = Some(address(cell_row, column));
         issue.sheet = sheet.map(str::to_owned);
         issues.push(issue);
@@ -253,7 +307,8 @@ fn excerpt(text: &str) -> String {
 
 /// Reads CSV or TSV text into a table.
 pub fn read_delimited(text: &str) -> Result<Table, Issue> {
-    delimited::read(text).map_err(|message| TableUnreadable::META.issue("", message))
+    delimited::read(text)
+        .map_err(|detail| TableUnreadable::META.issue("", Message::TableUnreadable { detail }))
 }
 
 /// Reads CSV or TSV bytes, reporting text that is not UTF-8 with the line it is on.
@@ -266,12 +321,12 @@ pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
             let mut issue = TableUnreadable::META
                 .issue(
                     "",
-                    format!(
-                        "The table is not UTF-8 text (byte {} on line {line})",
-                        error.valid_up_to() + 1
-                    ),
+                    Message::NotUtf8 {
+                        byte: error.valid_up_to() + 1,
+                        line,
+                    },
                 )
-                .with_hint("Save the sheet as \"CSV UTF-8\" (Excel) or export it as UTF-8.");
+                .with_hint(Message::NotUtf8Hint);
             issue.line = Some(line);
             Err(issue)
         }
@@ -281,11 +336,10 @@ pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
 /// The issue for a workbook none of whose sheets has a plan header.
 pub fn no_plan_sheet() -> Issue {
     TableNoHeader::META
-        .issue(
-            "",
-            "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date",
-        )
-        .with_hint(format!("Put the header row within the first {} rows of the plan's sheet.", header::SEARCH_ROWS))
+        .issue("", Message::NoPlanSheet)
+        .with_hint(Message::NoPlanSheetHint {
+            rows: header::SEARCH_ROWS,
+        })
 }
 
 /// The sheet of a workbook that holds the plan: the one whose header row reads best.

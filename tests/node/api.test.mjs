@@ -76,7 +76,11 @@ test('rules() lists documented rules with unique ids', () => {
   for (const id of ['schema', 'json-syntax', 'duplicate-id', 'lead-missing', 'milestone-missing']) {
     assert.ok(ids.includes(id), id);
   }
-  for (const rule of rules) assert.match(rule.doc, /## What it checks/);
+  for (const rule of rules) {
+    assert.match(rule.doc, /## What it checks/);
+    assert.ok(rule.howToFix && rule.examples.some((example) => example.expect === 'passes'), rule.id);
+  }
+  assert.deepEqual(rules, require('../../pkg/rules.json'));
 });
 
 test('options: period and asOf are applied, Date objects accepted', () => {
@@ -84,4 +88,13 @@ test('options: period and asOf are applied, Date objects accepted', () => {
   delete plan.period;
   const report = cjs.validate(plan, { period: '2016-04-01/2017-03-31', asOf: new Date(2017, 0, 31) });
   assert.equal(report.profile, 'la-2023');
+});
+
+test('validate(plan) reads plain data, Dates and null-prototype objects as their JSON text', () => {
+  const plan = JSON.parse(fixture('minimal-valid.json'));
+  assert.deepEqual(cjs.validate(plan), cjs.validateJson(JSON.stringify(plan)));
+  const dated = { ...plan, as_of: new Date(2017, 0, 31) };
+  assert.deepEqual(cjs.validate(dated), cjs.validateJson(JSON.stringify({ ...plan, as_of: '2017-01-31' })));
+  const bare = Object.assign(Object.create(null), plan);
+  assert.deepEqual(cjs.validate(bare), cjs.validateJson(JSON.stringify(plan)));
 });

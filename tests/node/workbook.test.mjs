@@ -7,11 +7,25 @@ import * as esmWorkbook from 'prevent-plan-check/xlsx';
 
 const require = createRequire(import.meta.url);
 const api = require('prevent-plan-check');
-const { validateWorkbook } = require('prevent-plan-check/xlsx');
+const { validateWorkbook, readWorkbook } = require('prevent-plan-check/xlsx');
 const fixture = (name) => readFileSync(new URL(`../fixtures/tables/${name}`, import.meta.url));
 
 test('require and import give the same workbook API', () => {
   assert.equal(esmWorkbook.validateWorkbook, validateWorkbook);
+  assert.equal(esmWorkbook.readWorkbook, readWorkbook);
+});
+
+test('readWorkbook gives the sheets that validateWorkbook checks, as rows of cells', () => {
+  const bytes = fixture('haringey-2013-14.xlsx');
+  const { sheets, error } = readWorkbook(bytes);
+  assert.equal(error, undefined);
+  assert.ok(sheets.length >= 1);
+  const report = validateWorkbook(bytes);
+  const checked = sheets.find((sheet) => sheet.sheet === report.issues.find((issue) => issue.sheet).sheet);
+  assert.deepEqual(api.validateTable(checked.rows).issues.map((issue) => [issue.rule, issue.cell]),
+    report.issues.map((issue) => [issue.rule, issue.cell]));
+  assert.match(readWorkbook(new Uint8Array([80, 75, 3, 4, 0])).error, /\S/);
+  assert.throws(() => readWorkbook('not bytes'), (error) => error.code === 'ERR_INVALID_ARG_TYPE');
 });
 
 test('a workbook reads like the same table as text, with sheet and cell on issues', () => {

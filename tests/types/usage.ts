@@ -1,6 +1,6 @@
 // Compiled (not run) by `make test`: the shipped .d.ts must describe real usage.
 import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version } from 'prevent-plan-check';
-import { validateWorkbook } from 'prevent-plan-check/xlsx';
+import { readWorkbook, validateWorkbook } from 'prevent-plan-check/xlsx';
 import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile } from 'prevent-plan-check';
 
 const plan: Plan = {
@@ -35,3 +35,7 @@ const maxBytes: number = limits().maxInputBytes;
 // @ts-expect-error: cells are scalars, not objects
 validateTable([[{ a: 1 }]]);
 void [where, ok, kind, title, ids, v, fromRows, fromCsv, cell, firstProfile, maxBytes];
+
+const read = readWorkbook(new Uint8Array());
+const sheetRows: number = read.sheets ? read.sheets.map((sheet) => sheet.rows.length).reduce((a, b) => a + b, 0) : read.error.length;
+void sheetRows;

@@ -1,0 +1,298 @@
+//! Every text the core shows a person, in each language it speaks.
+//!
+//! Code names a text and its arguments as a [`Message`] (`Message::ActionLacks { action,
+//! what }`); the catalogues render it: [`en`] in English, [`cy`] in Welsh, one `match` each
+//! with a template per message. A message missing from a catalogue does not compile, and a
+//! catalogue that leaves out an argument fails `clippy -D warnings` (unused variable); the
+//! tests below render every message in both languages. Issues keep the messages they were
+//! written from, so a report is rendered in the caller's [`Locale`] at the end of a check.
+//!
+//! Templates are plain `format!` strings: an i18n crate (fluent, gettext) would cost more of
+//! the WASM module than both catalogues together.
+
+mod cy;
+mod en;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use cy::RULE_SUMMARIES as WELSH_RULE_SUMMARIES;
+
+use crate::date::Date;
+use crate::model::ActionRef;
+pub use crate::options::Locale;
+
+/// Declares [`Message`] and, for the tests, one sample of each message.
+macro_rules! messages {
+    ($($(#[doc = $doc:literal])* $variant:ident $({ $($field:ident: $type:ty),* $(,)? })?,)*) => {
+        /// A text of a report, with its arguments (see the module documentation).
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Message {
+            $($(#[doc = $doc])* $variant $({ $($field: $type),* })?,)*
+        }
+
+        #[cfg(test)]
+        impl Message {
+            /// Every message, each argument with its own sample value.
+            /// Rounds shift the seeds, so that arguments of enum types take each value.
+            pub(crate) fn samples(round: usize) -> Vec<Message> {
+                let mut seed = round * 500;
+                let mut next = || {
+                    seed += 1;
+                    seed
+                };
+                let _ = &mut next;
+                vec![$(Message::$variant $({ $($field: tests::Sample::sample(next())),* })?,)*]
+            }
+        }
+    };
+}
+
+messages! {
+    // Structure.
+    DuplicateId { id: String, action: usize, section: usize },
+    DuplicateIdHint,
+    PeriodUnreadable { label: String },
+    PeriodUnreadableHint,
+    PeriodReversed { start: Date, end: Date },
+    /// One issue for the whole plan when no action has the field.
+    NoneHave { total: usize, what: Required },
+    ActionLacks { action: ActionName, what: Required },
+    LeadHint,
+    MilestoneHint,
+    // Timeline: `milestone` is the milestone's text, `action` the action it belongs to.
+    MilestoneUnparsed { milestone: String, action: ActionName },
+    MilestoneUnparsedHint,
+    MilestoneVague { milestone: String, action: ActionName },
+    MilestoneVagueHint,
+    MilestoneAfterPeriod { milestone: String, action: ActionName, due: Date, end: Date },
+    MilestoneBeforePeriod { milestone: String, action: ActionName, due: Date, start: Date },
+    MilestoneStartsAfterPeriod { milestone: String, action: ActionName, start: Date, end: Date },
+    MilestoneOutsidePeriodHint,
+    MilestoneRangeReversed { milestone: String, action: ActionName },
+    MilestoneRangeReversedHint,
+    ReferenceUnresolved { milestone: String, action: ActionName, target: String },
+    ReferenceUnresolvedHint,
+    ReferenceDirection { milestone: String, action: ActionName, target: String, said: Whereabouts, actual: Whereabouts },
+    ReferenceDirectionHint,
+    /// `progress` is the action's status text, when it has one.
+    Overdue { milestone: String, action: ActionName, due: Date, as_of: Date, progress: Option<String> },
+    OverdueHint,
+    StatusDateConflict { milestone: String, action: ActionName, start: Date, as_of: Date },
+    StatusDateConflictHint,
+    DependencyOrder { action: ActionName, target: String, due: Date, target_due: Date },
+    DependencyOrderHint,
+    // Coverage.
+    ProfileUnknown { id: String, known: String },
+    ProfileInvalid { problems: String },
+    ProfileRejectedHint,
+    CategoryUnknown { tag: String, profile: String },
+    DidYouMean { id: String },
+    CategoriesOf { profile: String, ids: String },
+    CategoryMissing { name: Localized, id: String, description: Localized },
+    CategoryMissingHint { id: String },
+    /// `actions` lists the ids of the actions, empty when the plan's title is the evidence.
+    CategoryInferred { name: Localized, id: String, actions: String, phrase: String },
+    CategoryInferredHint { id: String },
+    // Personal data: `kind` is one of the kinds `find_personal_data` names.
+    PersonalData { kind: &'static str, found: String },
+    PersonalDataHint,
+    // Reading input.
+    /// `error` is the parser's own description (English), `end` whether the text stopped short.
+    JsonSyntax { error: String, line: usize, column: usize, end: bool },
+    JsonSyntaxHint,
+    /// Sizes in megabytes with one decimal.
+    TooManyBytes { size: String, max: String },
+    TooManyBytesHint,
+    TooDeep { max: usize },
+    TooDeepHint,
+    TooManyActions { actions: usize, max: usize },
+    TextTooLong { chars: usize, max: usize },
+    TextTooLongHint,
+    // Tables.
+    TableTooLarge { rows: usize, columns: usize },
+    NoHeader,
+    NoHeaderHint { rows: usize },
+    NoPlanSheet,
+    NoPlanSheetHint { rows: usize },
+    CellUnmapped { cell: String, text: String },
+    CellUnmappedHint,
+    ColumnUnmapped { column: String, heading: Option<String>, cells: usize },
+    ColumnUnmappedHint,
+    NotUtf8 { byte: usize, line: usize },
+    NotUtf8Hint,
+    /// `detail` is the reader's own description (from the CSV or workbook library).
+    TableUnreadable { detail: String },
+    // Schema: `place` is where, `keyword` the schema keyword that failed.
+    SchemaRequired { place: Place, field: String, keyword: String },
+    /// `fields` is the list of unknown names, quoted.
+    SchemaUnknownField { place: Place, fields: String, keyword: String },
+    SchemaType { place: Place, expected: Vec<JsonType>, found: JsonType, keyword: String },
+    SchemaEmpty { place: Place, keyword: String },
+    SchemaTooLong { place: Place, limit: u64, keyword: String },
+    SchemaTooMany { place: Place, limit: u64, keyword: String },
+    SchemaTooFew { place: Place, limit: u64, keyword: String },
+    SchemaRepeated { place: Place, keyword: String },
+    SchemaEnum { place: Place, options: String, keyword: String },
+    SchemaFormat { place: Place, expected: Expectation, found: String, keyword: String },
+    SchemaOneOf { place: Place, expected: Expectation, keyword: String },
+    /// Any other schema failure, with the validator's own description.
+    SchemaOther { place: Place, keyword: String },
+    // Options: thrown to the caller (`ERR_INVALID_OPTION`), not reported.
+    InvalidOption { option: String, reason: String },
+    /// `error` is the JSON parser's own description.
+    OptionsNotJson { error: String },
+    OptionsNotObject,
+    ProfileOptionType,
+    /// `problem` says why the profile cannot be used (English: it names ids and pointers).
+    ProfileOptionRejected { problem: String },
+    PeriodOptionUnreadable { text: String },
+    PeriodOptionDates,
+    PeriodOptionType,
+    AsOfOptionDate { text: String },
+    AsOfOptionType,
+    LocaleOptionUnknown { locale: String },
+    LocaleOptionType,
+    UnknownOption { name: String },
+}
+
+impl Message {
+    /// The message in `locale`.
+    pub fn render(&self, locale: Locale) -> String {
+        match locale {
+            Locale::English => en::render(self),
+            Locale::Welsh => cy::render(self),
+        }
+    }
+}
+
+/// The field an action lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Required {
+    Lead,
+    Milestone,
+}
+
+impl Required {
+    /// What to do about an action lacking it.
+    pub fn hint(self) -> Message {
+        match self {
+            Required::Lead => Message::LeadHint,
+            Required::Milestone => Message::MilestoneHint,
+        }
+    }
+}
+
+/// Where an action is, seen from another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whereabouts {
+    Above,
+    Below,
+    Itself,
+}
+
+/// An action as a message names it: by its id, else by its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionName {
+    Id(String),
+    /// 1-based positions.
+    Position {
+        action: usize,
+        section: usize,
+    },
+}
+
+impl ActionName {
+    pub fn of(action: &ActionRef<'_>) -> ActionName {
+        match &action.action.id {
+            Some(id) if !id.trim().is_empty() => ActionName::Id(id.trim().to_owned()),
+            _ => ActionName::Position {
+                action: action.action_index + 1,
+                section: action.section_index + 1,
+            },
+        }
+    }
+}
+
+/// A text from data (a profile) that may carry a Welsh version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized {
+    pub en: String,
+    pub cy: Option<String>,
+}
+
+impl Localized {
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::English => &self.en,
+            Locale::Welsh => self.cy.as_deref().unwrap_or(&self.en),
+        }
+    }
+}
+
+/// A JSON type as the schema names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonType {
+    Text,
+    List,
+    Object,
+    Number,
+    Boolean,
+    Null,
+    Other,
+}
+
+/// What a value that failed a `format` or `oneOf` should have looked like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expectation {
+    Date,
+    CategoryId,
+    ProfileId,
+    Period,
+    Milestone,
+    Status,
+    /// A format the messages have no words for.
+    Format,
+    /// A `oneOf` the messages have no words for.
+    AllowedForm,
+}
+
+/// Where in a plan document a schema failure is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub owner: Owner,
+    pub part: Option<Part>,
+}
+
+/// The section or action (or the plan) that a place belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    Plan,
+    /// 1-based.
+    Section(usize),
+    Action(String),
+    /// An action without an id: its 1-based position, in a section (1-based) or the plan.
+    ActionAt {
+        action: usize,
+        section: Option<usize>,
+    },
+    /// A place in a caller's coverage profile, by JSON Pointer (empty for the whole profile).
+    Profile(String),
+}
+
+/// A field of the owner, or one entry of a list field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// The field's JSON name.
+    Field(String),
+    /// The list field's JSON name and the 1-based position in it.
+    Item(String, usize),
+}
+
+/// An issue's message and hint as catalogue entries, to render in the report's language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Texts {
+    pub message: Option<Message>,
+    pub hint: Option<Message>,
+}
+
+#[cfg(test)]
+mod tests;
