@@ -49,7 +49,7 @@ test('1,000,000 rows: the first 100,000 are read, with a table-too-large warning
   assert.equal(fromWide.issues[0].rule, 'table-too-large');
   note(`1M rows: validateTable ${tableTime.toFixed(2)} s (3 columns), ${narrowTime.toFixed(2)} s (1 column); validateCsv ${csvTime.toFixed(2)} s, blank lines ${blankTime.toFixed(2)} s; 1M columns ${wideTime.toFixed(2)} s`);
   // Generous, for a loaded CI machine: it tells a hang (or reading every row) from slowness.
-  for (const time of [tableTime, narrowTime, csvTime, blankTime, wideTime]) assert.ok(time < 60, `${time} s`);
+  for (const time of [tableTime, narrowTime, csvTime, blankTime, wideTime]) assert.ok(time < 120, `${time} s`);
 });
 
 test('a cell or field longer than maxCellChars is input-too-large, naming where', () => {
