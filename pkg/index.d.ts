@@ -76,7 +76,8 @@ export interface Plan {
 
 /** The plan as understood: derived fields filled in. */
 export interface UnderstoodPlan extends Omit<Plan, 'period' | 'sections'> {
-  period?: { label?: string; start?: IsoDate; end?: IsoDate };
+  /** The label as written when it could not be read as dates (a `period-invalid` issue says so). */
+  period?: string | { label?: string; start: IsoDate; end: IsoDate };
   sections: Array<Omit<Section, 'actions'> & {
     actions: Array<Omit<Action, 'milestones' | 'status'> & {
       leads: string[];
@@ -220,6 +221,18 @@ export function profiles(): Profile[];
 export function profileSchema(): Record<string, unknown>;
 /** Every rule the checker knows. */
 export function rules(): RuleMeta[];
-/** The limits of one check; inputs beyond them get an `input-too-large` report. */
-export function limits(): { maxInputBytes: number; maxDepth: number; maxActions: number };
+/**
+ * The limits of one check (see docs/limits.md). Inputs beyond the first four get an
+ * `input-too-large` report; tables beyond `maxRows` or `maxColumns` are read up to them,
+ * with a `table-too-large` warning.
+ */
+export function limits(): {
+  maxInputBytes: number;
+  maxDepth: number;
+  maxActions: number;
+  /** Longest text of one field or table cell, in characters (Excel's cell limit). */
+  maxCellChars: number;
+  maxRows: number;
+  maxColumns: number;
+};
 export function version(): string;

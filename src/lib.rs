@@ -77,28 +77,14 @@ fn unread_plan(options: &Options, issues: Vec<Issue>) -> Report {
 
 /// Checks a plan given as a JSON value: the schema first, then the model rules.
 pub fn validate_value(value: Value, options: &Options) -> Report {
-    let actions = count_actions(&value);
-    if actions > limits::MAX_ACTIONS {
-        return input_error(options, limits::too_many_actions(actions));
+    if let Some(issue) = limits::check_plan_value(&value) {
+        return input_error(options, issue);
     }
     let schema_issues = schema::check(&value);
     match input::to_plan(value) {
         Some(plan) => check_plan(plan, options, schema_issues),
         None => unread_plan(options, schema_issues),
     }
-}
-
-fn count_actions(value: &Value) -> usize {
-    value
-        .get("sections")
-        .and_then(Value::as_array)
-        .map_or(0, |sections| {
-            sections
-                .iter()
-                .filter_map(|section| section.get("actions").and_then(Value::as_array))
-                .map(Vec::len)
-                .sum()
-        })
 }
 
 /// Checks a plan already in the model (from Rust code or a table import).

@@ -1,8 +1,13 @@
 //! Limits on what one check accepts, so that time and memory per input stay bounded.
+//! Every limit and its default is documented in `docs/limits.md`.
+
+use serde_json::Value;
 
 use crate::messages::Message;
 use crate::report::Issue;
 use crate::rules::declare_rule;
+use crate::table::{address, Cell};
+pub use crate::table::{MAX_COLUMNS, MAX_ROWS};
 
 /// Largest plan document accepted, in bytes of JSON or table text (16 MiB: a 10,000-action
 /// plan is about 4 MB).
@@ -11,11 +16,15 @@ pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 128;
 /// Most actions in one plan.
 pub const MAX_ACTIONS: usize = 100_000;
+/// Longest text of one field or table cell, in characters: Excel's own limit for a cell, so
+/// nothing typed into a spreadsheet is refused.
+pub const MAX_CELL_CHARS: usize = 32_767;
 
 declare_rule! {
     /// ## What it checks
     /// That the input is within the documented limits: at most 16 MiB of text, JSON nested at
-    /// most 128 levels deep, at most 100,000 actions.
+    /// most 128 levels deep, at most 100,000 actions, at most 32,767 characters in one field
+    /// or cell.
     ///
     /// ## Why
     /// Checks run in browsers on every keystroke and in scripts over whole folders; a bounded
@@ -63,6 +72,116 @@ pub fn too_many_actions(actions: usize) -> Issue {
             max: MAX_ACTIONS,
         },
     )
+}
+
+/// The issue for a field or cell longer than [`MAX_CELL_CHARS`]; `path` is its JSON Pointer
+/// (a table's cell is given by the caller).
+pub fn text_too_long(path: String, chars: usize) -> Issue {
+    InputTooLarge::META
+        .issue(
+            path,
+            Message::TextTooLong {
+                chars,
+                max: MAX_CELL_CHARS,
+            },
+        )
+        .with_hint(Message::TextTooLongHint)
+}
+
+/// The limits as JSON, for `limits()` in JS: `{"maxInputBytes", "maxDepth", ...}`.
+pub fn to_json() -> String {
+    format!(
+        r#"{{"maxInputBytes":{MAX_INPUT_BYTES},"maxDepth":{MAX_DEPTH},"maxActions":{MAX_ACTIONS},"maxCellChars":{MAX_CELL_CHARS},"maxRows":{MAX_ROWS},"maxColumns":{MAX_COLUMNS}}}"#
+    )
+}
+
+/// The first cell of a table's rows longer than [`MAX_CELL_CHARS`], as an issue at its cell.
+pub fn check_cells(rows: &[&[Cell]], sheet: Option<&str>) -> Option<Issue> {
+    rows.iter().enumerate().find_map(|(row, cells)| {
+        cells
+            .iter()
+            .enumerate()
+            .find_map(|(column, cell)| match cell {
+                Cell::Text(text) if too_long(text) => {
+                    let mut issue = text_too_long(String::new(), text.chars().count());
+                    issue.cell = Some(address(row, column));
+                    issue.sheet = sheet.map(str::to_owned);
+                    Some(issue)
+                }
+                _ => None,
+            })
+    })
+}
+
+/// The first limit a parsed plan document breaks: too many actions, or a text too long.
+pub fn check_plan_value(value: &Value) -> Option<Issue> {
+    let actions = count_actions(value);
+    if actions > MAX_ACTIONS {
+        return Some(too_many_actions(actions));
+    }
+    let mut path = Vec::new();
+    first_text_over_limit(value, &mut path)
+}
+
+fn count_actions(value: &Value) -> usize {
+    value
+        .get("sections")
+        .and_then(Value::as_array)
+        .map_or(0, |sections| {
+            sections
+                .iter()
+                .filter_map(|section| section.get("actions").and_then(Value::as_array))
+                .map(Vec::len)
+                .sum()
+        })
+}
+
+/// One step of a JSON Pointer, kept unformatted: the pointer is written only for the one
+/// text found too long.
+enum Step<'a> {
+    Index(usize),
+    Key(&'a str),
+}
+
+fn pointer(path: &[Step<'_>]) -> String {
+    path.iter()
+        .map(|step| match step {
+            Step::Index(index) => format!("/{index}"),
+            Step::Key(key) => format!("/{}", key.replace('~', "~0").replace('/', "~1")),
+        })
+        .collect()
+}
+
+fn too_long(text: &str) -> bool {
+    // Bytes first: counting characters is needed only near the limit.
+    text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS
+}
+
+/// The first string (or object key) longer than [`MAX_CELL_CHARS`], depth first; `path`
+/// leads from the document to `value`.
+fn first_text_over_limit<'a>(value: &'a Value, path: &mut Vec<Step<'a>>) -> Option<Issue> {
+    match value {
+        Value::String(text) if too_long(text) => {
+            Some(text_too_long(pointer(path), text.chars().count()))
+        }
+        Value::Array(items) => items.iter().enumerate().find_map(|(index, item)| {
+            path.push(Step::Index(index));
+            let found = first_text_over_limit(item, path);
+            path.pop();
+            found
+        }),
+        Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            path.push(Step::Key(key));
+            let found = if too_long(key) {
+                Some(text_too_long(pointer(path), key.chars().count()))
+            } else {
+                first_text_over_limit(item, path)
+            };
+            path.pop();
+            found
+        }),
+        _ => None,
+    }
 }
 
 /// Megabytes with one decimal, in integer arithmetic (float formatting would add its tables

@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::{Date, Period};
 use crate::milestone::Timescale;
@@ -80,13 +80,34 @@ pub struct Plan {
 }
 
 /// The period a plan covers: a label such as "2017/18" or explicit dates.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanPeriod {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `None` only when a label could not be read; [`crate::rules`] reports that.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub dates: Option<Period>,
+}
+
+/// `{"label", "start", "end"}`; a label that could not be read as dates is written as the
+/// plain string it was, so that the plan as understood reads back as the same plan.
+impl Serialize for PlanPeriod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Written<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            label: Option<&'a str>,
+            #[serde(flatten)]
+            dates: &'a Period,
+        }
+        match (&self.dates, &self.label) {
+            (Some(dates), label) => Written {
+                label: label.as_deref(),
+                dates,
+            }
+            .serialize(serializer),
+            (None, Some(label)) => serializer.serialize_str(label),
+            (None, None) => serializer.serialize_none(),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for PlanPeriod {

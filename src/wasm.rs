@@ -94,15 +94,11 @@ pub fn input_too_large(bytes: usize, options_json: &str) -> Result<String, JsErr
     to_json(&crate::input_too_large(bytes, &options(options_json)?))
 }
 
-/// The limits of one check: `{"maxInputBytes", "maxDepth", "maxActions"}`.
+/// The limits of one check: `{"maxInputBytes", "maxDepth", "maxActions", "maxCellChars",
+/// "maxRows", "maxColumns"}`.
 #[wasm_bindgen]
 pub fn limits() -> String {
-    format!(
-        r#"{{"maxInputBytes":{},"maxDepth":{},"maxActions":{}}}"#,
-        crate::limits::MAX_INPUT_BYTES,
-        crate::limits::MAX_DEPTH,
-        crate::limits::MAX_ACTIONS
-    )
+    crate::limits::to_json()
 }
 
 /// Reads one milestone phrase; returns `{text, kind, start, end, ...}` as JSON text.

@@ -35,6 +35,10 @@ const ERROR_TEXTS = {
     notBytes: '{name} must be a Uint8Array or ArrayBuffer, not {value}',
     planNotObject: 'validate(plan): plan must be an object, not {value}',
     notRows: 'validateTable(rows): rows must be an array of rows (arrays of cells), not {value}',
+    atRow: '{value} at row {row}',
+    rowsUnreadable: 'validateTable(rows): the rows cannot be read: {reason}',
+    revokedProxy: 'a revoked Proxy cannot be read: {reason}',
+    unreadableValue: 'an unreadable value ({reason})',
   },
   cy: {
     array: 'arae',
@@ -53,6 +57,10 @@ const ERROR_TEXTS = {
     notBytes: '{name}: rhaid iddo fod yn Uint8Array neu ArrayBuffer, nid {value}',
     planNotObject: 'validate(plan): rhaid i plan fod yn wrthrych, nid {value}',
     notRows: 'validateTable(rows): rhaid i rows fod yn arae o resi (araeau o gelloedd), nid {value}',
+    atRow: '{value} yn rhes {row}',
+    rowsUnreadable: 'validateTable(rows): ni ellir darllen y rhesi: {reason}',
+    revokedProxy: 'ni ellir darllen Proxy a ddirymwyd: {reason}',
+    unreadableValue: 'gwerth na ellir ei ddarllen ({reason})',
   },
 };
 
@@ -139,7 +147,7 @@ function toJson(value, code, what, say) {
 
 function optionsJson(options, say) {
   if (options === undefined || options === null) return 'null';
-  if (typeof options !== 'object' || Array.isArray(options)) {
+  if (typeof options !== 'object' || isArray(options, say)) {
     throw fail('ERR_INVALID_ARG_TYPE', say('optionsNotObject', { value: describe(options, say) }));
   }
   let copy;
@@ -154,9 +162,18 @@ function optionsJson(options, say) {
   return toJson(copy, 'ERR_INVALID_OPTION', 'options', say);
 }
 
+/** `Array.isArray`, which throws for a revoked Proxy: that is a wrong argument too. */
+function isArray(value, say) {
+  try {
+    return Array.isArray(value);
+  } catch (error) {
+    throw fail('ERR_INVALID_ARG_TYPE', say('revokedProxy', { reason: error && error.message }), error);
+  }
+}
+
 function describe(value, say) {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return say('array');
+  if (isArray(value, say)) return say('array');
   return typeof value === 'object' ? say('object') : `${typeof value} ${String(value).slice(0, 40)}`;
 }
 
@@ -183,10 +200,39 @@ function call(fn, ...args) {
 
 /** Bytes of a file as a Uint8Array, from a Uint8Array (or Node Buffer), ArrayBuffer or DataView. */
 function asBytes(bytes, name, say) {
-  if (bytes instanceof Uint8Array) return bytes;
-  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
-  if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  throw fail('ERR_INVALID_ARG_TYPE', say('notBytes', { name, value: describe(bytes, say) }));
+  const wrongType = (value) => fail('ERR_INVALID_ARG_TYPE', say('notBytes', { name, value }));
+  try {
+    if (bytes instanceof Uint8Array) return bytes;
+    if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+    if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (error) {
+    // `instanceof` throws for a revoked Proxy.
+    throw wrongType(say('unreadableValue', { reason: error && error.message }));
+  }
+  throw wrongType(describe(bytes, say));
+}
+
+/**
+ * The rows the importer reads: one row and one column past its limits, enough for its
+ * `table-too-large` warning, so that a million-row range is not copied into WASM memory.
+ * A missing row (a hole in a sparse array) is an empty row.
+ */
+function boundedRows(rows, { maxRows, maxColumns }, say) {
+  const wrongType = (value) => fail('ERR_INVALID_ARG_TYPE', say('notRows', { value }));
+  if (!isArray(rows, say)) throw wrongType(describe(rows, say));
+  try {
+    const count = Math.min(rows.length, maxRows + 1);
+    const bounded = new Array(count);
+    for (let index = 0; index < count; index += 1) {
+      const row = rows[index] ?? [];
+      if (!isArray(row, say)) throw wrongType(say('atRow', { value: describe(row, say), row: index + 1 }));
+      bounded[index] = row.length > maxColumns + 1 ? row.slice(0, maxColumns + 1) : row;
+    }
+    return bounded;
+  } catch (error) {
+    if (error && error.code) throw error;
+    throw fail('ERR_INVALID_ARG_TYPE', say('rowsUnreadable', { reason: error && error.message }), error);
+  }
 }
 
 /**
@@ -217,7 +263,7 @@ export function createApi(core) {
 
   function validate(plan, options) {
     const say = sayer(options);
-    if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) {
+    if (typeof plan !== 'object' || plan === null || isArray(plan, say)) {
       throw fail('ERR_INVALID_ARG_TYPE', say('planNotObject', { value: describe(plan, say) }));
     }
     return checkText(core.validate_json, toJson(plan, 'ERR_INVALID_PLAN', 'plan', say), options, say);
@@ -225,10 +271,8 @@ export function createApi(core) {
 
   function validateTable(rows, options) {
     const say = sayer(options);
-    if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
-      throw fail('ERR_INVALID_ARG_TYPE', say('notRows', { value: describe(rows, say) }));
-    }
-    return checkText(core.validate_rows, toJson(rows, 'ERR_INVALID_ARG_TYPE', 'rows', say), options, say);
+    const bounded = boundedRows(rows, limits(), say);
+    return checkText(core.validate_rows, toJson(bounded, 'ERR_INVALID_ARG_TYPE', 'rows', say), options, say);
   }
 
   function validateCsv(text, options) {
@@ -240,7 +284,10 @@ export function createApi(core) {
   function parseMilestone(text, options) {
     const say = sayer(options);
     requireString(text, 'parseMilestone(text): text', say);
-    return JSON.parse(call(core.parse_milestone, text, optionsJson(options, say)));
+    const settings = optionsJson(options, say);
+    // No phrase is that long: answered without copying the text into WASM memory.
+    if (text.length > limits().maxCellChars) return { text, kind: 'unparsed', start: null, end: null };
+    return JSON.parse(call(core.parse_milestone, text, settings));
   }
 
   let schemaCache;

@@ -165,6 +165,10 @@ pub(super) fn render(message: &Message) -> String {
         TooManyActions { actions, max } => format!(
             "Mae gan y cynllun {actions} o gamau gweithredu; ni ellir gwirio mwy na {max}"
         ),
+        TextTooLong { chars, max } => format!(
+            "Mae'r testun hwn yn {chars} o nodau o hyd; ni ellir gwirio mwy na {max} mewn un maes"
+        ),
+        TextTooLongHint => "Mae maes mewn cynllun yn dal brawddeg neu restr fer: symudwch gynnwys hir i atodiad.".into(),
         TableTooLarge { rows, columns } => format!(
             "Mae gan y tabl fwy na {rows} o resi neu {columns} o golofnau; dim ond y rheini a ddarllenwyd"
         ),

@@ -154,6 +154,10 @@ pub(super) fn render(message: &Message) -> String {
         TooManyActions { actions, max } => {
             format!("The plan has {actions} actions; at most {max} can be checked")
         }
+        TextTooLong { chars, max } => {
+            format!("This text is {chars} characters long; at most {max} can be checked in one field")
+        }
+        TextTooLongHint => "A field of a plan holds a sentence or a short list: move long content into an appendix.".into(),
         TableTooLarge { rows, columns } => format!(
             "The table has more than {rows} rows or {columns} columns; only those were read"
         ),

@@ -105,6 +105,8 @@ messages! {
     TooDeep { max: usize },
     TooDeepHint,
     TooManyActions { actions: usize, max: usize },
+    TextTooLong { chars: usize, max: usize },
+    TextTooLongHint,
     // Tables.
     TableTooLarge { rows: usize, columns: usize },
     NoHeader,

@@ -416,6 +416,9 @@ const NOT_NAMES: &[&str] = &[
     "centre",
     "street",
     "road",
+    // After a title word that is also an ordinary word: "Don't Miss Out", "Father Christmas".
+    "out",
+    "christmas",
 ];
 
 /// Common given names in England and Wales: a capitalised pair in referral wording is only
@@ -735,8 +738,12 @@ const GIVEN_NAME_KEYS: [u128; GIVEN_NAMES.len()] = fold_all(GIVEN_NAMES);
 
 fn is_capitalised_name(word: &str) -> bool {
     let mut characters = word.chars();
+    // "Khan", and "O'Neill" with its apostrophe.
     let capitalised = characters.next().is_some_and(char::is_uppercase)
-        && characters.next().is_some_and(char::is_lowercase);
+        && match characters.next() {
+            Some('\'' | '’') => characters.next().is_some_and(char::is_uppercase),
+            second => second.is_some_and(char::is_lowercase),
+        };
     capitalised
         && folded(word)
             .is_none_or(|key| !NOT_NAME_KEYS.contains(&key) && !MONTH_KEYS.contains(&key))
@@ -998,6 +1005,91 @@ mod tests {
             "QQ 12 34 56 C (Q is never a first NI letter)",
             "Sept 2013 - March 2014",
             "WRAP delivered to 1200 staff between 2015 and 2016",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_realistic_personal_data() {
+        for (text, expected) in [
+            (
+                "Mrs. Patel to chair the next meeting",
+                ("a named person", "Mrs. Patel"),
+            ),
+            (
+                "Referral of Mohammed Ali to Channel discussed",
+                ("a named person", "Mohammed Ali"),
+            ),
+            (
+                "Cllr. Ali Hassan (portfolio holder) to sign off",
+                ("a named person", "Cllr. Ali Hassan"),
+            ),
+            (
+                "Queries to Sarah on 07700 900123",
+                ("a phone number", "07700 900123"),
+            ),
+            (
+                "Text +447700900123 out of hours",
+                ("a phone number", "+447700900123"),
+            ),
+            (
+                "Switchboard (020) 8489 1000",
+                ("a phone number", "(020) 8489 1000"),
+            ),
+            (
+                "Returns to prevent.team@camden.gov.uk by Friday",
+                ("an e-mail address", "prevent.team@camden.gov.uk"),
+            ),
+            (
+                "o'brien.k@nhs.net",
+                ("an e-mail address", "o'brien.k@nhs.net"),
+            ),
+            (
+                "NINO: AB123456C",
+                ("a National Insurance number", "AB123456C"),
+            ),
+            (
+                "Family moved to M1 1AE in March",
+                ("a full postcode", "M1 1AE"),
+            ),
+            ("Venue: EC1A 1BB", ("a full postcode", "EC1A 1BB")),
+            (
+                "Case study: young person Aisha Begum supported by Channel",
+                ("a named person", "Aisha Begum"),
+            ),
+            ("Mr O'Neill to attend", ("a named person", "Mr O'Neill")),
+            (
+                "Dr Ahmed Rahman-Khan",
+                ("a named person", "Dr Ahmed Rahman-Khan"),
+            ),
+            ("Ms Smith-Jones", ("a named person", "Ms Smith-Jones")),
+        ] {
+            assert_eq!(kinds(text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_realistic_role_and_plan_wording_alone() {
+        for text in [
+            "Designated Safeguarding Lead in every school",
+            "Prevent Lead and Channel Panel Chair to review referrals",
+            "Rabbi and Imam forum meets termly",
+            "Imam Training delivered with the Faith Forum",
+            "Referrals from the Police Prevent Team to the Channel Panel",
+            "01/04/2017 - 31/03/2018",
+            "Sessions 0800 to 1000 hours, 01 04 2017 to 31 03 2018",
+            "Budget 0 - 10,000; 2017 - 2018 and 0-19 year olds",
+            "Follow @PreventLeads for updates",
+            "Case of the Month: Channel referral pathway explained",
+            "Head of Children's Services (Chair)",
+            "Year 10 pupils, KS4 in 2017",
+            "Table 12 34 56 C of the appendix",
+            "Father's Day event with the mosque",
+            "Individual referred to Channel; Case Officer to follow up",
+            "Don't Miss Out campaign launched",
+            "Father Christmas visit at the community centre",
+            "O'Neill",
         ] {
             assert_eq!(kinds(text), [], "{text}");
         }

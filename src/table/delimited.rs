@@ -6,6 +6,7 @@
 use csv::{ReaderBuilder, StringRecord};
 
 use super::cell::{Cell, Table};
+use super::MAX_ROWS;
 
 const CANDIDATES: [u8; 3] = [b'\t', b',', b';'];
 /// Records looked at to choose the delimiter.
@@ -19,7 +20,9 @@ pub fn read(text: &str) -> Result<Table, String> {
     let mut reader = reader(text, delimiter);
     let mut record = StringRecord::new();
     let mut rows = Vec::new();
-    loop {
+    // One row past the importer's limit is enough for it to report the table as too large;
+    // holding every row of a long file would only use memory (which WASM never gives back).
+    while rows.len() <= MAX_ROWS {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
@@ -28,9 +31,11 @@ pub fn read(text: &str) -> Result<Table, String> {
         // The reader skips blank lines (they lead the next record's bytes); a spreadsheet
         // shows them as empty rows, and cell addresses must match what the officer sees.
         let start = record.position().map_or(0, csv::Position::byte) as usize;
-        rows.extend(std::iter::repeat_with(Vec::new).take(blank_lines_before(text, start)));
+        let blank = blank_lines_before(text, start).min(MAX_ROWS + 1 - rows.len());
+        rows.extend(std::iter::repeat_with(Vec::new).take(blank));
         rows.push(record.iter().map(Cell::from_text).collect());
     }
+    rows.truncate(MAX_ROWS + 1);
     Ok(Table::new(None, rows))
 }
 

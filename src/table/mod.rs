@@ -164,6 +164,9 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
         .take(MAX_ROWS)
         .map(|row| row.get(..MAX_COLUMNS).unwrap_or(row))
         .collect();
+    if let Some(issue) = crate::limits::check_cells(&cells, table.sheet.as_deref()) {
+        return Err(issue);
+    }
     let plain: Vec<Vec<String>> = cells
         .iter()
         .map(|row| row.iter().map(|cell| cell.text(false)).collect())

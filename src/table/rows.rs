@@ -171,19 +171,22 @@ impl Reader<'_> {
                 continue;
             }
             if let Some((heading, column)) = self.heading(index, row) {
-                used.push((index, column));
-                // A heading repeated on the next page (often garbled) is the same section.
-                let repeated = sections.last().is_some_and(|section| {
-                    section.records.is_empty()
-                        && heading.id.is_some()
-                        && section
-                            .heading
-                            .as_ref()
-                            .is_some_and(|(previous, _)| previous.id == heading.id)
-                });
-                if repeated {
+                let previous = sections
+                    .last()
+                    .filter(|section| section.records.is_empty())
+                    .and_then(|section| section.heading.as_ref())
+                    .map(|(previous, _)| previous);
+                if heading.id.is_some()
+                    && previous.is_some_and(|previous| previous.id == heading.id)
+                {
+                    // A heading repeated on the next page is the same section. Under another
+                    // title it is not read, so it is left for `cell-unmapped` to report.
+                    if previous.is_some_and(|previous| previous.title == heading.title) {
+                        used.push((index, column));
+                    }
                     continue;
                 }
+                used.push((index, column));
                 sections.push(SectionRows {
                     heading: Some((heading, (index, column))),
                     records: Vec::new(),

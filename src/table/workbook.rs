@@ -11,6 +11,7 @@ use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xlsx};
 use crate::date::Date;
 
 use super::cell::{Cell, Table};
+use super::{MAX_COLUMNS, MAX_ROWS};
 
 /// Reads every sheet of a workbook. Cells keep their addresses: a sheet whose used range
 /// starts at C3 gets two empty rows and columns in front.
@@ -35,7 +36,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<Vec<Table>, String> {
     } else {
         open_workbook_from_rs::<Xlsx<_>, _>(cursor)
             .map_err(|error| error.to_string())
-            .and_then(|mut workbook| sheets(&mut workbook))
+            .and_then(|mut workbook| xlsx_sheets(&mut workbook))
     };
     result.map_err(|error| {
         format!("the workbook could not be read (is it an .xlsx or .ods file?): {error}")
@@ -62,12 +63,60 @@ where
             .worksheet_range(&name)
             .map_err(|error| format!("sheet \"{name}\" could not be read: {error}"))?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
-        let padding = vec![Cell::Empty; first_column as usize];
-        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); first_row as usize];
-        for row in range.rows() {
+        // Rows and columns past the importer's limits are left out (it reports the sheet as
+        // too large from the one row or column over), so a sparse sheet reaching XFD1048576
+        // does not become a billion cells.
+        let padding = vec![Cell::Empty; (first_column as usize).min(MAX_COLUMNS + 1)];
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); (first_row as usize).min(MAX_ROWS + 1)];
+        for row in range.rows().take(MAX_ROWS + 1 - rows.len()) {
             let mut cells = padding.clone();
-            cells.extend(row.iter().map(cell));
+            cells.extend(row.iter().take(MAX_COLUMNS + 1 - padding.len()).map(cell));
             rows.push(cells);
+        }
+        tables.push(Table::new(Some(name), rows));
+    }
+    Ok(tables)
+}
+
+/// The sheets of an .xlsx workbook, cell by cell. `worksheet_range` would first build the
+/// dense rectangle of every sheet, and one far cell ("XFD1048576") makes that rectangle
+/// billions of cells, more memory than WASM has. Cells past the importer's limits are
+/// skipped here; the sheet is then one row too long, for the importer to say so.
+fn xlsx_sheets(workbook: &mut Xlsx<Cursor<Vec<u8>>>) -> Result<Vec<Table>, String> {
+    let mut tables = Vec::new();
+    for name in workbook.sheet_names() {
+        let unreadable =
+            |error: calamine::XlsxError| format!("sheet \"{name}\" could not be read: {error}");
+        let mut reader = workbook.worksheet_cells_reader(&name).map_err(unreadable)?;
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let mut beyond_limits = false;
+        while let Some(found) = reader.next_cell().map_err(unreadable)? {
+            let (row, column) = found.get_position();
+            let (row, column) = (row as usize, column as usize);
+            let value = cell(&Data::from(found.get_value().clone()));
+            if value.is_empty() {
+                continue;
+            }
+            if row > MAX_ROWS || column > MAX_COLUMNS {
+                beyond_limits = true;
+                continue;
+            }
+            if rows.len() <= row {
+                rows.resize_with(row + 1, Vec::new);
+            }
+            if let Some(cells) = rows.get_mut(row) {
+                if cells.len() <= column {
+                    cells.resize(column + 1, Cell::Empty);
+                }
+                if let Some(slot) = cells.get_mut(column) {
+                    *slot = value;
+                }
+            }
+        }
+        drop(reader);
+        if beyond_limits {
+            // One row past the limit: the importer's `table-too-large` warning.
+            rows.resize_with(rows.len().max(MAX_ROWS + 1), Vec::new);
         }
         tables.push(Table::new(Some(name), rows));
     }
