@@ -235,24 +235,38 @@ function boundedRows(rows, { maxRows, maxColumns }, say) {
   }
 }
 
+/** The core's limits (constants of the module), read once per module instance. */
+const limitsOfCore = new WeakMap();
+function coreLimits(core) {
+  let known = limitsOfCore.get(core);
+  if (known === undefined) {
+    known = JSON.parse(call(core.limits));
+    limitsOfCore.set(core, known);
+  }
+  return known;
+}
+
+/**
+ * The `input-too-large` report for an input of `size` (UTF-16 units or bytes) over the byte
+ * limit, else undefined: answered without copying the input into WASM memory, which would
+ * then stay that large. A UTF-16 length over the limit is over it in UTF-8 too.
+ */
+function tooLarge(core, size, settings) {
+  if (size <= coreLimits(core).maxInputBytes) return undefined;
+  return JSON.parse(call(core.input_too_large, size, settings));
+}
+
 /**
  * Builds the API around the wasm-bindgen exports of one instantiated core module.
  */
 export function createApi(core) {
-  let limitsCache;
   function limits() {
-    limitsCache ??= JSON.parse(call(core.limits));
-    return { ...limitsCache };
+    return { ...coreLimits(core) };
   }
 
   function checkText(check, text, options, say) {
     const settings = optionsJson(options, say);
-    // A UTF-16 length over the byte limit is over it in UTF-8 too: answer without
-    // copying the text into WASM memory, which would then stay that large.
-    if (text.length > limits().maxInputBytes) {
-      return JSON.parse(call(core.input_too_large, text.length, settings));
-    }
-    return JSON.parse(call(check, text, settings));
+    return tooLarge(core, text.length, settings) ?? JSON.parse(call(check, text, settings));
   }
 
   function validateJson(text, options) {
@@ -271,7 +285,7 @@ export function createApi(core) {
 
   function validateTable(rows, options) {
     const say = sayer(options);
-    const bounded = boundedRows(rows, limits(), say);
+    const bounded = boundedRows(rows, coreLimits(core), say);
     return checkText(core.validate_rows, toJson(bounded, 'ERR_INVALID_ARG_TYPE', 'rows', say), options, say);
   }
 
@@ -286,7 +300,7 @@ export function createApi(core) {
     requireString(text, 'parseMilestone(text): text', say);
     const settings = optionsJson(options, say);
     // No phrase is that long: answered without copying the text into WASM memory.
-    if (text.length > limits().maxCellChars) return { text, kind: 'unparsed', start: null, end: null };
+    if (text.length > coreLimits(core).maxCellChars) return { text, kind: 'unparsed', start: null, end: null };
     return JSON.parse(call(core.parse_milestone, text, settings));
   }
 
@@ -323,10 +337,8 @@ export function createWorkbookApi(reader, core) {
     const say = sayer(options);
     const data = asBytes(bytes, 'validateWorkbook(bytes): bytes', say);
     const settings = optionsJson(options, say);
-    const { maxInputBytes } = JSON.parse(call(core.limits));
-    if (data.byteLength > maxInputBytes) {
-      return JSON.parse(call(core.input_too_large, data.byteLength, settings));
-    }
+    const oversized = tooLarge(core, data.byteLength, settings);
+    if (oversized) return oversized;
     const answer = JSON.parse(call(reader.readWorkbook, data));
     if (answer.error !== undefined) {
       return JSON.parse(call(core.table_unreadable, String(answer.error), settings));
