@@ -1,8 +1,11 @@
 //! The coverage rules and the coverage object of the report, on small plans.
 
-use prevent_plan_check::coverage::{CategoryCoverage, CoverageStatus};
+use prevent_plan_check::coverage::CoverageStatus;
 use prevent_plan_check::{validate_value, Options, ProfileChoice, Report, Severity};
 use serde_json::{json, Value};
+
+mod support;
+use support::coverage_of;
 
 fn check(plan: Value) -> Report {
     validate_value(plan, &Options::default())
@@ -29,13 +32,6 @@ fn rules(report: &Report, rule: &str) -> Vec<(String, Severity, String)> {
         .filter(|issue| issue.rule == rule)
         .map(|issue| (issue.path.clone(), issue.severity, issue.message.clone()))
         .collect()
-}
-
-fn coverage_of<'a>(report: &'a Report, id: &str) -> &'a CategoryCoverage {
-    report
-        .coverage
-        .get(id)
-        .unwrap_or_else(|| unreachable!("no category {id}"))
 }
 
 fn at<'a>(value: &'a Value, pointer: &str) -> &'a Value {

@@ -4,9 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use prevent_plan_check::coverage::{CategoryCoverage, CoverageStatus};
+use prevent_plan_check::coverage::CoverageStatus;
 use prevent_plan_check::{validate_json, Options, ProfileChoice, Report, Severity};
 use serde_json::Value;
+
+mod support;
+use support::coverage_of;
 
 const SEEDS: [(&str, &str); 5] = [
     (
@@ -60,13 +63,6 @@ fn predicted(report: &Report) -> BTreeMap<String, BTreeSet<String>> {
             (id, action.action.categories.iter().cloned().collect())
         })
         .collect()
-}
-
-fn coverage_of<'a>(report: &'a Report, id: &str) -> &'a CategoryCoverage {
-    report
-        .coverage
-        .get(id)
-        .unwrap_or_else(|| unreachable!("no category {id}"))
 }
 
 #[derive(Default)]
