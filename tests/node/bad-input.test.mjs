@@ -127,6 +127,7 @@ function calls(core, xlsx) {
     'version(v)': [(v) => core.version(v), 'string'],
     'validateWorkbook(v)': [(v) => xlsx.validateWorkbook(v), 'report'],
     'validateWorkbook(bytes, v)': [(v) => xlsx.validateWorkbook(sheet, v), 'report'],
+    'readWorkbook(v)': [(v) => xlsx.readWorkbook(v), 'object'],
   };
 }
 
@@ -160,6 +161,7 @@ for (const [entry, core, xlsx] of [['CommonJS', api, workbook], ['ES module', es
 test('the ES module and CommonJS entries are the same functions', () => {
   for (const name of Object.keys(api)) assert.equal(esmCore[name], api[name], name);
   assert.equal(esmWorkbook.validateWorkbook, workbook.validateWorkbook);
+  assert.equal(esmWorkbook.readWorkbook, workbook.readWorkbook);
 });
 
 test('validate rejects values that are not plan objects', () => {
