@@ -35,10 +35,18 @@ export const CONTENT_SECURITY_POLICY = [
   "trusted-types 'none'",
 ].join('; ');
 
+/** The file a request path names, or null for none (outside the mounts, or not a path). */
 function resolve(urlPath) {
   for (const [prefix, folder] of MOUNTS) {
     if (!urlPath.startsWith(prefix)) continue;
-    const relative = normalize(decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html');
+    let decoded;
+    try {
+      decoded = decodeURIComponent(urlPath.slice(prefix.length));
+    } catch {
+      return null; // Malformed percent-encoding (`/%E0%A4%A`) names no file.
+    }
+    if (decoded.includes('\0')) return null;
+    const relative = normalize(decoded || 'index.html');
     if (relative.startsWith('..') || relative.includes(`${sep}..`)) return null;
     const file = join(folder, relative.endsWith(sep) ? join(relative, 'index.html') : relative);
     return file.startsWith(folder) ? file : null;
@@ -46,24 +54,44 @@ function resolve(urlPath) {
   return null;
 }
 
+const ALLOWED_METHODS = ['GET', 'HEAD'];
+
+/** The status, headers and body of the answer to one request. Never throws. */
+async function answer(request) {
+  if (!ALLOWED_METHODS.includes(request.method)) {
+    return { status: 405, headers: { Allow: ALLOWED_METHODS.join(', ') }, body: 'Method not allowed\n' };
+  }
+  let file = null;
+  try {
+    // The request target may be any text, or an absolute URL with a bad port: parsing it throws.
+    file = resolve(new URL(request.url, 'http://localhost').pathname);
+  } catch {
+    return { status: 400, headers: {}, body: 'Bad request\n' };
+  }
+  try {
+    if (!file) throw new Error('not found');
+    const body = await readFile(file);
+    return { status: 200, headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }, body };
+  } catch {
+    return { status: 404, headers: {}, body: 'Not found\n' };
+  }
+}
+
 export function start(port = 8080, host = '127.0.0.1') {
+  // Everything a request can make go wrong is answered inside `answer`: an exception in
+  // the handler would be an unhandled rejection, which ends the process (issue 17: a bad
+  // percent-encoding stopped the demo for everyone).
   const server = createServer(async (request, response) => {
-    const file = resolve(new URL(request.url, 'http://localhost').pathname);
-    const headers = {
+    const { status, headers, body } = await answer(request);
+    response.writeHead(status, {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
-    };
-    try {
-      if (!file || !['GET', 'HEAD'].includes(request.method)) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
-      const body = await readFile(file);
-      response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    } catch {
-      response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('Not found\n');
-    }
+      'Content-Type': 'text/plain; charset=utf-8',
+      ...headers,
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
   });
   return new Promise((ready) => server.listen(port, host, () => ready(server)));
 }
