@@ -34,7 +34,15 @@ export function svg(tag, props, ...children) {
 
 export const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
-/** Replaces the children of `root`, skipping absent ones (`null`, `false`). */
+/**
+ * Replaces the children of `root`, skipping absent ones (`null`, `false`); arrays of children
+ * are flattened. Appended one by one into a fragment: spreading a list into a call's
+ * arguments overflows the stack past about 100,000 (a table of 150,000 blank lines did).
+ */
 export function replace(root, ...children) {
-  root.replaceChildren(...children.flat().filter((child) => child !== undefined && child !== null && child !== false));
+  const fragment = document.createDocumentFragment();
+  for (const child of children.flat()) {
+    if (child !== undefined && child !== null && child !== false) fragment.append(child);
+  }
+  root.replaceChildren(fragment);
 }

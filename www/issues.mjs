@@ -91,7 +91,7 @@ export class IssueDecorations {
     field.classList.toggle('field-error', isControl && hasError);
     field.classList.toggle('field-warning', isControl && fieldIssues.length > 0 && !hasError);
     const slot = slotOf(field);
-    slot?.replaceChildren(...fieldIssues.map((issue) => message(issue, itemPrefix(issue, field), lang)));
+    if (slot) replace(slot, fieldIssues.map((issue) => message(issue, itemPrefix(issue, field), lang)));
     const target = controlOf(field);
     if (target) {
       if (hasError) target.setAttribute('aria-invalid', 'true');
@@ -178,8 +178,8 @@ export class IssueSummary {
     const serious = keyed.filter(({ issue }) => issue.severity !== 'info').map(itemOf);
     const notes = keyed.filter(({ issue }) => issue.severity === 'info').map(itemOf);
     this.#items = items;
-    this.#list.replaceChildren(...serious);
-    this.#notesList.replaceChildren(...notes);
+    replace(this.#list, serious);
+    replace(this.#notesList, notes);
     this.#notesTitle.textContent = `Notes (${notes.length})`;
     replace(this.#root, serious.length ? this.#list : this.#none, notes.length ? this.#notes : null);
     return counts;

@@ -87,8 +87,9 @@ function noteParts(mark, lang) {
 export function renderTable(root, { name, sheet, rows, report }, lang) {
   const { marks, unplaced } = cellMarks(report);
   const bySheetCell = new Map(marks.filter((mark) => !sheet || !mark.sheet || mark.sheet === sheet).map((mark) => [`${mark.row}:${mark.column}`, mark]));
-  const width = Math.max(0, ...rows.map((row) => row.length), ...marks.map((mark) => mark.column));
-  const height = Math.max(rows.length, ...marks.map((mark) => mark.row));
+  // Folds, not Math.max(...list): a list spread into arguments overflows the stack.
+  const width = marks.reduce((widest, mark) => Math.max(widest, mark.column), rows.reduce((widest, row) => Math.max(widest, row.length), 0));
+  const height = marks.reduce((lowest, mark) => Math.max(lowest, mark.row), rows.length);
   const header = el('tr', {}, el('td', { class: 'corner' }), Array.from({ length: width }, (_, c) => el('th', { scope: 'col', text: cellAddress({ row: 1, column: c + 1 }).replace(/\d+$/, '') })));
   const body = Array.from({ length: height }, (_, r) => el('tr', {},
     el('th', { scope: 'row', text: String(r + 1) }),

@@ -37,8 +37,9 @@ function domain(plan) {
   const periodStart = day(plan.period?.start);
   const periodEnd = day(plan.period?.end);
   if (!dates.length && periodStart === null) return null;
-  let first = Math.min(...dates, periodStart ?? Infinity);
-  let last = Math.max(...dates, periodEnd ?? -Infinity);
+  // Folds, not Math.min(...dates): a list spread into arguments overflows the stack.
+  let first = dates.reduce((earliest, date) => Math.min(earliest, date), periodStart ?? Infinity);
+  let last = dates.reduce((latest, date) => Math.max(latest, date), periodEnd ?? -Infinity);
   if (periodStart !== null) first = Math.max(first, periodStart - OVERHANG_DAYS);
   if (periodEnd !== null) last = Math.min(last, periodEnd + OVERHANG_DAYS);
   return last > first ? { first, last } : { first: first - 15, last: first + 15 };

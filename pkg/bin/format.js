@@ -31,8 +31,9 @@ function formatText(results, { color, t = translator('en') }) {
     if (report.issues.length === 0) continue;
     out += `\n${style.file(file)}\n`;
     const rows = report.issues.map((issue) => [location(issue, t), issue.severity, issue.message, issue.rule]);
-    const width = Math.max(...rows.map(([where]) => where.length));
-    const severityWidth = Math.max(...rows.map(([, severity]) => t(severity).length));
+    // Folds, not Math.max(...list): a list spread into arguments overflows the stack.
+    const width = rows.reduce((widest, [where]) => Math.max(widest, where.length), 0);
+    const severityWidth = rows.reduce((widest, [, severity]) => Math.max(widest, t(severity).length), 0);
     for (const [where, severity, message, rule] of rows) {
       totals[severity] += 1;
       out += `  ${style.dim(where.padEnd(width))}  ${style[severity](t(severity).padEnd(severityWidth))}  ${message}  ${style.dim(rule)}\n`;

@@ -182,7 +182,7 @@ function listProfiles(values, out, t) {
     out.write(`${JSON.stringify(all, null, 2)}\n`);
     return EXIT_OK;
   }
-  const width = Math.max(...all.map((profile) => profile.id.length));
+  const width = all.reduce((widest, profile) => Math.max(widest, profile.id.length), 0);
   for (const [index, profile] of all.entries()) {
     const required = profile.categories.filter((category) => category.required).length;
     const title = profile.translations?.[values.locale]?.title ?? profile.title;

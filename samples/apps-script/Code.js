@@ -79,11 +79,13 @@ function restoreMarks_(sheet) {
     return marked.length;
   }
   // One read of the block that holds every marked cell, not one call per cell.
-  const top = Math.min(...saved.map((entry) => entry.row));
-  const left = Math.min(...saved.map((entry) => entry.column));
+  // Folds, not Math.min(...list): a list spread into arguments overflows the stack.
+  const fold = (pick, better) => saved.reduce((best, entry) => better(best, pick(entry)), pick(saved[0]));
+  const top = fold((entry) => entry.row, Math.min);
+  const left = fold((entry) => entry.column, Math.min);
   const block = sheet.getRange(top, left,
-    Math.max(...saved.map((entry) => entry.row)) - top + 1,
-    Math.max(...saved.map((entry) => entry.column)) - left + 1);
+    fold((entry) => entry.row, Math.max) - top + 1,
+    fold((entry) => entry.column, Math.max) - left + 1);
   const backgrounds = block.getBackgrounds();
   const notes = block.getNotes();
   for (const { row, column, background, note, fill, mark } of saved) {
