@@ -1,13 +1,5 @@
 // Exports: the plan as JSON and the issues as CSV, made in the page and saved by the browser.
-
-/** A spreadsheet would run a cell starting with these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value) {
-  let text = value === undefined || value === null ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import { csvCell } from '../pkg/src/csv.mjs';
 
 const COLUMNS = ['severity', 'rule', 'message', 'hint', 'action', 'path', 'sheet', 'cell'];
 

@@ -21,6 +21,7 @@ function copyToCommonJs(name) {
 }
 copyToCommonJs('api');
 copyToCommonJs('adapters');
+copyToCommonJs('csv');
 copyFileSync(join(pkg, '..', 'src', 'schema', 'plan.schema.json'), join(dist, 'plan.schema.json'));
 
 // Browsers cannot yet `import` JSON everywhere: the rule metadata as an ES module.
