@@ -143,8 +143,18 @@ enum Step<'a> {
     Key(&'a str),
 }
 
+/// The JSON Pointer of `path`, up to its first key the schema does not define.
+///
+/// A path is a place in the plan's shape, never a key the plan's author chose: adapters build
+/// form error trees from paths, and a key such as `__proto__` or `constructor` would walk
+/// them into `Object.prototype` (issue 17). Text too long under a key of the author's is
+/// reported at the object holding that key, as close as a form can show it.
 fn pointer(path: &[Step<'_>]) -> String {
     path.iter()
+        .take_while(|step| match step {
+            Step::Index(_) => true,
+            Step::Key(key) => crate::schema::is_field_name(key),
+        })
         .map(|step| match step {
             Step::Index(index) => format!("/{index}"),
             Step::Key(key) => format!("/{}", key.replace('~', "~0").replace('/', "~1")),

@@ -10,6 +10,8 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+use prevent_plan_check::limits::MAX_CELL_CHARS;
+use prevent_plan_check::schema::is_field_name;
 use prevent_plan_check::table::address;
 use prevent_plan_check::{
     parse_milestone, validate_csv, validate_json, validate_rows, validate_value, Cell, Options,
@@ -168,6 +170,48 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
+/// JSON whose keys are the plan's own and an author's hostile ones (`__proto__`,
+/// `constructor`, keys with `/` and `~`), with texts over the cell limit somewhere in it.
+fn json_with_hostile_keys() -> impl Strategy<Value = Value> {
+    let long = "x".repeat(MAX_CELL_CHARS + 1);
+    let leaf = prop_oneof![
+        2 => phrase().prop_map(Value::from),
+        1 => Just(Value::from(long.clone())),
+        1 => any::<i64>().prop_map(Value::from),
+    ];
+    let keys = proptest::sample::select(
+        &[
+            "sections",
+            "actions",
+            "milestones",
+            "parsed",
+            "title",
+            "description",
+            "leads",
+            "__proto__",
+            "constructor",
+            "prototype",
+            "toString",
+            "__errors",
+            "a/b~c",
+            "",
+        ][..],
+    )
+    .prop_map(str::to_owned);
+    let long_key = Just(long).boxed();
+    leaf.prop_recursive(6, 64, 4, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            proptest::collection::btree_map(
+                prop_oneof![4 => keys.clone(), 1 => long_key.clone()],
+                inner,
+                0..4
+            )
+            .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
 fn cell() -> impl Strategy<Value = Cell> {
     prop_oneof![
         6 => phrase().prop_map(Cell::Text),
@@ -192,6 +236,22 @@ proptest! {
     #[test]
     fn any_text_as_json_gives_a_report(text in any::<String>(), options in options()) {
         round_trips(&validate_json(&text, &options));
+    }
+
+    #[test]
+    fn issue_paths_name_only_the_schemas_fields(value in json_with_hostile_keys()) {
+        for report in [validate_value(value.clone(), &Options::default()), validate_json(&value.to_string(), &Options::default())] {
+            for issue in &report.issues {
+                let segments = issue.path.split('/').skip(1);
+                for segment in segments {
+                    prop_assert!(
+                        segment.bytes().all(|byte| byte.is_ascii_digit()) && !segment.is_empty()
+                            || is_field_name(segment),
+                        "{} at {:?} names {segment:?}", issue.rule, issue.path
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,9 @@
 //! validator would make the WASM module about ten times larger (regex engines, URL and
 //! Unicode tables), see `docs/architecture.md`.
 
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::ValidationError;
 use serde_json::Value;
@@ -14,6 +17,37 @@ use crate::rules::declare_rule;
 
 /// The plan JSON Schema (draft 2020-12) as published.
 pub const PLAN_SCHEMA: &str = include_str!("plan.schema.json");
+
+/// Whether `key` names a field the schema defines somewhere (in any `properties`).
+pub fn is_field_name(key: &str) -> bool {
+    static FIELDS: OnceLock<BTreeSet<String>> = OnceLock::new();
+    FIELDS
+        .get_or_init(|| {
+            let mut fields = BTreeSet::new();
+            if let Ok(schema) = serde_json::from_str::<Value>(PLAN_SCHEMA) {
+                collect_field_names(&schema, &mut fields);
+            }
+            fields
+        })
+        .contains(key)
+}
+
+fn collect_field_names(schema: &Value, fields: &mut BTreeSet<String>) {
+    match schema {
+        Value::Object(members) => {
+            if let Some(Value::Object(properties)) = members.get("properties") {
+                fields.extend(properties.keys().cloned());
+            }
+            members
+                .values()
+                .for_each(|member| collect_field_names(member, fields));
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|item| collect_field_names(item, fields)),
+        _ => {}
+    }
+}
 
 #[jsonschema::validator(path = "src/schema/plan.schema.json", draft = Draft202012, validate_formats = true)]
 struct PlanValidator;
