@@ -354,6 +354,15 @@ fn table() -> impl Strategy<Value = Vec<Vec<String>>> {
         "Green",
         "1.2",
         "Training",
+        // Markup, bullets and separators the importer strips or splits at: content around
+        // them must still arrive (or be reported).
+        "<li>",
+        "<b",
+        ">",
+        "\u{b7}",
+        "- x;",
+        "(a",
+        "&amp;",
         "",
         "",
     ];

@@ -5,13 +5,13 @@ use crate::model::{Action, Plan, PlanPeriod, Priority, Section, Status};
 use super::columns::priority_refs;
 use super::header::Field;
 use super::heading::Heading;
-use super::lists::{items, ListKind};
+use super::lists::{items, Agencies, ListKind};
 use super::preamble::Preamble;
 use super::rows::{Body, Part, Record, SectionRows};
 use super::source_map::SourceMap;
 use super::text::{
-    ends_mid_phrase, join_broken_words, split_action_id, squeeze_spaces, starts_lowercase,
-    strip_bullet, strip_html,
+    ends_mid_phrase_with, join_broken_words, split_action_id, squeeze_spaces, starts_lowercase,
+    strip_bullet, strip_html, unclosed_brackets,
 };
 
 /// Title of a section the table does not name.
@@ -313,11 +313,22 @@ fn status(
 }
 
 /// How two cells of one field, one below the other, join: lines of a wrapped cell join
-/// with a space; separate agencies on separate rows stay separate.
-fn separator(before: &str, next: &str, field: Field, wrapped: bool) -> &'static str {
+/// with a space; separate agencies on separate rows stay separate. `unclosed` counts the
+/// brackets `before` leaves open.
+fn separator(
+    before: &str,
+    unclosed: isize,
+    next: &str,
+    field: Field,
+    wrapped: bool,
+) -> &'static str {
     let starts_item = strip_bullet(next).1 || next.trim_start().starts_with('<');
     let agencies = matches!(field, Field::Leads | Field::Partners);
-    if starts_item || (agencies && !wrapped && !ends_mid_phrase(before) && !starts_lowercase(next))
+    if starts_item
+        || (agencies
+            && !wrapped
+            && !ends_mid_phrase_with(before, unclosed)
+            && !starts_lowercase(next))
     {
         "\n"
     } else {
@@ -326,29 +337,39 @@ fn separator(before: &str, next: &str, field: Field, wrapped: bool) -> &'static 
 }
 
 /// Cells of one field joined into chunks: cells that continue each other form one chunk.
+/// Each cell's markup is removed before joining: a `<` in one cell and a `>` in the next
+/// are text, not a tag that would swallow what lies between (found by the property that no
+/// cell is dropped silently). Linear in the cells: a chunk's open brackets are counted as
+/// it grows.
 fn chunks<'p>(parts: &[&'p Part], field: Field, wrapped: bool) -> Vec<(String, &'p Part)> {
     let mut chunks: Vec<(String, &Part)> = Vec::new();
+    let mut unclosed = 0;
     for part in parts {
+        let text = strip_html(&part.text);
         match chunks.last_mut() {
-            Some((text, _)) if separator(text, &part.text, field, wrapped) == " " => {
-                text.push(' ');
-                text.push_str(&part.text);
+            Some((joined, _)) if separator(joined, unclosed, &part.text, field, wrapped) == " " => {
+                joined.push(' ');
+                joined.push_str(&text);
+                unclosed += unclosed_brackets(&text);
             }
-            _ => chunks.push((part.text.clone(), part)),
+            _ => {
+                unclosed = unclosed_brackets(&text);
+                chunks.push((text, part));
+            }
         }
     }
     chunks
 }
 
-/// Free text of a field: markup and bullets removed, lines joined by `line_break`.
+/// Free text of a field: bullets removed (markup is, by [`chunks`]), lines joined by
+/// `line_break`.
 fn prose(parts: &[&Part], field: Field, wrapped: bool, line_break: &str) -> String {
     let text = chunks(parts, field, wrapped)
         .into_iter()
         .map(|(text, _)| text)
         .collect::<Vec<_>>()
         .join("\n");
-    let html = strip_html(&text);
-    let lines: Vec<&str> = html
+    let lines: Vec<&str> = text
         .lines()
         .map(|line| strip_bullet(line).0)
         .filter(|line| !line.is_empty())
@@ -369,10 +390,10 @@ fn list(
     };
     sources.insert(pointer.to_owned(), (first.row, first.column));
     let mut result: Vec<String> = Vec::new();
+    let mut agencies_seen = Agencies::default();
     for (text, part) in chunks(parts, first.field, wrapped) {
         for item in items(&text, kind) {
-            let duplicate = kind == ListKind::Agencies
-                && result.iter().any(|seen| seen.eq_ignore_ascii_case(&item));
+            let duplicate = kind == ListKind::Agencies && !agencies_seen.first_time(&item);
             if !duplicate {
                 sources.insert(
                     format!("{pointer}/{}", result.len()),

@@ -5,7 +5,9 @@
 //! HPDG"), but "Adult & Community Learning Service" is one service. Milestones stay whole
 //! unless they are clearly separate list items: "May 2013 & December 2013" is one milestone.
 
-use super::text::{join_broken_words, squeeze_spaces, strip_bullet, strip_html};
+use std::collections::HashSet;
+
+use super::text::{join_broken_words, squeeze_spaces, strip_bullet};
 
 /// How a field's text is cut into items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,13 +20,12 @@ pub enum ListKind {
     Bullets,
 }
 
-/// Lines of a cell with HTML markup and bullets removed; `true` when the line had a
-/// bullet or started a new paragraph, i.e. starts a new list item for certain.
+/// Lines of a cell (its HTML markup already removed) with bullets removed; `true` when the
+/// line had a bullet or started a new paragraph, i.e. starts a new list item for certain.
 fn marked_lines(text: &str) -> Vec<(String, bool)> {
-    let html = strip_html(text);
     let mut lines = Vec::new();
     let mut after_blank = false;
-    for raw in html.lines() {
+    for raw in text.lines() {
         let (line, bulleted) = strip_bullet(raw);
         if line.is_empty() {
             after_blank = true;
@@ -36,7 +37,8 @@ fn marked_lines(text: &str) -> Vec<(String, bool)> {
     lines
 }
 
-/// The items of a cell (or of cells joined by line breaks).
+/// The items of a cell (or of cells joined by line breaks), its markup already removed
+/// ([`strip_html`]: cells are stripped one by one, before they are joined).
 pub fn items(text: &str, kind: ListKind) -> Vec<String> {
     let lines = marked_lines(text);
     let mut grouped: Vec<String> = Vec::new();
@@ -51,6 +53,7 @@ pub fn items(text: &str, kind: ListKind) -> Vec<String> {
         }
     }
     let mut result: Vec<String> = Vec::new();
+    let mut agencies_seen = Agencies::default();
     let several_lines = grouped.len() > 1;
     for item in grouped {
         let item = squeeze_spaces(&join_broken_words(&item));
@@ -67,14 +70,26 @@ pub fn items(text: &str, kind: ListKind) -> Vec<String> {
                     .to_owned(),
                 ListKind::Lines | ListKind::Bullets => piece.trim().to_owned(),
             };
-            let duplicate = kind == ListKind::Agencies
-                && result.iter().any(|seen| seen.eq_ignore_ascii_case(&piece));
+            let duplicate = kind == ListKind::Agencies && !agencies_seen.first_time(&piece);
             if !piece.is_empty() && !duplicate {
                 result.push(piece);
             }
         }
     }
     result
+}
+
+/// Agencies already listed, compared without ASCII case ("Police" and "POLICE" are one):
+/// a set, so that a cell of thousands of distinct leads is not compared pairwise (quadratic:
+/// 86 s for a limit-sized CSV).
+#[derive(Default)]
+pub struct Agencies(HashSet<String>);
+
+impl Agencies {
+    /// Whether `name` is listed here for the first time (and, from now on, listed).
+    pub fn first_time(&mut self, name: &str) -> bool {
+        self.0.insert(name.to_ascii_lowercase())
+    }
 }
 
 /// Splits one line of agencies or roles.
@@ -217,10 +232,11 @@ fn split_run_on_roles(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::text::strip_html;
     use super::*;
 
     fn agencies_of(text: &str) -> Vec<String> {
-        items(text, ListKind::Agencies)
+        items(&strip_html(text), ListKind::Agencies)
     }
 
     #[test]
@@ -306,14 +322,14 @@ mod tests {
         );
         assert_eq!(
             items(
-                "<ul style=\"list-style-type: none\"> Sept 2008 March 2009 ",
+                &strip_html("<ul style=\"list-style-type: none\"> Sept 2008 March 2009 "),
                 ListKind::Bullets
             ),
             ["Sept 2008 March 2009"]
         );
         assert_eq!(
             items(
-                "<ul><li>Sept 2008</li><li>March 2009</li></ul>",
+                &strip_html("<ul><li>Sept 2008</li><li>March 2009</li></ul>"),
                 ListKind::Bullets
             ),
             ["Sept 2008", "March 2009"]
