@@ -142,6 +142,28 @@ fn text_that_is_not_utf8_is_reported_with_its_line() {
 }
 
 #[test]
+fn utf16_text_with_a_byte_order_mark_is_read() {
+    // Excel's "Unicode Text": tab-separated UTF-16 LE with a mark; big endian too.
+    let text = "Action\tLead\tTarget date\nTrain staff in Caf\u{e9}s\tPrevent Lead\tMar-18\n";
+    let little: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let big: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let expected = table::read_delimited(text).ok();
+    assert!(expected.is_some());
+    assert_eq!(table::read_delimited_bytes(&little).ok(), expected);
+    assert_eq!(table::read_delimited_bytes(&big).ok(), expected);
+    // An odd last byte or a lone surrogate is a replacement character, not a failure.
+    let mut broken = little.clone();
+    broken.extend([0x00, 0xd8, 0x41]);
+    assert!(table::read_delimited_bytes(&broken).is_ok());
+}
+
+#[test]
 fn oversized_tables_are_read_in_part_and_say_so() {
     let mut row = vec![Cell::Text("Action".into()), Cell::Text("Lead".into())];
     row.extend((0..table::MAX_COLUMNS).map(|_| Cell::Empty));

@@ -311,8 +311,13 @@ pub fn read_delimited(text: &str) -> Result<Table, Issue> {
         .map_err(|detail| TableUnreadable::META.issue("", Message::TableUnreadable { detail }))
 }
 
-/// Reads CSV or TSV bytes, reporting text that is not UTF-8 with the line it is on.
+/// Reads CSV or TSV bytes: UTF-16 (little or big endian) when a byte order mark says so, as
+/// Excel's "Unicode Text" is written, else UTF-8, reporting text that is not UTF-8 with the
+/// line it is on.
 pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
+    if let Some(text) = decode_utf16(bytes) {
+        return read_delimited(&text);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => read_delimited(text),
         Err(error) => {
@@ -331,6 +336,28 @@ pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
             Err(issue)
         }
     }
+}
+
+/// Text of UTF-16 bytes with a byte order mark (an unpaired surrogate becomes U+FFFD, as
+/// every other decoder does); `None` without a mark.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    type Order = fn([u8; 2]) -> u16;
+    let (rest, unit): (&[u8], Order) = match bytes {
+        [0xff, 0xfe, rest @ ..] => (rest, u16::from_le_bytes),
+        [0xfe, 0xff, rest @ ..] => (rest, u16::from_be_bytes),
+        _ => return None,
+    };
+    let units = rest.chunks(2).map(|pair| {
+        unit([
+            pair.first().copied().unwrap_or(0),
+            pair.get(1).copied().unwrap_or(0),
+        ])
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|decoded| decoded.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
 }
 
 /// The issue for a workbook none of whose sheets has a plan header.
