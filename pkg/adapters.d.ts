@@ -55,3 +55,12 @@ export function rjsfErrors(report: Report): RjsfValidationError[];
 export function rjsfTransformErrors<E>(report: Report): (errors: E[]) => (E | RjsfValidationError)[];
 /** react-jsonschema-form: a `customValidate` adding the issues of `check(formData)` at their fields. */
 export function rjsfCustomValidate<T, V extends FormValidation>(check: (formData: T) => Report): (formData: T, errors: V) => V;
+
+/**
+ * The keys of a JSON Pointer that are safe to walk or build an object tree with: its
+ * decoded segments up to (not including) the first that names a prototype (`__proto__`,
+ * `constructor`, `prototype`) or one of `reserved`. Use it to place issues in trees of
+ * your own: a report's paths name only the plan schema's fields, and this keeps a tree safe
+ * whatever report it is given.
+ */
+export function pointerKeys(pointer: string, reserved?: readonly string[]): string[];

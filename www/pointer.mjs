@@ -1,4 +1,5 @@
 // JSON Pointers (RFC 6901): the report's `path` of every issue and the key of every form field.
+import { pointerKeys } from '../pkg/src/adapters.mjs';
 
 export function parse(pointer) {
   if (pointer === '') return [];
@@ -18,17 +19,29 @@ export function get(document, pointer) {
   return value;
 }
 
-/** Sets the value at `pointer`, creating objects on the way; `undefined` deletes the key. */
+/** Whether `token` names an element of an array (not `length` or another member). */
+const isIndex = (token) => /^(0|[1-9][0-9]{0,8})$/.test(token);
+
+/**
+ * Sets the value at `pointer`, creating objects on the way; `undefined` deletes the key.
+ * Walks own properties only, and refuses a pointer through a prototype (`__proto__`,
+ * `constructor`, `prototype`) or to an array member that is not an element (`length`):
+ * returns whether the value was set.
+ */
 export function set(document, pointer, value) {
   const tokens = parse(pointer);
+  if (tokens.length === 0 || pointerKeys(pointer).length !== tokens.length) return false;
   const last = tokens.pop();
   let parent = document;
   for (const token of tokens) {
-    if (parent[token] === null || typeof parent[token] !== 'object') parent[token] = {};
+    if (Array.isArray(parent) && !isIndex(token)) return false;
+    if (!Object.hasOwn(parent, token) || parent[token] === null || typeof parent[token] !== 'object') parent[token] = {};
     parent = parent[token];
   }
+  if (Array.isArray(parent) && !isIndex(last)) return false;
   if (value === undefined) delete parent[last];
   else parent[last] = value;
+  return true;
 }
 
 /** The id of the form control that edits `pointer`: a valid, unique HTML id. */

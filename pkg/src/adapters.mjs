@@ -7,11 +7,29 @@
 
 /** Decodes the segments of a JSON Pointer (RFC 6901): "/a~1b/0" -> ["a/b", "0"]. */
 function pointerSegments(pointer) {
-  if (!pointer) return [];
+  if (typeof pointer !== 'string' || pointer === '') return [];
   return pointer
     .slice(1)
     .split('/')
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Keys through which `object[key]` reaches a prototype rather than the object's own data. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The keys of a JSON Pointer that are safe to walk or build an object tree with: its
+ * segments up to (not including) the first that names a prototype (`__proto__`,
+ * `constructor`, `prototype`) or one of `reserved`. The report's paths name only the plan
+ * schema's fields; this keeps a tree safe whatever report it is given.
+ */
+export function pointerKeys(pointer, reserved = []) {
+  const keys = [];
+  for (const segment of pointerSegments(pointer)) {
+    if (PROTOTYPE_KEYS.has(segment) || reserved.includes(segment)) break;
+    keys.push(segment);
+  }
+  return keys;
 }
 
 /** The report's issues, or an Error for anything that is not a report. */
@@ -49,6 +67,9 @@ export function jsonFormsAdditionalErrors(report) {
   return toAjvErrors(report);
 }
 
+/** The key under which react-jsonschema-form keeps a field's errors. */
+const RJSF_ERRORS = '__errors';
+
 /**
  * react-jsonschema-form: the value for `<Form extraErrors={...}>`, an ErrorSchema tree
  * (`{sections: {0: {actions: {1: {leads: {__errors: [...]}}}}}}`). Issues about the whole
@@ -57,19 +78,22 @@ export function jsonFormsAdditionalErrors(report) {
 export function rjsfExtraErrors(report) {
   const tree = {};
   for (const issue of issuesOf(report)) {
+    // Own properties only: `node[key] ??= {}` walked `toString` into a function and
+    // `__proto__` into Object.prototype (issue 17).
     let node = tree;
-    for (const segment of pointerSegments(issue.path)) {
-      node[segment] ??= {};
-      node = node[segment];
+    for (const key of pointerKeys(issue.path, [RJSF_ERRORS])) {
+      if (!Object.hasOwn(node, key)) node[key] = {};
+      node = node[key];
     }
-    (node.__errors ??= []).push(issue.message);
+    if (!Object.hasOwn(node, RJSF_ERRORS)) node[RJSF_ERRORS] = [];
+    node[RJSF_ERRORS].push(issue.message);
   }
   return tree;
 }
 
 /** react-jsonschema-form's dotted property path: "/sections/0/leads" -> ".sections.0.leads". */
 function rjsfProperty(pointer) {
-  return pointerSegments(pointer)
+  return pointerKeys(pointer, [RJSF_ERRORS])
     .map((segment) => `.${segment}`)
     .join('');
 }
@@ -106,9 +130,9 @@ export function rjsfCustomValidate(check) {
   return (formData, errors) => {
     for (const issue of issuesOf(check(formData))) {
       let node = errors;
-      for (const segment of pointerSegments(issue.path)) {
-        if (!node[segment] || typeof node[segment].addError !== 'function') break;
-        node = node[segment];
+      for (const key of pointerKeys(issue.path, [RJSF_ERRORS])) {
+        if (!Object.hasOwn(node, key) || typeof node[key]?.addError !== 'function') break;
+        node = node[key];
       }
       node.addError(issue.message);
     }
