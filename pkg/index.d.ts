@@ -184,8 +184,12 @@ export type CellValue = string | number | boolean | Date | null;
  * issues carry the `cell` ("D7", counted from the first cell of `rows`).
  */
 export function validateTable(rows: CellValue[][], options?: Options): Report;
-/** Checks a plan table given as CSV or TSV text (the delimiter is detected). */
-export function validateCsv(text: string, options?: Options): Report;
+/**
+ * Checks a plan table given as CSV or TSV text (the delimiter is detected), or as the bytes
+ * of such a file: decoded by its byte order mark (UTF-8, or UTF-16 LE/BE as Excel's "Unicode
+ * Text" writes), else as UTF-8, else as Windows-1252 (Excel's "CSV" on Windows).
+ */
+export function validateCsv(text: string | Uint8Array | ArrayBuffer | ArrayBufferView, options?: Options): Report;
 /** Reads one milestone phrase. */
 export function parseMilestone(text: string, options?: Pick<Options, 'period'>): MilestoneReading;
 /** The plan JSON Schema (draft 2020-12). */

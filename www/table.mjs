@@ -3,6 +3,7 @@
 import { el, plural, replace } from './dom.mjs';
 import { validateTable } from '../pkg/web.mjs';
 import { MARK_STYLES, cellAddress, cellMarks } from '../pkg/src/marks.mjs';
+import { decodeText } from '../pkg/src/api.mjs';
 
 /** The delimiter of a CSV/TSV text: tab, semicolon or comma, by the first line. */
 function delimiterOf(text) {
@@ -64,7 +65,11 @@ export async function readFile(file, options) {
     const sheet = sheets.find((candidate) => candidate.sheet === named) ?? sheets.find((candidate) => candidate.rows.length) ?? { sheet: null, rows: [] };
     return { kind: 'table', name: file.name, sheet: sheet.sheet, rows: sheet.rows, report };
   }
-  if (['csv', 'tsv', 'txt'].includes(extension)) return tableFromText(await file.text(), file.name, options);
+  if (['csv', 'tsv', 'txt'].includes(extension)) {
+    // Decoded by its byte order mark: `file.text()` reads only UTF-8, and Excel's "Unicode
+    // Text" (.txt) is UTF-16.
+    return tableFromText(decodeText(new Uint8Array(await file.arrayBuffer())), file.name, options);
+  }
   throw new Error(`${file.name}: choose a .json, .csv, .tsv, .xlsx or .ods file`);
 }
 

@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const api = require('../index.cjs');
+const { decodeText } = require('../dist/api.cjs');
 const { formatText, formatSarif } = require('./format.js');
 const { LOCALES, translator } = require('../src/i18n/index.js');
 
@@ -16,26 +17,12 @@ const EXIT_USAGE = 2;
 class UsageError extends Error {}
 
 /**
- * A text file as a string: UTF-8 (a byte order mark is dropped), else Windows-1252, the
- * encoding Excel on Windows uses for "CSV" files.
+ * A text file as a string: in the encoding its byte order mark names (UTF-8, or UTF-16 as
+ * Excel's "Unicode Text" writes), else UTF-8, else Windows-1252, the encoding Excel on
+ * Windows uses for "CSV" files.
  */
 function readText(file) {
-  const bytes = fs.readFileSync(file);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return decodeWindows1252(bytes);
-  }
-}
-
-// Windows-1252's characters for bytes 0x80-0x9F (curly quotes, dashes, the euro sign). Node
-// before 22 decodes "windows-1252" as Latin-1, which turns them into control characters.
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-function decodeWindows1252(bytes) {
-  return new TextDecoder('latin1')
-    .decode(bytes)
-    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
+  return decodeText(fs.readFileSync(file));
 }
 
 /** How each kind of file is read into a report. */

@@ -247,13 +247,66 @@ function coreLimits(core) {
 }
 
 /**
- * The `input-too-large` report for an input of `size` (UTF-16 units or bytes) over the byte
- * limit, else undefined: answered without copying the input into WASM memory, which would
- * then stay that large. A UTF-16 length over the limit is over it in UTF-8 too.
+ * The `input-too-large` report for an input of `size` bytes over the byte limit, else
+ * undefined: answered without copying the input into WASM memory, which would then stay
+ * that large.
  */
 function tooLarge(core, size, settings) {
   if (size <= coreLimits(core).maxInputBytes) return undefined;
   return JSON.parse(call(core.input_too_large, size, settings));
+}
+
+/**
+ * The bytes `text` takes in UTF-8, as WASM receives it (a lone surrogate becomes U+FFFD,
+ * 3 bytes), counted without encoding it: a string longer in UTF-16 units than `limit` is
+ * over it in UTF-8 too (each unit is at least a byte), so counting stops there, and no more
+ * than `limit` units are ever read. Counting UTF-16 units let 16 M characters of 3-byte
+ * text (48 MB) be copied into WASM before being refused.
+ */
+function utf8Length(text, limit) {
+  if (text.length > limit) return text.length;
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      index += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+// Windows-1252's characters for bytes 0x80-0x9F (curly quotes, dashes, the euro sign). Node
+// before 22 decodes "windows-1252" as Latin-1, which turns them into control characters.
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Byte order marks and the encodings they announce (the mark itself is dropped). */
+const BYTE_ORDER_MARKS = [
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+/**
+ * The text of a CSV, TSV or JSON file's bytes: in the encoding its byte order mark names
+ * (Excel's "Unicode Text" is tab-separated UTF-16 LE with a mark), else UTF-8, else
+ * Windows-1252, the encoding Excel on Windows uses for "CSV" files.
+ */
+export function decodeText(bytes) {
+  for (const [mark, encoding] of BYTE_ORDER_MARKS) {
+    if (mark.every((byte, index) => bytes[index] === byte)) {
+      return new TextDecoder(encoding).decode(bytes.subarray(mark.length));
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('latin1')
+      .decode(bytes)
+      .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
+  }
 }
 
 /**
@@ -266,7 +319,8 @@ export function createApi(core) {
 
   function checkText(check, text, options, say) {
     const settings = optionsJson(options, say);
-    return tooLarge(core, text.length, settings) ?? JSON.parse(call(check, text, settings));
+    const { maxInputBytes } = coreLimits(core);
+    return tooLarge(core, utf8Length(text, maxInputBytes), settings) ?? JSON.parse(call(check, text, settings));
   }
 
   function validateJson(text, options) {
@@ -289,10 +343,18 @@ export function createApi(core) {
     return checkText(core.validate_rows, toJson(bounded, 'ERR_INVALID_ARG_TYPE', 'rows', say), options, say);
   }
 
+  /** CSV or TSV as text, or as the file's bytes (decoded as `decodeText` does). */
   function validateCsv(text, options) {
     const say = sayer(options);
-    requireString(text, 'validateCsv(text): text', say);
-    return checkText(core.validate_csv, text, options, say);
+    if (typeof text === 'string') return checkText(core.validate_csv, text, options, say);
+    let bytes;
+    try {
+      bytes = asBytes(text, 'validateCsv(text): text', say);
+    } catch {
+      requireString(text, 'validateCsv(text): text', say);
+    }
+    const oversized = tooLarge(core, bytes.byteLength, optionsJson(options, say));
+    return oversized ?? checkText(core.validate_csv, decodeText(bytes), options, say);
   }
 
   function parseMilestone(text, options) {
