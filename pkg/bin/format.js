@@ -134,4 +134,16 @@ function formatSarif(results, rules, version, { repository, locale } = {}) {
   };
 }
 
-module.exports = { formatText, formatSarif, location };
+/**
+ * Characters JSON may carry raw that a terminal or editor acts on: DEL and the C1 controls
+ * (U+009B is CSI in 8-bit terminals), line and paragraph separators, and the bidirectional
+ * controls that reorder what is shown (Trojan Source). `JSON.stringify` escapes only C0.
+ */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `value` as pretty JSON, with every character a terminal could act on escaped (`\u009b`). */
+function formatJson(value, indent = 2) {
+  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+module.exports = { formatText, formatSarif, formatJson, location };

@@ -7,7 +7,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const api = require('../index.cjs');
 const { decodeText } = require('../dist/api.cjs');
-const { formatText, formatSarif } = require('./format.js');
+const { formatText, formatSarif, formatJson } = require('./format.js');
 const { LOCALES, translator } = require('../src/i18n/index.js');
 
 const EXIT_OK = 0;
@@ -70,9 +70,9 @@ function check(files, values, out, t) {
   }
   if (format === 'json') {
     const reports = results.map(({ file, report }) => ({ file, ...report }));
-    out.write(`${JSON.stringify(files.length === 1 ? reports[0] ?? null : reports, null, 2)}\n`);
+    out.write(`${formatJson(files.length === 1 ? reports[0] ?? null : reports)}\n`);
   } else if (format === 'sarif') {
-    out.write(`${JSON.stringify(formatSarif(results, require('../rules.json'), api.version(), { repository: require('../package.json').repository, locale: values.locale }), null, 2)}\n`);
+    out.write(`${formatJson(formatSarif(results, require('../rules.json'), api.version(), { repository: require('../package.json').repository, locale: values.locale }))}\n`);
   } else {
     out.write(formatText(results, { color: useColor(out), t }));
   }
@@ -90,7 +90,7 @@ function milestone(words, values, out, t) {
     throw new UsageError(error.message);
   }
   if (values.json) {
-    out.write(`${JSON.stringify(reading)}\n`);
+    out.write(`${formatJson(reading, 0)}\n`);
   } else {
     const when = reading.start || reading.end ? ` ${t('span', { start: reading.start ?? '…', end: reading.end ?? '…' })}` : '';
     out.write(`${reading.kind}${when}\n`);
