@@ -123,3 +123,18 @@ test('time grows linearly: milestone phrases, CSV import, personal data, JSON pl
   const plan = (actions) => ({ sections: [{ title: 'T', actions: Array.from({ length: actions }, (_, i) => ({ id: String(i + 1), description: `Deliver WRAP to staff group ${i}`, leads: ['Prevent Lead'], milestones: ['Mar-18'] })) }] });
   assertLinear('JSON plan', plan, (value) => api.validate(value), [1_000, 2_000]);
 });
+
+test('time grows linearly in one cell: tag starts, distinct leads (issue 17: quadratic)', () => {
+  // Every transform of a cell is tested natively for each shape and place
+  // (tests/linear_cells.rs); here the two found quadratic, through the package.
+  const rows = 20;
+  const csv = (cell) => `Action,Lead,Target date\n${Array.from({ length: rows }, (_, i) => `"Deliver WRAP ${i}","${cell}",Mar-18\n`).join('')}`;
+  const tags = (size) => csv('<'.repeat(size));
+  assertLinear('cells of <', tags, (text) => api.validateCsv(text), [maxCellChars >> 1, maxCellChars - 1]);
+  const leads = (size) => {
+    let cell = '';
+    for (let i = 0; cell.length < size - 12; i += 1) cell += `Lead ${i};`;
+    return csv(cell);
+  };
+  assertLinear('cells of distinct leads', leads, (text) => api.validateCsv(text), [maxCellChars >> 1, maxCellChars - 1]);
+});
