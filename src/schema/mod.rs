@@ -4,9 +4,6 @@
 //! validator would make the WASM module about ten times larger (regex engines, URL and
 //! Unicode tables), see `docs/architecture.md`.
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
-
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::ValidationError;
 use serde_json::Value;
@@ -18,35 +15,38 @@ use crate::rules::declare_rule;
 /// The plan JSON Schema (draft 2020-12) as published.
 pub const PLAN_SCHEMA: &str = include_str!("plan.schema.json");
 
+/// Every property name the schema defines, anywhere, sorted (a test keeps it in step with
+/// the schema): the only keys an issue's path may name.
+const FIELD_NAMES: &[&str] = &[
+    "actions",
+    "as_of",
+    "authority",
+    "categories",
+    "description",
+    "end",
+    "id",
+    "label",
+    "leads",
+    "milestones",
+    "objective",
+    "outcomes",
+    "outputs",
+    "parsed",
+    "partners",
+    "period",
+    "profile",
+    "sections",
+    "start",
+    "status",
+    "strategic_priorities",
+    "text",
+    "title",
+    "value",
+];
+
 /// Whether `key` names a field the schema defines somewhere (in any `properties`).
 pub fn is_field_name(key: &str) -> bool {
-    static FIELDS: OnceLock<BTreeSet<String>> = OnceLock::new();
-    FIELDS
-        .get_or_init(|| {
-            let mut fields = BTreeSet::new();
-            if let Ok(schema) = serde_json::from_str::<Value>(PLAN_SCHEMA) {
-                collect_field_names(&schema, &mut fields);
-            }
-            fields
-        })
-        .contains(key)
-}
-
-fn collect_field_names(schema: &Value, fields: &mut BTreeSet<String>) {
-    match schema {
-        Value::Object(members) => {
-            if let Some(Value::Object(properties)) = members.get("properties") {
-                fields.extend(properties.keys().cloned());
-            }
-            members
-                .values()
-                .for_each(|member| collect_field_names(member, fields));
-        }
-        Value::Array(items) => items
-            .iter()
-            .for_each(|item| collect_field_names(item, fields)),
-        _ => {}
-    }
+    FIELD_NAMES.binary_search(&key).is_ok()
 }
 
 #[jsonschema::validator(path = "src/schema/plan.schema.json", draft = Draft202012, validate_formats = true)]
@@ -285,6 +285,35 @@ fn value_type(value: &Value) -> JsonType {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn property_names(schema: &Value, names: &mut std::collections::BTreeSet<String>) {
+        match schema {
+            Value::Object(members) => {
+                if let Some(Value::Object(properties)) = members.get("properties") {
+                    names.extend(properties.keys().cloned());
+                }
+                members
+                    .values()
+                    .for_each(|member| property_names(member, names));
+            }
+            Value::Array(items) => items.iter().for_each(|item| property_names(item, names)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn field_names_are_the_schemas_property_names() {
+        let schema: Value = serde_json::from_str(PLAN_SCHEMA).unwrap_or_default();
+        let mut names = std::collections::BTreeSet::new();
+        property_names(&schema, &mut names);
+        assert_eq!(
+            FIELD_NAMES,
+            names.iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        assert!(!["__proto__", "constructor", "prototype"]
+            .iter()
+            .any(|key| is_field_name(key)));
+    }
 
     fn messages(value: Value) -> Vec<(String, String)> {
         check(&value)
