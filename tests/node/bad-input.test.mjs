@@ -239,12 +239,13 @@ test('inputs over the limits are reported as input-too-large', () => {
   assertStillWorks();
 });
 
-test('validateJson, validateCsv and parseMilestone need strings', () => {
+test('validateJson and parseMilestone need strings, validateCsv a string or bytes', () => {
   for (const value of [undefined, null, 1, {}, [], new String('x'), Buffer.from('{}')]) {
     assertCode(() => api.validateJson(value), 'ERR_INVALID_ARG_TYPE');
-    assertCode(() => api.validateCsv(value), 'ERR_INVALID_ARG_TYPE');
+    if (!Buffer.isBuffer(value)) assertCode(() => api.validateCsv(value), 'ERR_INVALID_ARG_TYPE');
     assertCode(() => api.parseMilestone(value), 'ERR_INVALID_ARG_TYPE');
   }
+  assertReport(api.validateCsv(Buffer.from('Action,Lead\nTrain,Prevent Lead\n')), 'validateCsv(bytes)');
 });
 
 test('bad options are ERR_INVALID_OPTION or ERR_INVALID_ARG_TYPE', () => {

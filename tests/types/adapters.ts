@@ -1,6 +1,6 @@
 // Type check of `prevent-plan-check/adapters` against the form libraries' own types.
 import { validate, type Plan, type Report } from 'prevent-plan-check';
-import { toAjvErrors, jsonFormsAdditionalErrors, rjsfExtraErrors, rjsfErrors, rjsfTransformErrors, rjsfCustomValidate } from 'prevent-plan-check/adapters';
+import { toAjvErrors, jsonFormsAdditionalErrors, rjsfExtraErrors, rjsfErrors, rjsfTransformErrors, rjsfCustomValidate, pointerKeys } from 'prevent-plan-check/adapters';
 import type { ErrorObject } from 'ajv';
 import type { JsonFormsCore } from '@jsonforms/core';
 import type { ErrorSchema, ErrorTransformer, CustomValidator, RJSFValidationError } from '@rjsf/utils';
@@ -13,4 +13,5 @@ const validationErrors: RJSFValidationError[] = rjsfErrors(report);
 const transformErrors: ErrorTransformer = rjsfTransformErrors(report);
 const customValidate: CustomValidator = rjsfCustomValidate((formData: unknown) => validate(formData as Plan));
 const pointer: string = ajvErrors[0]?.instancePath ?? '';
-export { additionalErrors, extraErrors, validationErrors, transformErrors, customValidate, pointer };
+const keys: string[] = pointerKeys(pointer, ['__errors']);
+export { additionalErrors, extraErrors, validationErrors, transformErrors, customValidate, pointer, keys };

@@ -28,13 +28,14 @@ try {
 validate({ title: 'x' });
 const fromRows: Report = validateTable([['Action', 'Lead', 'Target date'], ['WRAP', 'Prevent Lead', new Date()], [null, 3, true]]);
 const fromCsv: Report = validateCsv('Action,Lead\nWRAP,Prevent Lead\n', { profile: 'schools' });
+const fromCsvBytes: Report = validateCsv(new TextEncoder().encode('Action,Lead\nWRAP,Prevent Lead\n'));
 const fromWorkbook: Report = validateWorkbook(new Uint8Array(0), { asOf: '2018-01-31' });
 const cell: string | undefined = fromWorkbook.issues[0]?.cell;
 const firstProfile: Profile | undefined = profiles()[0];
 const maxBytes: number = limits().maxInputBytes;
 // @ts-expect-error: cells are scalars, not objects
 validateTable([[{ a: 1 }]]);
-void [where, ok, kind, title, ids, v, fromRows, fromCsv, cell, firstProfile, maxBytes];
+void [where, ok, kind, title, ids, v, fromRows, fromCsv, fromCsvBytes, cell, firstProfile, maxBytes];
 
 const read = readWorkbook(new Uint8Array());
 const sheetRows: number = read.sheets ? read.sheets.map((sheet) => sheet.rows.length).reduce((a, b) => a + b, 0) : read.error.length;
