@@ -257,13 +257,15 @@ function tooLarge(core, size, settings) {
 }
 
 /**
- * The bytes `text` takes in UTF-8, as WASM receives it (a lone surrogate becomes U+FFFD,
- * 3 bytes), counted without encoding it: a string longer in UTF-16 units than `limit` is
- * over it in UTF-8 too (each unit is at least a byte), so counting stops there, and no more
- * than `limit` units are ever read. Counting UTF-16 units let 16 M characters of 3-byte
- * text (48 MB) be copied into WASM before being refused.
+ * The size of `text` in UTF-8, as WASM receives it (a lone surrogate becomes U+FFFD, 3
+ * bytes), when that is over `limit`; else 0. Counted without encoding the text, and only
+ * when the answer is in doubt: each UTF-16 unit takes 1 to 3 bytes, so a text of at most
+ * `limit / 3` units is under the limit and one of over `limit` units is over it (reported
+ * at that lower bound). Counting UTF-16 units alone let 16 M characters of 3-byte text
+ * (48 MB) be copied into WASM before being refused.
  */
-function utf8Length(text, limit) {
+function utf8SizeOver(text, limit) {
+  if (text.length * 3 <= limit) return 0;
   if (text.length > limit) return text.length;
   let bytes = 0;
   for (let index = 0; index < text.length; index += 1) {
@@ -275,7 +277,7 @@ function utf8Length(text, limit) {
       index += 1;
     } else bytes += 3;
   }
-  return bytes;
+  return bytes > limit ? bytes : 0;
 }
 
 // Windows-1252's characters for bytes 0x80-0x9F (curly quotes, dashes, the euro sign). Node
@@ -319,8 +321,7 @@ export function createApi(core) {
 
   function checkText(check, text, options, say) {
     const settings = optionsJson(options, say);
-    const { maxInputBytes } = coreLimits(core);
-    return tooLarge(core, utf8Length(text, maxInputBytes), settings) ?? JSON.parse(call(check, text, settings));
+    return tooLarge(core, utf8SizeOver(text, coreLimits(core).maxInputBytes), settings) ?? JSON.parse(call(check, text, settings));
   }
 
   function validateJson(text, options) {
