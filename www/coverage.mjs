@@ -29,7 +29,7 @@ function fieldName(pointer, action) {
   const tokens = parse(pointer);
   const key = tokens.findLast((token) => Number.isNaN(Number(token)));
   const owner = tokens.includes('actions') ? `Action ${action ?? Number(tokens[3]) + 1}` : tokens[0] === 'sections' ? `Section ${Number(tokens[1]) + 1}` : 'Plan';
-  return `${owner} ${FIELD_WORDS[key] ?? key}`;
+  return `${owner} ${Object.hasOwn(FIELD_WORDS, key) ? FIELD_WORDS[key] : key}`;
 }
 
 /** The evidence phrase in its sentence: "…refer people to <mark>Channel</mark> and…". */
