@@ -87,18 +87,20 @@ const HEADER: &[&str] = &[
 ];
 
 /// The places a hostile cell is put: a column of the header (by index), a row of its own
-/// under the header (read as a heading), or a line above the header (the preamble).
+/// under the header (read as a heading), a line above the header (the preamble), or the
+/// header of one more column.
 #[derive(Clone, Copy, Debug)]
 enum Place {
     Column(usize),
     Heading,
     Preamble,
+    Header,
 }
 
 fn places() -> impl Iterator<Item = Place> {
     (0..HEADER.len())
         .map(Place::Column)
-        .chain([Place::Heading, Place::Preamble])
+        .chain([Place::Heading, Place::Preamble, Place::Header])
 }
 
 fn text(value: &str) -> Cell {
@@ -112,7 +114,11 @@ fn table(hostile: &str, place: Place) -> Vec<Vec<Cell>> {
     if let Place::Preamble = place {
         rows.push(vec![text(hostile)]);
     }
-    rows.push(HEADER.iter().map(|name| text(name)).collect());
+    let mut header: Vec<Cell> = HEADER.iter().map(|name| text(name)).collect();
+    if let Place::Header = place {
+        header.push(text(hostile));
+    }
+    rows.push(header);
     if let Place::Heading = place {
         rows.push(vec![text(hostile)]);
     }
