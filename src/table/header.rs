@@ -22,12 +22,34 @@ pub enum Field {
     Partners,
     Progress,
     Rag,
+    /// What the duty or toolkit asks (self-assessments, gap analyses): "DUTY", "Guidance",
+    /// a toolkit question.
+    Requirement,
+    /// What is already in place: "Existing Measures", "Existing Controls", "Response".
+    Evidence,
+    /// The risk or hazard a row addresses (risk assessments and registers).
+    Risk,
+    /// Risk scores: how bad, how likely, and the rating they make.
+    Severity,
+    Likelihood,
+    RiskRating,
 }
 
 impl Field {
     /// Id, objective and action cells identify a row; a row without them continues the one above.
     pub fn is_key(self) -> bool {
-        matches!(self, Field::Id | Field::Objective | Field::Action)
+        matches!(
+            self,
+            Field::Id | Field::Objective | Field::Action | Field::Requirement | Field::Risk
+        )
+    }
+
+    /// Fields that say what a row is about: a table needs one of them to be a plan.
+    pub fn describes_work(self) -> bool {
+        matches!(
+            self,
+            Field::Action | Field::Objective | Field::Requirement | Field::Risk
+        )
     }
 }
 
@@ -59,6 +81,23 @@ const PHRASES: &[(Field, &[&str])] = &[
             "key action",
             "action required",
             "action point",
+            "further action",
+            "further action required",
+            "additional action",
+            "additional control",
+            "additional control required",
+            "further control",
+            "mitigation",
+            "mitigating action",
+            "mitigation action",
+            "control measure",
+            "proposed action",
+            "action to be taken",
+            "next step",
+            "development",
+            "area for development",
+            "improvement action",
+            "recommendation",
             "action to address risk",
             "we will",
             "activity",
@@ -67,7 +106,6 @@ const PHRASES: &[(Field, &[&str])] = &[
             "what will we do",
             "intervention",
             "planned action",
-            "proposed action",
             "specific action",
             "action detail",
             "how",
@@ -85,10 +123,8 @@ const PHRASES: &[(Field, &[&str])] = &[
             "description",
             "category",
             "area of prevent duty guidance",
-            "risk title",
-            "issue",
-            "risk",
-            "issue risk",
+            "risk area",
+            "area of risk",
             "theme",
             "priority",
             "strategic priority",
@@ -96,9 +132,6 @@ const PHRASES: &[(Field, &[&str])] = &[
             "area",
             "workstream",
             "work stream",
-            "benchmark",
-            "duty",
-            "requirement",
             "what we want to achieve",
             "goal",
             "amcan",
@@ -216,7 +249,6 @@ const PHRASES: &[(Field, &[&str])] = &[
         &[
             "progress",
             "comment progress",
-            "work to date",
             "evidence of progress",
             "note",
             "current position",
@@ -224,7 +256,6 @@ const PHRASES: &[(Field, &[&str])] = &[
             "update",
             "status",
             "progress update",
-            "evidence",
             "progress to date",
             "position",
             "current status",
@@ -244,6 +275,154 @@ const PHRASES: &[(Field, &[&str])] = &[
             "rating",
             "self assessment",
             "red amber green",
+            "current rag",
+            "rag rating red amber green",
+            "status rag",
+        ],
+    ),
+    (
+        Field::Requirement,
+        &[
+            "requirement",
+            "duty",
+            "benchmark",
+            "what this mean",
+            "guidance",
+            "guidance summary of activity required",
+            "prevent duty requirement",
+            "statutory requirement",
+            "question",
+            "toolkit question",
+            "key question",
+            "expectation",
+            "standard",
+            "criterion",
+            "criteria",
+            "what good look like",
+            "area of prevent duty",
+            "prevent duty",
+            "indicator",
+        ],
+    ),
+    (
+        Field::Evidence,
+        &[
+            "evidence",
+            "work to date",
+            "existing measure",
+            "existing control",
+            "existing control measure",
+            "current control",
+            "control in place",
+            "existing arrangement",
+            "current arrangement",
+            "current practice",
+            "response",
+            "evidence of compliance",
+            "supporting evidence",
+            "what is in place",
+            "what we already do",
+            "what is already in place",
+            "current provision",
+            "how we meet this",
+            "arrangements in place",
+            "evidence source",
+        ],
+    ),
+    (
+        Field::Risk,
+        &[
+            "risk",
+            "risk title",
+            "issue",
+            "issue risk",
+            "hazard",
+            "risk description",
+            "identified risk",
+            "potential risk",
+            "risk identified",
+            "risk summary",
+            "threat",
+            "vulnerability",
+            "risk issue",
+            "what is the risk",
+        ],
+    ),
+    (
+        Field::Severity,
+        &["severity", "consequence", "impact score", "severity a"],
+    ),
+    (
+        Field::Likelihood,
+        &["likelihood", "probability", "likelihood b"],
+    ),
+    (
+        Field::RiskRating,
+        &[
+            "risk rating",
+            "risk score",
+            "score",
+            "overall risk",
+            "risk level",
+            "inherent risk",
+            "residual risk",
+            "residual risk rating",
+            "rating a x b",
+            "risk rating a x b",
+            "overall rating",
+        ],
+    ),
+];
+
+/// Pairs of words that together decide a meaning before single key words do: "Risk
+/// Rating A x B" is a score, not a RAG column; "Risk Owner" is a lead, not a risk.
+const WORD_PAIRS: &[(Field, &[(&str, &str)])] = &[
+    (
+        Field::RiskRating,
+        &[
+            ("risk", "rating"),
+            ("risk", "score"),
+            ("risk", "level"),
+            ("residual", "risk"),
+            ("inherent", "risk"),
+        ],
+    ),
+    (
+        Field::Leads,
+        &[
+            ("risk", "owner"),
+            ("action", "owner"),
+            ("person", "responsible"),
+        ],
+    ),
+    (
+        Field::Evidence,
+        &[
+            ("existing", "control"),
+            ("existing", "measure"),
+            ("current", "control"),
+            ("work", "date"),
+            ("in", "place"),
+            ("already", "do"),
+        ],
+    ),
+    (
+        Field::Action,
+        &[
+            ("proposed", "action"),
+            ("further", "action"),
+            ("action", "required"),
+            ("additional", "control"),
+            ("action", "point"),
+        ],
+    ),
+    (Field::Objective, &[("risk", "area"), ("area", "risk")]),
+    (
+        Field::Requirement,
+        &[
+            ("summary", "required"),
+            ("duty", "requirement"),
+            ("what", "mean"),
         ],
     ),
 ];
@@ -251,6 +430,8 @@ const PHRASES: &[(Field, &[&str])] = &[
 /// Key words, tried in this order when no phrase matches: "Action owner" is a lead and
 /// "Target date for action" a milestone, so the more specific meanings come first.
 const KEYWORDS: &[(Field, &[&str])] = &[
+    (Field::Severity, &["severity", "consequence"]),
+    (Field::Likelihood, &["likelihood", "probability"]),
     (Field::Rag, &["rag", "rating"]),
     (
         Field::Progress,
@@ -297,13 +478,27 @@ const KEYWORDS: &[(Field, &[&str])] = &[
             "impact",
         ],
     ),
-    (Field::Action, &["action", "activity", "task"]),
+    (Field::Evidence, &["existing", "response", "control"]),
+    (
+        Field::Action,
+        &["action", "activity", "task", "mitigation", "mitigating"],
+    ),
+    (
+        Field::Requirement,
+        &[
+            "requirement",
+            "duty",
+            "guidance",
+            "question",
+            "benchmark",
+            "expectation",
+        ],
+    ),
+    (Field::Risk, &["risk", "hazard", "issue", "threat"]),
     (
         Field::Objective,
         &[
             "objective",
-            "risk",
-            "issue",
             "priority",
             "theme",
             "category",
@@ -337,6 +532,15 @@ pub fn classify(text: &str) -> Option<(Field, bool)> {
         if phrases.contains(&phrase.as_str()) {
             return Some((*field, true));
         }
+    }
+    let has = |word: &str| words.iter().any(|candidate| candidate == word);
+    let paired = WORD_PAIRS.iter().find(|(_, pairs)| {
+        pairs
+            .iter()
+            .any(|(first, second)| has(first) && has(second))
+    });
+    if let Some((field, _)) = paired {
+        return Some((*field, false));
     }
     KEYWORDS
         .iter()
@@ -382,9 +586,7 @@ pub fn score(row: &[String]) -> Option<usize> {
             None => content += 1,
         }
     }
-    let describes_work = fields
-        .iter()
-        .any(|field| matches!(field, Field::Action | Field::Objective));
+    let describes_work = fields.iter().any(|field| field.describes_work());
     (fields.len() >= 2 && describes_work && score > content).then(|| score.saturating_sub(content))
 }
 
@@ -407,12 +609,14 @@ pub fn find(rows: &[Vec<String>]) -> Option<Header> {
     Some(Header { row, columns })
 }
 
+/// Whether a body cell repeats the header's cell of its column.
+pub fn repeats_cell(header: &Header, column: usize, cell: &str) -> bool {
+    header.field(column).is_some() && classify(cell).map(|(field, _)| field) == header.field(column)
+}
+
 /// Whether a body row repeats the header (tables split over pages repeat it).
 pub fn repeats(header: &Header, row: &[String]) -> bool {
-    let repeats_cell = |column: usize, cell: &str| {
-        header.field(column).is_some()
-            && classify(cell).map(|(field, _)| field) == header.field(column)
-    };
+    let repeats_cell = |column: usize, cell: &str| repeats_cell(header, column, cell);
     let mut non_empty = row
         .iter()
         .enumerate()
@@ -455,7 +659,7 @@ mod tests {
             ("OBJECTIVE", Field::Objective),
             ("Objective(s)", Field::Objective),
             ("Area of Prevent Duty Guidance", Field::Objective),
-            ("Risk Title", Field::Objective),
+            ("Risk Title", Field::Risk),
             ("Description", Field::Objective),
             ("OUTPUTS", Field::Outputs),
             ("Outcome(s)", Field::Outputs),
@@ -477,7 +681,7 @@ mod tests {
             ("Partners and Resources", Field::Partners),
             ("PROGRESS", Field::Progress),
             ("Comments / Progress", Field::Progress),
-            ("Work to date", Field::Progress),
+            ("Work to date", Field::Evidence),
             ("Evidence of progress", Field::Progress),
             ("Notes", Field::Progress),
             ("Current position", Field::Progress),

@@ -117,6 +117,103 @@ pub fn lone_cell_heading(text: &str) -> Option<Heading> {
     })
 }
 
+/// Verbs plans start their actions with ("Deliver WRAP training", "Review the policy"):
+/// a lone cell that starts with one is a draft action, not a section heading.
+const ACTION_VERBS: &[&str] = &[
+    "agree",
+    "analyse",
+    "appoint",
+    "arrange",
+    "assess",
+    "attend",
+    "audit",
+    "brief",
+    "build",
+    "carry",
+    "check",
+    "circulate",
+    "collate",
+    "commission",
+    "complete",
+    "conduct",
+    "confirm",
+    "consider",
+    "consult",
+    "continue",
+    "coordinate",
+    "co-ordinate",
+    "create",
+    "deliver",
+    "design",
+    "develop",
+    "disseminate",
+    "distribute",
+    "embed",
+    "engage",
+    "ensure",
+    "establish",
+    "evaluate",
+    "explore",
+    "extend",
+    "facilitate",
+    "formalise",
+    "hold",
+    "identify",
+    "implement",
+    "improve",
+    "include",
+    "increase",
+    "introduce",
+    "invite",
+    "issue",
+    "launch",
+    "maintain",
+    "map",
+    "monitor",
+    "nominate",
+    "offer",
+    "organise",
+    "prepare",
+    "produce",
+    "promote",
+    "provide",
+    "publish",
+    "raise",
+    "recruit",
+    "refresh",
+    "report",
+    "respond",
+    "review",
+    "revise",
+    "roll",
+    "run",
+    "secure",
+    "seek",
+    "set",
+    "share",
+    "strengthen",
+    "support",
+    "test",
+    "train",
+    "undertake",
+    "update",
+    "use",
+    "work",
+    "write",
+];
+
+/// Whether text starts with a verb of doing ("Deliver ...", "Review ...").
+pub fn starts_with_verb(text: &str) -> bool {
+    let text = split_action_id(text).map_or(text, |(_, rest)| rest);
+    text.split_whitespace()
+        .next()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .is_some_and(|word| ACTION_VERBS.contains(&word.as_str()))
+}
+
 /// A period label inside a title ("2008-11" in "PREVENT ACTION PLAN 2008-11") and its dates.
 pub fn period_label(text: &str) -> Option<(String, Period)> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':'))

@@ -7,7 +7,7 @@
 
 use super::columns::is_id_like;
 use super::header::{self, Field, Header};
-use super::heading::{keyword_heading, lone_cell_heading, Heading};
+use super::heading::{keyword_heading, lone_cell_heading, starts_with_verb, Heading};
 use super::text::{ends_mid_phrase, ends_sentence, starts_lowercase, starts_with_action_id};
 
 /// One cell's text, where it sits and what it means.
@@ -23,9 +23,13 @@ pub struct Part {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Record {
     pub parts: Vec<Part>,
-    /// The objective came from cells above (a merged cell in the source).
-    pub carried_objective: Vec<Part>,
+    /// Objective, requirement or risk cells carried down from the action above (a cell
+    /// merged down rows in the source).
+    pub carried: Vec<Part>,
 }
+
+/// Fields a cell merged down rows states for every row beside it.
+pub const CONTEXT_FIELDS: [Field; 3] = [Field::Objective, Field::Requirement, Field::Risk];
 
 impl Record {
     /// The cell that stands for the action: its id, else its action text, else its first
@@ -53,13 +57,22 @@ impl Record {
 
     /// The objective's cells: its own, else those carried down from the action above.
     pub fn objective(&self) -> Vec<&Part> {
+        self.context(Field::Objective)
+    }
+
+    /// The cells of a context field (objective, requirement, risk): the record's own, else
+    /// those carried down from the action above.
+    pub fn context(&self, field: Field) -> Vec<&Part> {
         let own: Vec<&Part> = self
             .parts
             .iter()
-            .filter(|part| part.field == Field::Objective)
+            .filter(|part| part.field == field)
             .collect();
         if own.is_empty() {
-            self.carried_objective.iter().collect()
+            self.carried
+                .iter()
+                .filter(|part| part.field == field)
+                .collect()
         } else {
             own
         }
@@ -167,7 +180,13 @@ impl Reader<'_> {
                 continue;
             }
             if header::repeats(self.header, row) {
-                used.extend(non_empty(row).map(|(column, _)| (index, column)));
+                // Only the repeated headings are layout: anything else on the row ("Page 2")
+                // is left for `cell-unmapped` to report.
+                used.extend(
+                    non_empty(row)
+                        .filter(|(column, text)| header::repeats_cell(self.header, *column, text))
+                        .map(|(column, _)| (index, column)),
+                );
                 continue;
             }
             if let Some((heading, column)) = self.heading(index, row) {
@@ -220,12 +239,12 @@ impl Reader<'_> {
                     }
                 }
                 previous => {
-                    let carried_objective = self.carried_objective(previous.as_deref(), &parts);
+                    let carried = self.carried(previous.as_deref(), &parts);
                     let mut record_parts = std::mem::take(&mut pending_prefix);
                     record_parts.extend(parts);
                     section.records.push(Record {
                         parts: record_parts,
-                        carried_objective,
+                        carried,
                     });
                 }
             }
@@ -276,9 +295,21 @@ impl Reader<'_> {
             }
         }
         let lone = non_empty(row).count() == 1;
-        let key_column = column == 0 || field_of(self.fields, column).is_some_and(Field::is_key);
-        let is_id = field_of(self.fields, column) == Some(Field::Id) && is_id_like(first);
+        let field = field_of(self.fields, column);
+        let key_column = column == 0 || field.is_some_and(Field::is_key);
+        let is_id = field == Some(Field::Id) && is_id_like(first);
         if !lone || !key_column || is_id || self.wrapped || self.next_row_continues(index, column) {
+            return None;
+        }
+        // A draft action with no lead or date yet is an action: a lone cell in the action
+        // column is a heading only when the action column is the table's first (a heading
+        // row merged across the table) and it does not read as something to do.
+        let first_described = self
+            .fields
+            .iter()
+            .position(|field| field.is_some_and(|field| field.is_key() && field != Field::Id));
+        let in_action_column = field == Some(Field::Action);
+        if in_action_column && (first_described != Some(column) || starts_with_verb(first)) {
             return None;
         }
         lone_cell_heading(first).map(|heading| (heading, column))
@@ -341,17 +372,20 @@ impl Reader<'_> {
             })
     }
 
-    /// A new action without an objective takes the one above it (a merged cell), when the
-    /// table has separate objective and action columns.
-    fn carried_objective(&self, previous: Option<&Record>, parts: &[Part]) -> Vec<Part> {
-        let has_both = self.fields.contains(&Some(Field::Objective))
-            && self.fields.contains(&Some(Field::Action));
-        let has_own = parts.iter().any(|part| part.field == Field::Objective);
-        match previous {
-            Some(previous) if has_both && !has_own => {
-                previous.objective().into_iter().cloned().collect()
-            }
-            _ => Vec::new(),
+    /// A new action without an objective, requirement or risk takes the one above it (a
+    /// cell merged down rows), when the table has that column beside an action column.
+    fn carried(&self, previous: Option<&Record>, parts: &[Part]) -> Vec<Part> {
+        let Some(previous) = previous else {
+            return Vec::new();
+        };
+        if !self.fields.contains(&Some(Field::Action)) {
+            return Vec::new();
         }
+        CONTEXT_FIELDS
+            .into_iter()
+            .filter(|field| self.fields.contains(&Some(*field)))
+            .filter(|field| !parts.iter().any(|part| part.field == *field))
+            .flat_map(|field| previous.context(field).into_iter().cloned())
+            .collect()
     }
 }
