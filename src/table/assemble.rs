@@ -17,8 +17,8 @@ use super::text::{
 /// Title of a section the table does not name.
 const UNTITLED_SECTION: &str = "Actions";
 
-/// Builds the plan and its source map.
-pub fn plan(preamble: Preamble, body: Body, sheet: Option<String>) -> (Plan, SourceMap) {
+/// Builds the plan and its source map from the tables of one sheet, in order.
+pub fn plan(preamble: Preamble, bodies: Vec<Body>, sheet: Option<String>) -> (Plan, SourceMap) {
     let mut sources = SourceMap::new(sheet);
     let mut plan = Plan::default();
     if let Some((title, at)) = preamble.title {
@@ -40,16 +40,18 @@ pub fn plan(preamble: Preamble, body: Body, sheet: Option<String>) -> (Plan, Sou
         sources.insert(format!("/strategic_priorities/{index}"), at);
         plan.strategic_priorities.push(Priority { id, title });
     }
-    let wrapped = body.wrapped;
-    let columns = body.columns;
-    let sections = group_by_objective(body.sections);
-    for section_rows in sections
-        .into_iter()
-        .filter(|section| section.heading.is_some() || !section.records.is_empty())
-    {
-        let pointer = format!("/sections/{}", plan.sections.len());
-        let section = build_section(section_rows, &pointer, wrapped, &columns, &mut sources);
-        plan.sections.push(section);
+    for body in bodies {
+        let wrapped = body.wrapped;
+        let columns = body.columns;
+        let sections = group_by_objective(body.sections);
+        for section_rows in sections
+            .into_iter()
+            .filter(|section| section.heading.is_some() || !section.records.is_empty())
+        {
+            let pointer = format!("/sections/{}", plan.sections.len());
+            let section = build_section(section_rows, &pointer, wrapped, &columns, &mut sources);
+            plan.sections.push(section);
+        }
     }
     settle_ids(&mut plan);
     (plan, sources)

@@ -609,6 +609,45 @@ pub fn find(rows: &[Vec<String>]) -> Option<Header> {
     Some(Header { row, columns })
 }
 
+/// The header rows of further tables below `first` on the same sheet ("Potential Risks"
+/// then "Key actions"): rows made only of headings, naming at least two kinds of column one
+/// of which says what a row is about, that do not repeat the header above them.
+pub fn later(rows: &[Vec<String>], first: &Header) -> Vec<Header> {
+    let mut headers: Vec<Header> = Vec::new();
+    for (index, row) in rows.iter().enumerate().skip(first.row + 1) {
+        let current = headers.last().unwrap_or(first);
+        if repeats(current, row) || !is_clean(row) {
+            continue;
+        }
+        let columns = row
+            .iter()
+            .map(|cell| classify(cell).map(|(field, _)| field))
+            .collect();
+        headers.push(Header {
+            row: index,
+            columns,
+        });
+    }
+    headers
+}
+
+/// A row of headings and nothing else: every non-empty cell is a heading, with at least
+/// three of them of two kinds and one phrase known outright.
+fn is_clean(row: &[String]) -> bool {
+    let mut cells = 0;
+    let mut phrase = false;
+    for cell in row.iter().filter(|cell| !cell.trim().is_empty()) {
+        match classify(cell) {
+            Some((_, known)) => {
+                cells += 1;
+                phrase |= known;
+            }
+            None => return false,
+        }
+    }
+    cells >= 3 && phrase && score(row).is_some()
+}
+
 /// Whether a body cell repeats the header's cell of its column.
 pub fn repeats_cell(header: &Header, column: usize, cell: &str) -> bool {
     header.field(column).is_some() && classify(cell).map(|(field, _)| field) == header.field(column)

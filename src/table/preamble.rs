@@ -3,7 +3,9 @@
 
 use crate::date::Period;
 
-use super::heading::{authority, is_title, keyword_heading, period_label, strategic_priority};
+use super::heading::{
+    authority, is_title, keyword_heading, label_heading, period_label, strategic_priority,
+};
 use super::rows::SectionRows;
 
 /// A value read from one cell (row, column).
@@ -46,7 +48,8 @@ impl Preamble {
     /// Takes what a cell says; `alone` when it is the only cell of its row (headings and
     /// priorities are whole rows, a title may share its row with a version or date).
     fn read_cell(&mut self, text: &str, at: (usize, usize), alone: bool) -> bool {
-        if let Some(heading) = keyword_heading(text).filter(|_| alone) {
+        let heading = keyword_heading(text).or_else(|| label_heading(text));
+        if let Some(heading) = heading.filter(|_| alone) {
             self.sections.push(SectionRows {
                 heading: Some((heading, at)),
                 records: Vec::new(),

@@ -7,7 +7,9 @@
 
 use super::columns::is_id_like;
 use super::header::{self, Field, Header};
-use super::heading::{keyword_heading, lone_cell_heading, starts_with_verb, Heading};
+use super::heading::{
+    keyword_heading, label_heading, lone_cell_heading, starts_with_verb, Heading,
+};
 use super::text::{ends_mid_phrase, ends_sentence, starts_lowercase, starts_with_action_id};
 
 /// One cell's text, where it sits and what it means.
@@ -96,6 +98,9 @@ pub struct Body {
     pub wrapped: bool,
     /// What each column means.
     pub columns: Vec<Option<Field>>,
+    /// Headings with nothing under them at the foot of the table: notes, or the headings
+    /// of a table that follows on the sheet ("Key actions:").
+    pub trailing: Vec<SectionRows>,
 }
 
 /// Reads the rows below the header. `sections` holds headings found above the header.
@@ -258,6 +263,8 @@ impl Reader<'_> {
         }
         // A heading with nothing after it at the foot of the table is a note ("See notes
         // on the cover sheet"), reported as unread rather than made an empty section.
+        // When another table follows, they head its first section instead.
+        let mut trailing = Vec::new();
         while let Some(SectionRows {
             heading: Some((_, at)),
             records,
@@ -268,13 +275,15 @@ impl Reader<'_> {
             }
             let at = *at;
             used.retain(|cell| *cell != at);
-            sections.pop();
+            trailing.extend(sections.pop());
         }
+        trailing.reverse();
         Body {
             sections,
             used,
             wrapped: self.wrapped,
             columns: self.fields.to_vec(),
+            trailing,
         }
     }
 
@@ -295,6 +304,9 @@ impl Reader<'_> {
             }
         }
         let lone = non_empty(row).count() == 1;
+        if let Some(heading) = label_heading(first).filter(|_| lone) {
+            return Some((heading, column));
+        }
         let field = field_of(self.fields, column);
         let key_column = column == 0 || field.is_some_and(Field::is_key);
         let is_id = field == Some(Field::Id) && is_id_like(first);
