@@ -48,6 +48,22 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
         }
     }
 
+    // A "Benchmark" or "Standard" column holding numbers numbers the rows; one holding
+    // short names ("Training", "Channel") names their category. Requirements are sentences.
+    for column in positions(&fields, Field::Requirement) {
+        let column_values = values(column);
+        let settled = if !fields.contains(&Some(Field::Id)) && mostly(&column_values, is_id_like) {
+            Field::Id
+        } else if mostly(&column_values, is_label) {
+            Field::Objective
+        } else {
+            continue;
+        };
+        if let Some(slot) = fields.get_mut(column) {
+            *slot = Some(settled);
+        }
+    }
+
     let scored = fields.contains(&Some(Field::Likelihood));
     for column in positions(&fields, Field::Outputs) {
         let column_values = values(column);
@@ -168,6 +184,11 @@ pub fn is_id_like(text: &str) -> bool {
         && body.split('.').all(|part| {
             !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit())
         })
+}
+
+/// A short name such as a category or theme: "Training", "Out of school settings".
+fn is_label(text: &str) -> bool {
+    text.split_whitespace().count() <= 4 && !text.contains('?') && !text.ends_with('.')
 }
 
 /// A risk score as written: "4", "12", "High", "Med".

@@ -609,23 +609,41 @@ pub fn find(rows: &[Vec<String>]) -> Option<Header> {
     Some(Header { row, columns })
 }
 
+/// The header of every table on the sheet, in order: the best header found by [`find`],
+/// any cleaner header row above it (a first table with a weaker header), and those below.
+pub fn tables(rows: &[Vec<String>], best: Header) -> Vec<Header> {
+    let earlier = rows
+        .iter()
+        .take(best.row)
+        .position(|row| is_clean(row))
+        .map(|row| Header {
+            row,
+            columns: columns_of(rows.get(row).map_or(&[][..], Vec::as_slice)),
+        });
+    let first = earlier.unwrap_or(best);
+    let later = later(rows, &first);
+    std::iter::once(first).chain(later).collect()
+}
+
+fn columns_of(row: &[String]) -> Vec<Option<Field>> {
+    row.iter()
+        .map(|cell| classify(cell).map(|(field, _)| field))
+        .collect()
+}
+
 /// The header rows of further tables below `first` on the same sheet ("Potential Risks"
 /// then "Key actions"): rows made only of headings, naming at least two kinds of column one
 /// of which says what a row is about, that do not repeat the header above them.
-pub fn later(rows: &[Vec<String>], first: &Header) -> Vec<Header> {
+fn later(rows: &[Vec<String>], first: &Header) -> Vec<Header> {
     let mut headers: Vec<Header> = Vec::new();
     for (index, row) in rows.iter().enumerate().skip(first.row + 1) {
         let current = headers.last().unwrap_or(first);
         if repeats(current, row) || !is_clean(row) {
             continue;
         }
-        let columns = row
-            .iter()
-            .map(|cell| classify(cell).map(|(field, _)| field))
-            .collect();
         headers.push(Header {
             row: index,
-            columns,
+            columns: columns_of(row),
         });
     }
     headers

@@ -182,8 +182,7 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
         return Err(issue);
     };
     // Further tables on the sheet each read with their own header.
-    let later = header::later(&plain, &header);
-    let headers: Vec<header::Header> = std::iter::once(header).chain(later).collect();
+    let headers = header::tables(&plain, header);
     let ends: Vec<usize> = headers
         .iter()
         .skip(1)
