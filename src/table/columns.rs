@@ -64,6 +64,30 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
         }
     }
 
+    // In a risk register "Summary" beside "Risk Title" describes the risk; in a gap
+    // analysis or risk register "Current position" is what is in place, not progress.
+    let assessment =
+        fields.contains(&Some(Field::Risk)) || fields.contains(&Some(Field::Requirement));
+    for column in 0..fields.len() {
+        let heading = header_text(column).to_lowercase();
+        let settled = match fields.get(column).copied().flatten() {
+            None if assessment && heading == "summary" && fields.contains(&Some(Field::Risk)) => {
+                Field::Risk
+            }
+            Some(Field::Progress)
+                if assessment
+                    && heading.starts_with("current")
+                    && !fields.contains(&Some(Field::Evidence)) =>
+            {
+                Field::Evidence
+            }
+            _ => continue,
+        };
+        if let Some(slot) = fields.get_mut(column) {
+            *slot = Some(settled);
+        }
+    }
+
     let scored = fields.contains(&Some(Field::Likelihood));
     for column in positions(&fields, Field::Outputs) {
         let column_values = values(column);

@@ -346,6 +346,10 @@ const PHRASES: &[(Field, &[&str])] = &[
             "vulnerability",
             "risk issue",
             "what is the risk",
+            "gap",
+            "gap identified",
+            "identified gap",
+            "gap in provision",
         ],
     ),
     (

@@ -127,6 +127,55 @@ pub fn label_heading(text: &str) -> Option<Heading> {
     })
 }
 
+/// A toolkit or self-assessment question heading the rows that answer it: "Does the
+/// institution have a single point of contact for Prevent?".
+pub fn question_heading(text: &str) -> Option<Heading> {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    (text.ends_with('?') && (3..=60).contains(&words)).then(|| match split_action_id(text) {
+        Some((id, title)) => Heading {
+            id: Some(id.to_owned()),
+            title: title.to_owned(),
+        },
+        None => Heading {
+            id: None,
+            title: text.to_owned(),
+        },
+    })
+}
+
+/// Words that name the body a plan belongs to, in a line above the title.
+const BODY_WORDS: &[&str] = &[
+    "council",
+    "borough",
+    "county",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "trust",
+    "nhs",
+    "authority",
+    "foundation",
+    "federation",
+    "partnership",
+];
+
+/// A line naming the body: "University of Westford", "Northshire Community Healthcare NHS
+/// Trust".
+pub fn names_body(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    (1..=8).contains(&words.len())
+        && text.starts_with(|c: char| c.is_uppercase())
+        && words.iter().any(|word| BODY_WORDS.contains(&word.as_str()))
+}
+
 /// Verbs plans start their actions with ("Deliver WRAP training", "Review the policy"):
 /// a lone cell that starts with one is a draft action, not a section heading.
 const ACTION_VERBS: &[&str] = &[

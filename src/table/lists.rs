@@ -187,7 +187,9 @@ fn split_between_roles(text: &str) -> Vec<String> {
     let mut current: Vec<&str> = Vec::new();
     for (index, word) in words.iter().enumerate() {
         let conjunction = matches!(*word, "&" | "and" | "+");
-        let ends_role = current.last().is_some_and(|last| is_role_ending(last));
+        // "DSL and Head of Year 9": an acronym on its own is a whole role.
+        let ends_role = current.last().is_some_and(|last| is_role_ending(last))
+            || (current.len() == 1 && current.first().is_some_and(|only| is_acronym(only)));
         let more_follows = index + 1 < words.len();
         if conjunction && ends_role && more_follows {
             parts.push(current.join(" "));
@@ -265,6 +267,10 @@ mod tests {
         );
         assert_eq!(agencies_of("MPS/LBH"), ["MPS/LBH"]);
         assert_eq!(agencies_of("SY / RL"), ["SY", "RL"]);
+        assert_eq!(
+            agencies_of("DSL and Head of Year 9"),
+            ["DSL", "Head of Year 9"]
+        );
         assert_eq!(
             agencies_of("Head of Risk /University Secretary/Head of Security"),
             ["Head of Risk", "University Secretary", "Head of Security"]

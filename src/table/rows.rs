@@ -8,7 +8,7 @@
 use super::columns::is_id_like;
 use super::header::{self, Field, Header};
 use super::heading::{
-    keyword_heading, label_heading, lone_cell_heading, starts_with_verb, Heading,
+    keyword_heading, label_heading, lone_cell_heading, question_heading, starts_with_verb, Heading,
 };
 use super::text::{ends_mid_phrase, ends_sentence, starts_lowercase, starts_with_action_id};
 
@@ -304,6 +304,10 @@ impl Reader<'_> {
             }
         }
         let lone = non_empty(row).count() == 1;
+        let key_or_first = column == 0 || field_of(self.fields, column).is_some_and(Field::is_key);
+        if let Some(heading) = question_heading(first).filter(|_| lone && key_or_first) {
+            return Some((heading, column));
+        }
         if let Some(heading) = label_heading(first).filter(|_| lone) {
             return Some((heading, column));
         }
@@ -393,10 +397,20 @@ impl Reader<'_> {
         if !self.fields.contains(&Some(Field::Action)) {
             return Vec::new();
         }
+        // A row that starts a new group (its own cell in a context column further left)
+        // takes nothing from the group above.
+        let own_context_from = parts
+            .iter()
+            .filter(|part| CONTEXT_FIELDS.contains(&part.field))
+            .map(|part| part.column)
+            .min();
         CONTEXT_FIELDS
             .into_iter()
-            .filter(|field| self.fields.contains(&Some(*field)))
             .filter(|field| !parts.iter().any(|part| part.field == *field))
+            .filter(|field| {
+                let column = self.fields.iter().position(|slot| *slot == Some(*field));
+                column.is_some_and(|column| own_context_from.is_none_or(|own| own > column))
+            })
             .flat_map(|field| previous.context(field).into_iter().cloned())
             .collect()
     }
