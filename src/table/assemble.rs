@@ -198,7 +198,8 @@ fn build_section(
 }
 
 /// Fields whose absence rules report, and their JSON names.
-const FILLABLE_FIELDS: [(Field, &str); 5] = [
+const FILLABLE_FIELDS: [(Field, &str); 6] = [
+    (Field::Action, "description"),
     (Field::Leads, "leads"),
     (Field::Partners, "partners"),
     (Field::Milestones, "milestones"),
