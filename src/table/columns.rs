@@ -150,12 +150,18 @@ fn settle_duplicate_actions<'h>(
 /// shared convention, docs/tables.md). A blank header cell whose column holds text belongs
 /// to the column on its left; when that left column holds only numbers, the merged header
 /// ("Action Point" over "1." and the text) names the text, and the numbers are the ids.
+/// Columns right of the header's last heading are not part of a merged heading.
 fn spread_merged_headers<'h, 'v>(
     fields: &mut [Option<Field>],
     header_text: &dyn Fn(usize) -> &'h str,
     values: &dyn Fn(usize) -> Vec<&'v str>,
 ) {
-    for column in 1..fields.len() {
+    // A merged cell lies inside the header: columns right of its last heading are notes.
+    let last_heading = (0..fields.len())
+        .rev()
+        .find(|column| !header_text(*column).is_empty())
+        .unwrap_or(0);
+    for column in 1..last_heading {
         let left = column - 1;
         let Some(field) = fields.get(left).copied().flatten() else {
             continue;

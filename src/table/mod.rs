@@ -306,18 +306,7 @@ fn unmapped_cells(
                 entry.1 += 1;
                 continue;
             }
-            let mut issue = CellUnmapped::META
-                .issue(
-                    "",
-                    Message::CellUnmapped {
-                        cell: address(row, column),
-                        text: excerpt(text),
-                    },
-                )
-                .with_hint(Message::CellUnmappedHint);
-            issue.cell = Some(address(row, column));
-            issue.sheet = sheet.map(str::to_owned);
-            issues.push(issue);
+            issues.push(stray_cell(row, column, text, sheet));
         }
     }
     for ((header_row, column), (first_row, count)) in unknown_columns {
@@ -326,6 +315,15 @@ fn unmapped_cells(
             .and_then(|row| row.get(column))
             .map(|text| text.trim())
             .unwrap_or_default();
+        // A column with no heading and one note in it ("Page 2") is that note.
+        if heading.is_empty() && count == 1 {
+            let text = texts
+                .get(first_row)
+                .and_then(|row| row.get(column))
+                .map_or("", |text| text.trim());
+            issues.push(stray_cell(first_row, column, text, sheet));
+            continue;
+        }
         let name = (!heading.is_empty()).then(|| excerpt(heading));
         let cell_row = if heading.is_empty() {
             first_row
@@ -349,6 +347,22 @@ fn unmapped_cells(
         issues.push(issue);
     }
     issues
+}
+
+/// The issue for one cell nothing was read from.
+fn stray_cell(row: usize, column: usize, text: &str, sheet: Option<&str>) -> Issue {
+    let mut issue = CellUnmapped::META
+        .issue(
+            "",
+            Message::CellUnmapped {
+                cell: address(row, column),
+                text: excerpt(text),
+            },
+        )
+        .with_hint(Message::CellUnmappedHint);
+    issue.cell = Some(address(row, column));
+    issue.sheet = sheet.map(str::to_owned);
+    issue
 }
 
 fn excerpt(text: &str) -> String {
