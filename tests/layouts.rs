@@ -666,3 +666,58 @@ fn a_period_label_is_an_academic_year_for_schools_and_a_financial_year_for_counc
     );
     assert_eq!(period_for("la-2023"), span("2021-04-01", "2022-03-31"));
 }
+
+#[test]
+fn a_rag_key_above_the_plan_is_no_table_and_a_repeated_id_stays_a_mistake() {
+    // A key to the RAG colours above the plan is reported, not read as actions; an id
+    // repeated by mistake in another section is not taken for numbering that restarts.
+    let csv = "RAG,Status,Description\n\
+               R,Not started,Action is behind schedule\n\
+               \n\
+               Ref,Action,Lead,Target date\n\
+               Training\n\
+               1,Deliver WRAP training,Prevent Lead,March 2016\n\
+               2,Train governors,Education Lead,May 2016\n\
+               Venues\n\
+               3,Review the lettings policy,Head of Property,June 2016\n\
+               2,Check bookings against the policy,Facilities Manager,July 2016\n";
+    let report = validate_csv(csv, &Options::default());
+    let Some(plan) = &report.plan else {
+        unreachable!("no plan")
+    };
+    let ids: Vec<&str> = plan
+        .actions()
+        .filter_map(|action| action.action.id.as_deref())
+        .collect();
+    assert_eq!(ids, ["1", "2", "3", "2"]);
+    assert_eq!(issues_of(&report, "duplicate-id").len(), 1);
+    let unmapped: Vec<Option<&str>> = issues_of(&report, "cell-unmapped")
+        .into_iter()
+        .map(|(_, cell)| cell)
+        .collect();
+    assert_eq!(
+        unmapped,
+        [
+            Some("A1"),
+            Some("B1"),
+            Some("C1"),
+            Some("A2"),
+            Some("B2"),
+            Some("C2")
+        ]
+    );
+}
+
+#[test]
+fn work_to_date_in_an_action_plan_is_progress() {
+    let csv = "Action,Lead,Target date,Work to date\n\
+               Deliver WRAP training,Prevent Lead,March 2016,Complete\n";
+    let report = validate_csv(csv, &Options::default());
+    let action = report.plan.as_ref().and_then(|plan| plan.actions().next());
+    let status = action.and_then(|action| action.action.status.as_ref());
+    assert_eq!(status.map(|status| status.text.as_str()), Some("Complete"));
+    assert_eq!(
+        action.and_then(|action| action.action.evidence.as_deref()),
+        None
+    );
+}

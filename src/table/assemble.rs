@@ -84,7 +84,13 @@ fn settle_ids(plan: &mut Plan) {
         let mut seen = std::collections::HashSet::new();
         list.iter().all(|id| seen.insert(id))
     };
+    // Numbering restarts when every section's numbering starts again where the first did;
+    // a single repeated id is a mistake for `duplicate-id` to report.
+    let first_of = |section: &Section| section.actions.first().and_then(|action| action.id.clone());
+    let starts: Vec<Option<String>> = plan.sections.iter().map(first_of).collect();
+    let same_start = starts.windows(2).all(|pair| pair.first() == pair.get(1));
     let restarts = !unique(&all)
+        && same_start
         && plan.sections.len() > 1
         && plan.sections.iter().all(|section| unique(&ids(section)))
         && all.iter().all(|id| !id.contains('.'));

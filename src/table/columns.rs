@@ -6,6 +6,7 @@
 //! 1, 2, 3 ... is the action number.
 
 use super::header::{Field, Header};
+use super::text::normalise_words;
 
 /// Share of a column's values that must fit a content pattern for it to decide the meaning.
 const CONTENT_SHARE: (usize, usize) = (3, 5);
@@ -64,10 +65,21 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
         }
     }
 
-    // In a risk register "Summary" beside "Risk Title" describes the risk; in a gap
-    // analysis or risk register "Current position" is what is in place, not progress.
     let assessment =
         fields.contains(&Some(Field::Risk)) || fields.contains(&Some(Field::Requirement));
+    // In an action plan (nothing asked, nothing at risk) "Work to date" is the progress of
+    // each action, as long as no other column says so.
+    let action_plan = !assessment && !fields.contains(&Some(Field::Progress));
+    if action_plan {
+        let work_to_date = positions(&fields, Field::Evidence)
+            .into_iter()
+            .find(|column| normalise_words(header_text(*column)).join(" ") == "work to date");
+        if let Some(slot) = work_to_date.and_then(|column| fields.get_mut(column)) {
+            *slot = Some(Field::Progress);
+        }
+    }
+    // In a risk register "Summary" beside "Risk Title" describes the risk; in a gap
+    // analysis or risk register "Current position" is what is in place, not progress.
     for column in 0..fields.len() {
         let heading = header_text(column).to_lowercase();
         let settled = match fields.get(column).copied().flatten() {

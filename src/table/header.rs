@@ -654,7 +654,7 @@ fn later(rows: &[Vec<String>], first: &Header) -> Vec<Header> {
 }
 
 /// A row of headings and nothing else: every non-empty cell is a heading, with at least
-/// three of them of two kinds and one phrase known outright.
+/// three of them and one phrase known outright, naming the work and its owner, date or score.
 fn is_clean(row: &[String]) -> bool {
     let mut cells = 0;
     let mut phrase = false;
@@ -667,7 +667,20 @@ fn is_clean(row: &[String]) -> bool {
             None => return false,
         }
     }
-    cells >= 3 && phrase && score(row).is_some()
+    // A key to the RAG colours ("RAG | Status | Description") is no table of the plan: a
+    // table says what is done or at risk and who, when or how bad.
+    let fields = columns_of(row);
+    let has = |wanted: &[Field]| fields.iter().flatten().any(|field| wanted.contains(field));
+    let about_work = has(&[Field::Action, Field::Risk, Field::Requirement]);
+    let detail = has(&[
+        Field::Leads,
+        Field::Milestones,
+        Field::Evidence,
+        Field::Severity,
+        Field::Likelihood,
+        Field::RiskRating,
+    ]);
+    cells >= 3 && phrase && about_work && detail && score(row).is_some()
 }
 
 /// Whether a body cell repeats the header's cell of its column.

@@ -261,16 +261,20 @@ const ACTION_VERBS: &[&str] = &[
     "write",
 ];
 
-/// Whether text starts with a verb of doing ("Deliver ...", "Review ...").
+/// Whether text starts with a verb of doing ("Deliver ...", "Review the panel"): a draft
+/// action. "Review and monitoring" or "REVIEW" uses the word as a noun, as headings do.
 pub fn starts_with_verb(text: &str) -> bool {
     let text = split_action_id(text).map_or(text, |(_, rest)| rest);
-    text.split_whitespace()
+    let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    let mut words = text.split_whitespace().map(|word| {
+        word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase()
+    });
+    let verb = words
         .next()
-        .map(|word| {
-            word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
-        .is_some_and(|word| ACTION_VERBS.contains(&word.as_str()))
+        .is_some_and(|word| ACTION_VERBS.contains(&word.as_str()));
+    let noun = matches!(words.next().as_deref(), None | Some("and" | "&" | "of"));
+    verb && !noun && !shouting
 }
 
 /// A period label inside a title and its dates, in the shapes plans use: "2008-11",
@@ -470,6 +474,17 @@ mod tests {
             keyword_heading("Theme 2a \u{2013} Training"),
             heading(Some("2a"), "Training")
         );
+    }
+
+    #[test]
+    fn tells_draft_actions_from_headings() {
+        assert!(starts_with_verb("Train school governors"));
+        assert!(starts_with_verb(
+            "3. Review the Channel panel terms of reference"
+        ));
+        assert!(!starts_with_verb("Review and monitoring"));
+        assert!(!starts_with_verb("TRAIN STAFF"));
+        assert!(!starts_with_verb("Governance"));
     }
 
     #[test]
