@@ -53,6 +53,22 @@ export interface Action {
   milestones?: Array<Milestone | string>;
   status?: Status | string;
   categories?: string[];
+  /** What the duty or toolkit asks, in a self-assessment or gap analysis. Coverage reads it. */
+  requirement?: string;
+  /** What is already in place: work to date, existing measures or controls. */
+  evidence?: string;
+  /** The risk the action addresses (risk assessments and registers), scores as written. */
+  risk?: Risk;
+  /** The RAG rating as written ("R", "Amber"). */
+  rag?: string;
+}
+
+export interface Risk {
+  text?: string;
+  severity?: string;
+  likelihood?: string;
+  /** The rating the scores make ("12", "High"). */
+  rating?: string;
 }
 
 export interface Section {
@@ -72,6 +88,8 @@ export interface Plan {
   profile?: string;
   strategic_priorities?: Array<{ id: string; title: string }>;
   sections: Section[];
+  /** Set by the table importer when the table had no ids: it numbered the actions "1", "2", ... in row order. */
+  idsAssigned?: boolean;
 }
 
 /** The plan as understood: derived fields filled in. */

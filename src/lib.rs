@@ -93,6 +93,9 @@ pub fn validate_plan(plan: Plan, options: &Options) -> Report {
 }
 
 fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Report {
+    if is_academic(options, &plan) {
+        read_as_academic_years(&mut plan);
+    }
     let period = options
         .period
         .or_else(|| plan.period.as_ref().and_then(|period| period.dates));
@@ -110,6 +113,44 @@ fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Repo
     let mut report = Report::new(coverage.profile_id, Some(plan), coverage.categories, issues);
     report.localize(options.locale);
     report
+}
+
+/// Sectors whose plans run by academic year (1 September to 31 August).
+const ACADEMIC_SECTORS: [&str; 3] = ["schools", "further_education", "higher_education"];
+
+/// Whether the plan is checked against a profile of a sector that plans by academic year.
+fn is_academic(options: &Options, plan: &Plan) -> bool {
+    let sector = match &options.profile {
+        Some(ProfileChoice::Custom(profile)) => profile
+            .get("sector")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        _ => coverage::builtin(&profile_id(options, Some(plan)))
+            .map(|compiled| compiled.profile.sector.clone()),
+    };
+    sector.is_some_and(|sector| ACADEMIC_SECTORS.contains(&sector.as_str()))
+}
+
+/// A period label such as "2021-22" is a financial year for a council and an academic year
+/// for a school, college or university: labels read as financial years move to September
+/// to August. Explicit dates are kept as given.
+fn read_as_academic_years(plan: &mut Plan) {
+    let Some(period) = &mut plan.period else {
+        return;
+    };
+    let Some(dates) = period.dates.filter(|_| period.label.is_some()) else {
+        return;
+    };
+    let financial = (
+        dates.start.month(),
+        dates.start.day(),
+        dates.end.month(),
+        dates.end.day(),
+    ) == (4, 1, 3, 31);
+    let academic = Date::new(dates.start.year(), 9, 1).zip(Date::new(dates.end.year(), 8, 31));
+    if let (true, Some((start, end))) = (financial, academic) {
+        period.dates = Some(Period { start, end });
+    }
 }
 
 fn profile_id(options: &Options, plan: Option<&Plan>) -> String {

@@ -77,6 +77,14 @@ pub struct Plan {
     /// Objectives, priorities, themes or issues, each with its actions.
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// The table had no action ids, so the importer numbered the actions "1", "2", ... in
+    /// row order (references and duplicate checks need ids).
+    #[serde(
+        default,
+        rename = "idsAssigned",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub ids_assigned: bool,
 }
 
 /// The period a plan covers: a label such as "2017/18" or explicit dates.
@@ -187,9 +195,37 @@ pub struct Action {
     pub milestones: Vec<Milestone>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// What the duty or toolkit asks, in a self-assessment or gap analysis ("Does the
+    /// institution have a single point of contact?").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<String>,
+    /// What is already in place: work to date, existing measures or controls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// The risk the action addresses, with its scores, in a risk assessment or register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<Risk>,
+    /// The RAG (red, amber, green) rating as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rag: Option<String>,
     /// Coverage categories: given explicitly, or inferred (see the report's `coverage`).
     #[serde(default)]
     pub categories: Vec<String>,
+}
+
+/// A risk as a risk assessment or register writes it; scores as written ("4", "High").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<String>,
+    /// The rating the scores make ("12", "High").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<String>,
 }
 
 /// A milestone, timescale or target date as written, with what it was read as.

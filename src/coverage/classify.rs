@@ -145,6 +145,12 @@ fn is_heading(text: &str) -> bool {
         <= HEADING_WORDS
 }
 
+/// A section text lends its categories: a heading, or a toolkit question ("Does the
+/// institution have a single point of contact?") whose rows answer it.
+fn lends(text: &str) -> bool {
+    is_heading(text) || text.trim_end().ends_with('?')
+}
+
 fn match_section(
     section: &SectionText<'_>,
     pointer: &str,
@@ -156,7 +162,7 @@ fn match_section(
     ];
     fields
         .into_iter()
-        .filter_map(|(field, text)| Some((field, text.filter(|text| is_heading(text))?)))
+        .filter_map(|(field, text)| Some((field, text.filter(|text| lends(text))?)))
         .flat_map(|(field, text)| matched(matcher, text, None, &format!("{pointer}/{field}")))
         .collect()
 }
@@ -177,9 +183,28 @@ fn match_action(
         .iter()
         .enumerate()
         .map(|(index, output)| (format!("outputs/{index}"), output.as_str()));
+    // A row of a self-assessment that records what is in place ("Work to date") and no
+    // action counts by its evidence; beside an action the action says what the row is about
+    // (evidence there mentions whatever is already done). The requirement or toolkit
+    // question a row answers counts when the row answers it. The evidence names the field.
+    let has_action = !action.description.trim().is_empty();
+    let evidence = action
+        .evidence
+        .as_deref()
+        .filter(|text| !text.trim().is_empty());
+    let answered = evidence.is_some() || has_action;
+    let evidence = evidence.filter(|_| !has_action);
+    let requirement = action
+        .requirement
+        .as_deref()
+        .filter(|_| answered)
+        .map(|requirement| ("requirement".to_owned(), requirement));
+    let evidence = evidence.map(|evidence| ("evidence".to_owned(), evidence));
     description
         .chain(objective)
         .chain(outputs)
+        .chain(requirement)
+        .chain(evidence)
         .flat_map(|(field, text)| matched(matcher, text, Some(name), &format!("{pointer}/{field}")))
         .collect()
 }

@@ -6,7 +6,7 @@
 //! grammar mutates a fixed word the template carries the mutated form.
 
 use super::{
-    ActionName, Expectation, JsonType, Message, Owner, Part, Place, Required, Whereabouts,
+    ActionName, Expectation, JsonType, Message, Owner, Part, Place, Recorded, Required, Whereabouts,
 };
 use crate::date::Date;
 
@@ -33,6 +33,16 @@ pub(super) fn render(message: &Message) -> String {
         ActionLacks { action, what } => {
             format!("Nid oes {} ar gyfer {}", required(*what), action_name(action, false))
         }
+        ActionMissing { action, recorded } => format!(
+            "{}: mae'n cofnodi {} ond dim cam gweithredu",
+            action_name(action, true),
+            match recorded {
+                Recorded::Evidence => "y gwaith hyd yma",
+                Recorded::Risk => "risg",
+                Recorded::Requirement => "gofyniad",
+            }
+        ),
+        ActionMissingHint => "Dywedwch beth a wneir nesaf (neu \"Dim camau pellach: ...\" gyda'r rheswm), fel bod modd arwain, dyddio ac olrhain y rhes.".into(),
         LeadHint => "Enwch yr asiantaeth neu'r swyddog arweiniol yn ôl rôl, e.e. \"Cydlynydd Prevent\".".into(),
         MilestoneHint => "Ychwanegwch ddyddiad targed fel \"Mawrth 2016\", neu \"Parhaus\".".into(),
         MilestoneUnparsed { milestone, action } => format!(
@@ -424,6 +434,14 @@ pub(super) fn field_name(field: &str) -> &str {
         "start" => "dechrau",
         "end" => "diwedd",
         "parsed" => "darlleniad",
+        "idsAssigned" => "rhifau a roddwyd",
+        "requirement" => "gofyniad",
+        "evidence" => "tystiolaeth",
+        "risk" => "risg",
+        "severity" => "difrifoldeb",
+        "likelihood" => "tebygolrwydd",
+        "rating" => "sgôr risg",
+        "rag" => "sgôr RAG",
         // "label" is Welsh too.
         other => other,
     }
@@ -492,6 +510,7 @@ pub const RULE_SUMMARIES: &[(&str, &str)] = &[
     ("duplicate-id", "Mae dau gam gweithredu yn rhannu'r un rhif"),
     ("period-invalid", "Nid oes modd darllen cyfnod y cynllun, neu mae'n rhedeg am yn ôl"),
     ("lead-missing", "Nid oes gan gam gweithredu arweinydd"),
+    ("action-missing", "Mae rhes yn cofnodi tystiolaeth, risg neu ofyniad ond dim cam gweithredu"),
     ("milestone-missing", "Nid oes gan gam gweithredu garreg filltir"),
     ("milestone-unparsed", "Nid oes modd darllen carreg filltir fel dyddiad"),
     ("milestone-vague", "Mae carreg filltir yn darged na ellir dal neb yn atebol iddo"),

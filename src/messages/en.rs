@@ -1,7 +1,7 @@
 //! The English catalogue.
 
 use super::{
-    ActionName, Expectation, JsonType, Message, Owner, Part, Place, Required, Whereabouts,
+    ActionName, Expectation, JsonType, Message, Owner, Part, Place, Recorded, Required, Whereabouts,
 };
 use crate::date::Date;
 
@@ -25,6 +25,16 @@ pub(super) fn render(message: &Message) -> String {
         ActionLacks { action, what } => {
             format!("{} has no {}", action_name(action, true), required(*what))
         }
+        ActionMissing { action, recorded } => format!(
+            "{} records {} but no action",
+            action_name(action, true),
+            match recorded {
+                Recorded::Evidence => "work to date",
+                Recorded::Risk => "a risk",
+                Recorded::Requirement => "a requirement",
+            }
+        ),
+        ActionMissingHint => "Say what will be done next (or \"No further action: ...\" with the reason), so the row can be led, dated and tracked.".into(),
         LeadHint => "Name the lead agency or officer by role, e.g. \"Prevent Coordinator\".".into(),
         MilestoneHint => "Add a target date such as \"March 2016\", or \"Ongoing\".".into(),
         MilestoneUnparsed { milestone, action } => format!(
@@ -348,6 +358,9 @@ fn field_name(field: &str) -> String {
         "as_of" => "reporting date".into(),
         "strategic_priorities" => "strategic priorities".into(),
         "outcomes" => "strategic priorities served".into(),
+        "idsAssigned" => "ids assigned".into(),
+        "rag" => "RAG rating".into(),
+        "rating" => "risk rating".into(),
         other => other.replace('_', " "),
     }
 }

@@ -58,6 +58,9 @@ messages! {
     ActionLacks { action: ActionName, what: Required },
     LeadHint,
     MilestoneHint,
+    /// A row that records what is in place, a risk or a requirement, but no action.
+    ActionMissing { action: ActionName, recorded: Recorded },
+    ActionMissingHint,
     // Timeline: `milestone` is the milestone's text, `action` the action it belongs to.
     MilestoneUnparsed { milestone: String, action: ActionName },
     MilestoneUnparsedHint,
@@ -179,6 +182,15 @@ impl Required {
             Required::Milestone => Message::MilestoneHint,
         }
     }
+}
+
+/// What a row without action text records instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// Work to date, existing measures or controls.
+    Evidence,
+    Risk,
+    Requirement,
 }
 
 /// Where an action is, seen from another.

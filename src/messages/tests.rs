@@ -72,6 +72,15 @@ impl Sample for Required {
     }
 }
 
+impl Sample for Recorded {
+    fn sample(seed: usize) -> Recorded {
+        pick(
+            &[Recorded::Evidence, Recorded::Risk, Recorded::Requirement],
+            seed,
+        )
+    }
+}
+
 impl Sample for Whereabouts {
     fn sample(seed: usize) -> Whereabouts {
         pick(

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::messages::{ActionName, Message, Required};
+use crate::messages::{ActionName, Message, Recorded, Required};
 use crate::model::{Action, ActionRef};
 use crate::report::Issue;
 use crate::rules::{declare_rule, Check, Context, RuleMeta};
@@ -10,6 +10,7 @@ use crate::rules::{declare_rule, Check, Context, RuleMeta};
 pub(super) static CHECKS: &[&dyn Check] = &[
     &DuplicateId,
     &PeriodInvalid,
+    &ActionMissing,
     &MissingField {
         meta: &LeadMissing::META,
         is_missing: no_lead,
@@ -143,6 +144,76 @@ impl Check for PeriodInvalid {
             )),
             _ => {}
         }
+    }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That every action says what will be done: a row of a self-assessment, gap analysis or
+    /// risk register that records work to date, existing controls, a risk or a requirement
+    /// but leaves the action cell empty is reported.
+    ///
+    /// ## Why
+    /// Self-assessments against the Prevent duty toolkit often record what is already in
+    /// place and leave "Action required" blank. That may be right (nothing more is needed),
+    /// but a reader cannot tell a finished row from one nobody has planned yet. Such rows are
+    /// kept as actions with empty text, never dropped, so that this rule can say so.
+    ///
+    /// ## Example
+    /// ```json fails
+    /// {"sections": [{"title": "Training", "actions": [{"id": "3", "description": "", "evidence": "WRAP delivered to all staff in 2016", "leads": ["DSL"]}]}]}
+    /// ```
+    /// ```json passes
+    /// {"sections": [{"title": "Training", "actions": [{"id": "3", "description": "Refresh WRAP for new starters each September", "evidence": "WRAP delivered to all staff in 2016", "leads": ["DSL"]}]}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Write the next action in the action cell, or "No further action" with the reason when
+    /// the evidence shows the requirement is met.
+    pub struct ActionMissing { id: "action-missing", severity: Warning, summary: "A row records evidence, a risk or a requirement but no action" }
+}
+
+impl Check for ActionMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
+        for action in context.plan.actions() {
+            let Some(recorded) = recorded_instead(action.action) else {
+                continue;
+            };
+            issues.push(
+                Self::META
+                    .issue(
+                        action.field_pointer("description"),
+                        Message::ActionMissing {
+                            action: ActionName::of(&action),
+                            recorded,
+                        },
+                    )
+                    .with_action(action.action.id.as_deref())
+                    .with_hint(Message::ActionMissingHint),
+            );
+        }
+    }
+}
+
+/// What an action without action text records instead. An action with nothing at all is
+/// the schema's to report (its description is required).
+fn recorded_instead(action: &Action) -> Option<Recorded> {
+    if !action.description.trim().is_empty() {
+        return None;
+    }
+    let given = |text: Option<&str>| text.is_some_and(|text| !text.trim().is_empty());
+    if given(action.evidence.as_deref()) {
+        Some(Recorded::Evidence)
+    } else if given(action.risk.as_ref().map(|risk| risk.text.as_str())) {
+        Some(Recorded::Risk)
+    } else if given(action.requirement.as_deref()) {
+        Some(Recorded::Requirement)
+    } else {
+        None
     }
 }
 

@@ -1,6 +1,6 @@
 //! Records -> the plan model, with every field's source cell.
 
-use crate::model::{Action, Plan, PlanPeriod, Priority, Section, Status};
+use crate::model::{Action, Plan, PlanPeriod, Priority, Risk, Section, Status};
 
 use super::columns::priority_refs;
 use super::header::Field;
@@ -17,8 +17,8 @@ use super::text::{
 /// Title of a section the table does not name.
 const UNTITLED_SECTION: &str = "Actions";
 
-/// Builds the plan and its source map.
-pub fn plan(preamble: Preamble, body: Body, sheet: Option<String>) -> (Plan, SourceMap) {
+/// Builds the plan and its source map from the tables of one sheet, in order.
+pub fn plan(preamble: Preamble, bodies: Vec<Body>, sheet: Option<String>) -> (Plan, SourceMap) {
     let mut sources = SourceMap::new(sheet);
     let mut plan = Plan::default();
     if let Some((title, at)) = preamble.title {
@@ -40,18 +40,76 @@ pub fn plan(preamble: Preamble, body: Body, sheet: Option<String>) -> (Plan, Sou
         sources.insert(format!("/strategic_priorities/{index}"), at);
         plan.strategic_priorities.push(Priority { id, title });
     }
-    let wrapped = body.wrapped;
-    let columns = body.columns;
-    let sections = group_by_objective(body.sections);
-    for section_rows in sections
-        .into_iter()
-        .filter(|section| section.heading.is_some() || !section.records.is_empty())
-    {
-        let pointer = format!("/sections/{}", plan.sections.len());
-        let section = build_section(section_rows, &pointer, wrapped, &columns, &mut sources);
-        plan.sections.push(section);
+    for body in bodies {
+        let wrapped = body.wrapped;
+        let columns = body.columns;
+        let sections = group_by_objective(body.sections);
+        for section_rows in sections
+            .into_iter()
+            .filter(|section| section.heading.is_some() || !section.records.is_empty())
+        {
+            let pointer = format!("/sections/{}", plan.sections.len());
+            let section = build_section(section_rows, &pointer, wrapped, &columns, &mut sources);
+            plan.sections.push(section);
+        }
     }
+    settle_ids(&mut plan);
     (plan, sources)
+}
+
+/// Ids as the plan's references and duplicate checks need them. Numbering that restarts in
+/// each section ("1".."6", then "1".."3") is qualified by the section ("2.1"); a table with
+/// no ids at all is numbered "1", "2", ... in row order, and the plan says so.
+fn settle_ids(plan: &mut Plan) {
+    let ids = |section: &Section| -> Vec<String> {
+        section
+            .actions
+            .iter()
+            .filter_map(|action| action.id.clone())
+            .collect()
+    };
+    let all: Vec<String> = plan.sections.iter().flat_map(ids).collect();
+    if all.is_empty() {
+        let actions = plan
+            .sections
+            .iter_mut()
+            .flat_map(|section| &mut section.actions);
+        for (index, action) in actions.enumerate() {
+            action.id = Some((index + 1).to_string());
+            plan.ids_assigned = true;
+        }
+        return;
+    }
+    let unique = |list: &[String]| {
+        let mut seen = std::collections::HashSet::new();
+        list.iter().all(|id| seen.insert(id))
+    };
+    // Numbering restarts when every section's numbering starts again where the first did;
+    // a single repeated id is a mistake for `duplicate-id` to report.
+    let first_of = |section: &Section| section.actions.first().and_then(|action| action.id.clone());
+    let starts: Vec<Option<String>> = plan.sections.iter().map(first_of).collect();
+    let same_start = starts.windows(2).all(|pair| pair.first() == pair.get(1));
+    let restarts = !unique(&all)
+        && same_start
+        && plan.sections.len() > 1
+        && plan.sections.iter().all(|section| unique(&ids(section)))
+        && all.iter().all(|id| !id.contains('.'));
+    if !restarts {
+        return;
+    }
+    for (index, section) in plan.sections.iter_mut().enumerate() {
+        let prefix = section
+            .id
+            .clone()
+            .unwrap_or_else(|| (index + 1).to_string());
+        for id in section
+            .actions
+            .iter_mut()
+            .filter_map(|action| action.id.as_mut())
+        {
+            *id = format!("{prefix}.{id}");
+        }
+    }
 }
 
 /// A table without section rows but with an objective column is grouped by objective:
@@ -79,7 +137,7 @@ fn group_by_objective(sections: Vec<SectionRows>) -> Vec<SectionRows> {
             .first()
             .map_or((0, 0), |part| (part.row, part.column));
         record.parts.retain(|part| part.field != Field::Objective);
-        record.carried_objective.clear();
+        record.carried.retain(|part| part.field != Field::Objective);
         match grouped.last_mut() {
             Some(section)
                 if section
@@ -123,15 +181,20 @@ fn build_section(
         sources.insert(format!("{pointer}/description"), *at);
         section.description = Some(text.clone());
     }
+    // In a self-assessment or risk register a row may record evidence or a risk and no
+    // action yet: its objective is not made up into the action.
+    let assessment = columns
+        .iter()
+        .flatten()
+        .any(|field| matches!(field, Field::Requirement | Field::Evidence | Field::Risk));
     for record in &rows.records {
         let action_pointer = format!("{pointer}/actions/{}", section.actions.len());
-        let action = build_action(
-            record,
-            &action_pointer,
+        let layout = Layout {
             wrapped,
-            shared_objective.is_some(),
-            sources,
-        );
+            objective_in_section: shared_objective.is_some(),
+            assessment,
+        };
+        let action = build_action(record, &action_pointer, layout, sources);
         if let Some((row, _)) = record.start() {
             map_empty_fields(row, columns, &action_pointer, sources);
         }
@@ -141,7 +204,8 @@ fn build_section(
 }
 
 /// Fields whose absence rules report, and their JSON names.
-const FILLABLE_FIELDS: [(Field, &str); 5] = [
+const FILLABLE_FIELDS: [(Field, &str); 6] = [
+    (Field::Action, "description"),
     (Field::Leads, "leads"),
     (Field::Partners, "partners"),
     (Field::Milestones, "milestones"),
@@ -160,9 +224,12 @@ fn map_empty_fields(row: usize, columns: &[Option<Field>], pointer: &str, source
 }
 
 fn shared_objective(records: &[Record], wrapped: bool) -> Option<(String, (usize, usize))> {
-    let carried = records
-        .iter()
-        .any(|record| !record.carried_objective.is_empty());
+    let carried = records.iter().any(|record| {
+        record
+            .carried
+            .iter()
+            .any(|part| part.field == Field::Objective)
+    });
     if records.len() < 2 || !carried {
         return None;
     }
@@ -178,13 +245,24 @@ fn shared_objective(records: &[Record], wrapped: bool) -> Option<(String, (usize
     same_cells.then(|| (prose(&first, Field::Objective, wrapped, "\n"), at))
 }
 
-fn build_action(
-    record: &Record,
-    pointer: &str,
+/// What the table as a whole says about how to read one action's cells.
+#[derive(Clone, Copy)]
+struct Layout {
+    /// Long text wraps over rows (extracted from PDF or Word).
     wrapped: bool,
+    /// The section already states the objective every action shares.
     objective_in_section: bool,
-    sources: &mut SourceMap,
-) -> Action {
+    /// A self-assessment, gap analysis or risk register (requirement, evidence or risk
+    /// columns).
+    assessment: bool,
+}
+
+fn build_action(record: &Record, pointer: &str, layout: Layout, sources: &mut SourceMap) -> Action {
+    let Layout {
+        wrapped,
+        objective_in_section,
+        assessment,
+    } = layout;
     let mut action = Action::default();
     if let Some(at) = record.start() {
         sources.insert(pointer.to_owned(), at);
@@ -203,7 +281,7 @@ fn build_action(
     };
     let mut description_parts = of(Field::Action);
     let mut objective_parts = objective;
-    if description_parts.is_empty() {
+    if description_parts.is_empty() && !assessment {
         description_parts = std::mem::take(&mut objective_parts);
     }
 
@@ -287,6 +365,27 @@ fn build_action(
         pointer,
         sources,
     );
+    let mut text_of = |field: Field, parts: &[&Part], name: &str| -> Option<String> {
+        let first = parts.first()?;
+        sources.insert(format!("{pointer}/{name}"), (first.row, first.column));
+        Some(prose(parts, field, wrapped, "\n")).filter(|text| !text.is_empty())
+    };
+    action.requirement = text_of(
+        Field::Requirement,
+        &record.context(Field::Requirement),
+        "requirement",
+    );
+    action.evidence = text_of(Field::Evidence, &of(Field::Evidence), "evidence");
+    action.rag = text_of(Field::Rag, &of(Field::Rag), "rag");
+    let risk = Risk {
+        text: text_of(Field::Risk, &record.context(Field::Risk), "risk/text").unwrap_or_default(),
+        severity: text_of(Field::Severity, &of(Field::Severity), "risk/severity"),
+        likelihood: text_of(Field::Likelihood, &of(Field::Likelihood), "risk/likelihood"),
+        rating: text_of(Field::RiskRating, &of(Field::RiskRating), "risk/rating"),
+    };
+    if risk != Risk::default() {
+        action.risk = Some(risk);
+    }
     action
 }
 

@@ -6,6 +6,7 @@
 //! 1, 2, 3 ... is the action number.
 
 use super::header::{Field, Header};
+use super::text::normalise_words;
 
 /// Share of a column's values that must fit a content pattern for it to decide the meaning.
 const CONTENT_SHARE: (usize, usize) = (3, 5);
@@ -28,13 +29,18 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
             .collect()
     };
 
+    let header_cells = rows.get(header.row);
+    let header_text = |column: usize| -> &str {
+        header_cells
+            .and_then(|row| row.get(column))
+            .map_or("", |cell| cell.trim())
+    };
+
+    settle_duplicate_actions(&mut fields, &header_text);
+    spread_merged_headers(&mut fields, &header_text, &values);
+
     if !fields.contains(&Some(Field::Id)) {
-        let header_cells = rows.get(header.row);
-        let unnamed = (0..width).filter(|column| {
-            header_cells
-                .and_then(|row| row.get(*column))
-                .is_none_or(|cell| cell.trim().is_empty())
-        });
+        let unnamed = (0..width).filter(|column| header_text(*column).is_empty());
         let id_column = unnamed
             .into_iter()
             .find(|column| mostly(&values(*column), is_id_like));
@@ -43,17 +49,98 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
         }
     }
 
-    let actions: Vec<usize> = positions(&fields, Field::Action);
+    // A "Benchmark" or "Standard" column holding numbers numbers the rows; one holding
+    // short names ("Training", "Channel") names their category. Requirements are sentences.
+    for column in positions(&fields, Field::Requirement) {
+        let column_values = values(column);
+        let settled = if !fields.contains(&Some(Field::Id)) && mostly(&column_values, is_id_like) {
+            Field::Id
+        } else if mostly(&column_values, is_label) {
+            Field::Objective
+        } else {
+            continue;
+        };
+        if let Some(slot) = fields.get_mut(column) {
+            *slot = Some(settled);
+        }
+    }
+
+    let assessment =
+        fields.contains(&Some(Field::Risk)) || fields.contains(&Some(Field::Requirement));
+    // In an action plan (nothing asked, nothing at risk) "Work to date" is the progress of
+    // each action, as long as no other column says so.
+    let action_plan = !assessment && !fields.contains(&Some(Field::Progress));
+    if action_plan {
+        let work_to_date = positions(&fields, Field::Evidence)
+            .into_iter()
+            .find(|column| normalise_words(header_text(*column)).join(" ") == "work to date");
+        if let Some(slot) = work_to_date.and_then(|column| fields.get_mut(column)) {
+            *slot = Some(Field::Progress);
+        }
+    }
+    // In a risk register "Summary" beside "Risk Title" describes the risk; in a gap
+    // analysis or risk register "Current position" is what is in place, not progress.
+    for column in 0..fields.len() {
+        let heading = header_text(column).to_lowercase();
+        let settled = match fields.get(column).copied().flatten() {
+            None if assessment && heading == "summary" && fields.contains(&Some(Field::Risk)) => {
+                Field::Risk
+            }
+            Some(Field::Progress)
+                if assessment
+                    && heading.starts_with("current")
+                    && !fields.contains(&Some(Field::Evidence)) =>
+            {
+                Field::Evidence
+            }
+            _ => continue,
+        };
+        if let Some(slot) = fields.get_mut(column) {
+            *slot = Some(settled);
+        }
+    }
+
+    let scored = fields.contains(&Some(Field::Likelihood));
+    for column in positions(&fields, Field::Outputs) {
+        let column_values = values(column);
+        let settled = if mostly(&column_values, is_priority_refs) && !scored {
+            Field::Outcomes
+        } else if scored && mostly(&column_values, is_score) {
+            // "Impact" beside "Likelihood" is a score, not an outcome.
+            Field::Severity
+        } else {
+            continue;
+        };
+        if let Some(slot) = fields.get_mut(column) {
+            *slot = Some(settled);
+        }
+    }
+    fields
+}
+
+/// Several action columns: the last says what is done, the earlier ones what for ("We will"
+/// beside "Activity"). No action column: in an action plan the description of the work
+/// stands in for it; a self-assessment or risk register without one records evidence or
+/// risks, and rows without actions are reported rather than invented.
+fn settle_duplicate_actions<'h>(
+    fields: &mut [Option<Field>],
+    header_text: &dyn Fn(usize) -> &'h str,
+) {
+    let actions: Vec<usize> = positions(fields, Field::Action);
     match actions.split_last() {
         None => {
-            // The description of the work is the best stand-in for a missing action column.
-            let header_cells = rows.get(header.row);
-            let objectives = positions(&fields, Field::Objective);
-            let described = objectives.iter().copied().find(|column| {
-                header_cells
-                    .and_then(|row| row.get(*column))
-                    .is_some_and(|cell| cell.to_lowercase().contains("description"))
-            });
+            let assessment = fields
+                .iter()
+                .flatten()
+                .any(|field| matches!(field, Field::Requirement | Field::Evidence | Field::Risk));
+            if assessment {
+                return;
+            }
+            let objectives = positions(fields, Field::Objective);
+            let described = objectives
+                .iter()
+                .copied()
+                .find(|column| header_text(*column).to_lowercase().contains("description"));
             if let Some(slot) = described
                 .or(objectives.first().copied())
                 .and_then(|column| fields.get_mut(column))
@@ -69,15 +156,46 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
             }
         }
     }
+}
 
-    for column in positions(&fields, Field::Outputs) {
-        if mostly(&values(column), is_priority_refs) {
-            if let Some(slot) = fields.get_mut(column) {
-                *slot = Some(Field::Outcomes);
+/// A header cell merged across columns leaves the cells to its right blank (the readers'
+/// shared convention, docs/tables.md). A blank header cell whose column holds text belongs
+/// to the column on its left; when that left column holds only numbers, the merged header
+/// ("Action Point" over "1." and the text) names the text, and the numbers are the ids.
+/// Columns right of the header's last heading are not part of a merged heading.
+fn spread_merged_headers<'h, 'v>(
+    fields: &mut [Option<Field>],
+    header_text: &dyn Fn(usize) -> &'h str,
+    values: &dyn Fn(usize) -> Vec<&'v str>,
+) {
+    // A merged cell lies inside the header: columns right of its last heading are notes.
+    let last_heading = (0..fields.len())
+        .rev()
+        .find(|column| !header_text(*column).is_empty())
+        .unwrap_or(0);
+    for column in 1..last_heading {
+        let left = column - 1;
+        let Some(field) = fields.get(left).copied().flatten() else {
+            continue;
+        };
+        let blank = header_text(column).is_empty() && fields.get(column) == Some(&None);
+        // A blank header over numbers is the id column (read below), not a merged cell.
+        if !blank || values(column).is_empty() || mostly(&values(column), is_id_like) {
+            continue;
+        }
+        let numbers_left = field.describes_work()
+            && !header_text(left).is_empty()
+            && mostly(&values(left), is_id_like)
+            && !fields.contains(&Some(Field::Id));
+        if numbers_left {
+            if let Some(slot) = fields.get_mut(left) {
+                *slot = Some(Field::Id);
             }
         }
+        if let Some(slot) = fields.get_mut(column) {
+            *slot = Some(field);
+        }
     }
-    fields
 }
 
 fn positions(fields: &[Option<Field>], wanted: Field) -> Vec<usize> {
@@ -108,6 +226,29 @@ pub fn is_id_like(text: &str) -> bool {
         && body.split('.').all(|part| {
             !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit())
         })
+}
+
+/// A short name such as a category or theme: "Training", "Out of school settings".
+fn is_label(text: &str) -> bool {
+    text.split_whitespace().count() <= 4 && !text.contains('?') && !text.ends_with('.')
+}
+
+/// A risk score as written: "4", "12", "High", "Med".
+fn is_score(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    (lower.len() <= 3 && lower.bytes().all(|b| b.is_ascii_digit()))
+        || [
+            "high",
+            "medium",
+            "med",
+            "low",
+            "very high",
+            "very low",
+            "h",
+            "m",
+            "l",
+        ]
+        .contains(&lower.as_str())
 }
 
 /// "1, 2 & 3", "1&2", "2": numbers of strategic priorities.

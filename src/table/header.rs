@@ -22,12 +22,34 @@ pub enum Field {
     Partners,
     Progress,
     Rag,
+    /// What the duty or toolkit asks (self-assessments, gap analyses): "DUTY", "Guidance",
+    /// a toolkit question.
+    Requirement,
+    /// What is already in place: "Existing Measures", "Existing Controls", "Response".
+    Evidence,
+    /// The risk or hazard a row addresses (risk assessments and registers).
+    Risk,
+    /// Risk scores: how bad, how likely, and the rating they make.
+    Severity,
+    Likelihood,
+    RiskRating,
 }
 
 impl Field {
     /// Id, objective and action cells identify a row; a row without them continues the one above.
     pub fn is_key(self) -> bool {
-        matches!(self, Field::Id | Field::Objective | Field::Action)
+        matches!(
+            self,
+            Field::Id | Field::Objective | Field::Action | Field::Requirement | Field::Risk
+        )
+    }
+
+    /// Fields that say what a row is about: a table needs one of them to be a plan.
+    pub fn describes_work(self) -> bool {
+        matches!(
+            self,
+            Field::Action | Field::Objective | Field::Requirement | Field::Risk
+        )
     }
 }
 
@@ -59,6 +81,23 @@ const PHRASES: &[(Field, &[&str])] = &[
             "key action",
             "action required",
             "action point",
+            "further action",
+            "further action required",
+            "additional action",
+            "additional control",
+            "additional control required",
+            "further control",
+            "mitigation",
+            "mitigating action",
+            "mitigation action",
+            "control measure",
+            "proposed action",
+            "action to be taken",
+            "next step",
+            "development",
+            "area for development",
+            "improvement action",
+            "recommendation",
             "action to address risk",
             "we will",
             "activity",
@@ -67,7 +106,6 @@ const PHRASES: &[(Field, &[&str])] = &[
             "what will we do",
             "intervention",
             "planned action",
-            "proposed action",
             "specific action",
             "action detail",
             "how",
@@ -85,10 +123,8 @@ const PHRASES: &[(Field, &[&str])] = &[
             "description",
             "category",
             "area of prevent duty guidance",
-            "risk title",
-            "issue",
-            "risk",
-            "issue risk",
+            "risk area",
+            "area of risk",
             "theme",
             "priority",
             "strategic priority",
@@ -96,9 +132,6 @@ const PHRASES: &[(Field, &[&str])] = &[
             "area",
             "workstream",
             "work stream",
-            "benchmark",
-            "duty",
-            "requirement",
             "what we want to achieve",
             "goal",
             "amcan",
@@ -216,7 +249,6 @@ const PHRASES: &[(Field, &[&str])] = &[
         &[
             "progress",
             "comment progress",
-            "work to date",
             "evidence of progress",
             "note",
             "current position",
@@ -224,7 +256,6 @@ const PHRASES: &[(Field, &[&str])] = &[
             "update",
             "status",
             "progress update",
-            "evidence",
             "progress to date",
             "position",
             "current status",
@@ -244,6 +275,158 @@ const PHRASES: &[(Field, &[&str])] = &[
             "rating",
             "self assessment",
             "red amber green",
+            "current rag",
+            "rag rating red amber green",
+            "status rag",
+        ],
+    ),
+    (
+        Field::Requirement,
+        &[
+            "requirement",
+            "duty",
+            "benchmark",
+            "what this mean",
+            "guidance",
+            "guidance summary of activity required",
+            "prevent duty requirement",
+            "statutory requirement",
+            "question",
+            "toolkit question",
+            "key question",
+            "expectation",
+            "standard",
+            "criterion",
+            "criteria",
+            "what good look like",
+            "area of prevent duty",
+            "prevent duty",
+            "indicator",
+        ],
+    ),
+    (
+        Field::Evidence,
+        &[
+            "evidence",
+            "work to date",
+            "existing measure",
+            "existing control",
+            "existing control measure",
+            "current control",
+            "control in place",
+            "existing arrangement",
+            "current arrangement",
+            "current practice",
+            "response",
+            "evidence of compliance",
+            "supporting evidence",
+            "what is in place",
+            "what we already do",
+            "what is already in place",
+            "current provision",
+            "how we meet this",
+            "arrangements in place",
+            "evidence source",
+        ],
+    ),
+    (
+        Field::Risk,
+        &[
+            "risk",
+            "risk title",
+            "issue",
+            "issue risk",
+            "hazard",
+            "risk description",
+            "identified risk",
+            "potential risk",
+            "risk identified",
+            "risk summary",
+            "threat",
+            "vulnerability",
+            "risk issue",
+            "what is the risk",
+            "gap",
+            "gap identified",
+            "identified gap",
+            "gap in provision",
+        ],
+    ),
+    (
+        Field::Severity,
+        &["severity", "consequence", "impact score", "severity a"],
+    ),
+    (
+        Field::Likelihood,
+        &["likelihood", "probability", "likelihood b"],
+    ),
+    (
+        Field::RiskRating,
+        &[
+            "risk rating",
+            "risk score",
+            "score",
+            "overall risk",
+            "risk level",
+            "inherent risk",
+            "residual risk",
+            "residual risk rating",
+            "rating a x b",
+            "risk rating a x b",
+            "overall rating",
+        ],
+    ),
+];
+
+/// Pairs of words that together decide a meaning before single key words do: "Risk
+/// Rating A x B" is a score, not a RAG column; "Risk Owner" is a lead, not a risk.
+const WORD_PAIRS: &[(Field, &[(&str, &str)])] = &[
+    (
+        Field::RiskRating,
+        &[
+            ("risk", "rating"),
+            ("risk", "score"),
+            ("risk", "level"),
+            ("residual", "risk"),
+            ("inherent", "risk"),
+        ],
+    ),
+    (
+        Field::Leads,
+        &[
+            ("risk", "owner"),
+            ("action", "owner"),
+            ("person", "responsible"),
+        ],
+    ),
+    (
+        Field::Evidence,
+        &[
+            ("existing", "control"),
+            ("existing", "measure"),
+            ("current", "control"),
+            ("work", "date"),
+            ("in", "place"),
+            ("already", "do"),
+        ],
+    ),
+    (
+        Field::Action,
+        &[
+            ("proposed", "action"),
+            ("further", "action"),
+            ("action", "required"),
+            ("additional", "control"),
+            ("action", "point"),
+        ],
+    ),
+    (Field::Objective, &[("risk", "area"), ("area", "risk")]),
+    (
+        Field::Requirement,
+        &[
+            ("summary", "required"),
+            ("duty", "requirement"),
+            ("what", "mean"),
         ],
     ),
 ];
@@ -251,6 +434,8 @@ const PHRASES: &[(Field, &[&str])] = &[
 /// Key words, tried in this order when no phrase matches: "Action owner" is a lead and
 /// "Target date for action" a milestone, so the more specific meanings come first.
 const KEYWORDS: &[(Field, &[&str])] = &[
+    (Field::Severity, &["severity", "consequence"]),
+    (Field::Likelihood, &["likelihood", "probability"]),
     (Field::Rag, &["rag", "rating"]),
     (
         Field::Progress,
@@ -297,13 +482,27 @@ const KEYWORDS: &[(Field, &[&str])] = &[
             "impact",
         ],
     ),
-    (Field::Action, &["action", "activity", "task"]),
+    (Field::Evidence, &["existing", "response", "control"]),
+    (
+        Field::Action,
+        &["action", "activity", "task", "mitigation", "mitigating"],
+    ),
+    (
+        Field::Requirement,
+        &[
+            "requirement",
+            "duty",
+            "guidance",
+            "question",
+            "benchmark",
+            "expectation",
+        ],
+    ),
+    (Field::Risk, &["risk", "hazard", "issue", "threat"]),
     (
         Field::Objective,
         &[
             "objective",
-            "risk",
-            "issue",
             "priority",
             "theme",
             "category",
@@ -337,6 +536,15 @@ pub fn classify(text: &str) -> Option<(Field, bool)> {
         if phrases.contains(&phrase.as_str()) {
             return Some((*field, true));
         }
+    }
+    let has = |word: &str| words.iter().any(|candidate| candidate == word);
+    let paired = WORD_PAIRS.iter().find(|(_, pairs)| {
+        pairs
+            .iter()
+            .any(|(first, second)| has(first) && has(second))
+    });
+    if let Some((field, _)) = paired {
+        return Some((*field, false));
     }
     KEYWORDS
         .iter()
@@ -382,9 +590,7 @@ pub fn score(row: &[String]) -> Option<usize> {
             None => content += 1,
         }
     }
-    let describes_work = fields
-        .iter()
-        .any(|field| matches!(field, Field::Action | Field::Objective));
+    let describes_work = fields.iter().any(|field| field.describes_work());
     (fields.len() >= 2 && describes_work && score > content).then(|| score.saturating_sub(content))
 }
 
@@ -407,12 +613,84 @@ pub fn find(rows: &[Vec<String>]) -> Option<Header> {
     Some(Header { row, columns })
 }
 
+/// The header of every table on the sheet, in order: the best header found by [`find`],
+/// any cleaner header row above it (a first table with a weaker header), and those below.
+pub fn tables(rows: &[Vec<String>], best: Header) -> Vec<Header> {
+    let earlier = rows
+        .iter()
+        .take(best.row)
+        .position(|row| is_clean(row))
+        .map(|row| Header {
+            row,
+            columns: columns_of(rows.get(row).map_or(&[][..], Vec::as_slice)),
+        });
+    let first = earlier.unwrap_or(best);
+    let later = later(rows, &first);
+    std::iter::once(first).chain(later).collect()
+}
+
+fn columns_of(row: &[String]) -> Vec<Option<Field>> {
+    row.iter()
+        .map(|cell| classify(cell).map(|(field, _)| field))
+        .collect()
+}
+
+/// The header rows of further tables below `first` on the same sheet ("Potential Risks"
+/// then "Key actions"): rows made only of headings, naming at least two kinds of column one
+/// of which says what a row is about, that do not repeat the header above them.
+fn later(rows: &[Vec<String>], first: &Header) -> Vec<Header> {
+    let mut headers: Vec<Header> = Vec::new();
+    for (index, row) in rows.iter().enumerate().skip(first.row + 1) {
+        let current = headers.last().unwrap_or(first);
+        if repeats(current, row) || !is_clean(row) {
+            continue;
+        }
+        headers.push(Header {
+            row: index,
+            columns: columns_of(row),
+        });
+    }
+    headers
+}
+
+/// A row of headings and nothing else: every non-empty cell is a heading, with at least
+/// three of them and one phrase known outright, naming the work and its owner, date or score.
+fn is_clean(row: &[String]) -> bool {
+    let mut cells = 0;
+    let mut phrase = false;
+    for cell in row.iter().filter(|cell| !cell.trim().is_empty()) {
+        match classify(cell) {
+            Some((_, known)) => {
+                cells += 1;
+                phrase |= known;
+            }
+            None => return false,
+        }
+    }
+    // A key to the RAG colours ("RAG | Status | Description") is no table of the plan: a
+    // table says what is done or at risk and who, when or how bad.
+    let fields = columns_of(row);
+    let has = |wanted: &[Field]| fields.iter().flatten().any(|field| wanted.contains(field));
+    let about_work = has(&[Field::Action, Field::Risk, Field::Requirement]);
+    let detail = has(&[
+        Field::Leads,
+        Field::Milestones,
+        Field::Evidence,
+        Field::Severity,
+        Field::Likelihood,
+        Field::RiskRating,
+    ]);
+    cells >= 3 && phrase && about_work && detail && score(row).is_some()
+}
+
+/// Whether a body cell repeats the header's cell of its column.
+pub fn repeats_cell(header: &Header, column: usize, cell: &str) -> bool {
+    header.field(column).is_some() && classify(cell).map(|(field, _)| field) == header.field(column)
+}
+
 /// Whether a body row repeats the header (tables split over pages repeat it).
 pub fn repeats(header: &Header, row: &[String]) -> bool {
-    let repeats_cell = |column: usize, cell: &str| {
-        header.field(column).is_some()
-            && classify(cell).map(|(field, _)| field) == header.field(column)
-    };
+    let repeats_cell = |column: usize, cell: &str| repeats_cell(header, column, cell);
     let mut non_empty = row
         .iter()
         .enumerate()
@@ -455,7 +733,7 @@ mod tests {
             ("OBJECTIVE", Field::Objective),
             ("Objective(s)", Field::Objective),
             ("Area of Prevent Duty Guidance", Field::Objective),
-            ("Risk Title", Field::Objective),
+            ("Risk Title", Field::Risk),
             ("Description", Field::Objective),
             ("OUTPUTS", Field::Outputs),
             ("Outcome(s)", Field::Outputs),
@@ -477,7 +755,7 @@ mod tests {
             ("Partners and Resources", Field::Partners),
             ("PROGRESS", Field::Progress),
             ("Comments / Progress", Field::Progress),
-            ("Work to date", Field::Progress),
+            ("Work to date", Field::Evidence),
             ("Evidence of progress", Field::Progress),
             ("Notes", Field::Progress),
             ("Current position", Field::Progress),

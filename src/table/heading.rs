@@ -117,14 +117,235 @@ pub fn lone_cell_heading(text: &str) -> Option<Heading> {
     })
 }
 
-/// A period label inside a title ("2008-11" in "PREVENT ACTION PLAN 2008-11") and its dates.
-pub fn period_label(text: &str) -> Option<(String, Period)> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':'))
-        .filter(|token| token.chars().any(|c| c.is_ascii_digit()))
-        .find_map(|token| {
-            let token = token.trim_matches(|c: char| !c.is_ascii_digit());
-            Period::parse(token).map(|period| (token.to_owned(), period))
+/// A short label that introduces what follows: "Potential Risks:", "Key actions:".
+pub fn label_heading(text: &str) -> Option<Heading> {
+    let title = text.trim().strip_suffix(':')?.trim();
+    let words = title.split_whitespace().count();
+    ((1..=6).contains(&words) && title.starts_with(|c: char| c.is_uppercase())).then(|| Heading {
+        id: None,
+        title: title.to_owned(),
+    })
+}
+
+/// A toolkit or self-assessment question heading the rows that answer it: "Does the
+/// institution have a single point of contact for Prevent?".
+pub fn question_heading(text: &str) -> Option<Heading> {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    (text.ends_with('?') && (3..=60).contains(&words)).then(|| match split_action_id(text) {
+        Some((id, title)) => Heading {
+            id: Some(id.to_owned()),
+            title: title.to_owned(),
+        },
+        None => Heading {
+            id: None,
+            title: text.to_owned(),
+        },
+    })
+}
+
+/// Words that name the body a plan belongs to, in a line above the title.
+const BODY_WORDS: &[&str] = &[
+    "council",
+    "borough",
+    "county",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "trust",
+    "nhs",
+    "authority",
+    "foundation",
+    "federation",
+    "partnership",
+];
+
+/// A line naming the body: "University of Westford", "Northshire Community Healthcare NHS
+/// Trust".
+pub fn names_body(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
         })
+        .collect();
+    (1..=8).contains(&words.len())
+        && text.starts_with(|c: char| c.is_uppercase())
+        && words.iter().any(|word| BODY_WORDS.contains(&word.as_str()))
+}
+
+/// Verbs plans start their actions with ("Deliver WRAP training", "Review the policy"):
+/// a lone cell that starts with one is a draft action, not a section heading.
+const ACTION_VERBS: &[&str] = &[
+    "agree",
+    "analyse",
+    "appoint",
+    "arrange",
+    "assess",
+    "attend",
+    "audit",
+    "brief",
+    "build",
+    "carry",
+    "check",
+    "circulate",
+    "collate",
+    "commission",
+    "complete",
+    "conduct",
+    "confirm",
+    "consider",
+    "consult",
+    "continue",
+    "coordinate",
+    "co-ordinate",
+    "create",
+    "deliver",
+    "design",
+    "develop",
+    "disseminate",
+    "distribute",
+    "embed",
+    "engage",
+    "ensure",
+    "establish",
+    "evaluate",
+    "explore",
+    "extend",
+    "facilitate",
+    "formalise",
+    "hold",
+    "identify",
+    "implement",
+    "improve",
+    "include",
+    "increase",
+    "introduce",
+    "invite",
+    "issue",
+    "launch",
+    "maintain",
+    "map",
+    "monitor",
+    "nominate",
+    "offer",
+    "organise",
+    "prepare",
+    "produce",
+    "promote",
+    "provide",
+    "publish",
+    "raise",
+    "recruit",
+    "refresh",
+    "report",
+    "respond",
+    "review",
+    "revise",
+    "roll",
+    "run",
+    "secure",
+    "seek",
+    "set",
+    "share",
+    "strengthen",
+    "support",
+    "test",
+    "train",
+    "undertake",
+    "update",
+    "use",
+    "work",
+    "write",
+];
+
+/// Whether text starts with a verb of doing ("Deliver ...", "Review the panel"): a draft
+/// action. "Review and monitoring" or "REVIEW" uses the word as a noun, as headings do.
+pub fn starts_with_verb(text: &str) -> bool {
+    let text = split_action_id(text).map_or(text, |(_, rest)| rest);
+    let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    let mut words = text.split_whitespace().map(|word| {
+        word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase()
+    });
+    let verb = words
+        .next()
+        .is_some_and(|word| ACTION_VERBS.contains(&word.as_str()));
+    let noun = matches!(words.next().as_deref(), None | Some("and" | "&" | "of"));
+    verb && !noun && !shouting
+}
+
+/// A period label inside a title and its dates, in the shapes plans use: "2008-11",
+/// "2020/23", "2015 - 18", "2019 – 2021 (2019 – 2020 Version)" (the first period),
+/// "2013/14 - 2015/16" (from the first year to the end of the last). A year after a month
+/// ("February 2017", "VERSION 1.0 NOVEMBER 2015") dates the document: it is no period.
+pub fn period_label(text: &str) -> Option<(String, Period)> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':'))
+        .filter(|token| !token.is_empty())
+        .collect();
+    let is_dash = |token: &&str| matches!(*token, "-" | "\u{2013}" | "to");
+    let mut index = 0;
+    while let Some(token) = tokens.get(index) {
+        let dated = index
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|before| is_month(before));
+        let spaced = tokens
+            .get(index + 1)
+            .filter(|dash| is_dash(dash))
+            .and(tokens.get(index + 2))
+            .filter(|second| year_part(token) && year_part(second));
+        let candidate = match spaced {
+            Some(second) => {
+                index += 2;
+                format!("{token}-{second}")
+            }
+            None => (*token).to_owned(),
+        };
+        index += 1;
+        let label = candidate.trim_matches(|c: char| !c.is_ascii_digit());
+        if dated || label.is_empty() {
+            continue;
+        }
+        if let Some(period) = year_span(label).or_else(|| Period::parse(label)) {
+            return Some((label.to_owned(), period));
+        }
+    }
+    None
+}
+
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let word = word.to_lowercase();
+    word.len() >= 3 && MONTHS.iter().any(|month| word.starts_with(month))
+}
+
+/// "2015", "18", "2013/14": one side of a period written with a spaced dash.
+fn year_part(token: &str) -> bool {
+    let token = token.trim_matches(|c: char| !c.is_ascii_digit());
+    let (first, second) = token.split_once('/').unwrap_or((token, "00"));
+    [first, second]
+        .iter()
+        .all(|part| matches!(part.len(), 2 | 4) && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// "2013/14-2015/16": from the start of the first financial year to the end of the last.
+fn year_span(label: &str) -> Option<Period> {
+    let (first, last) = label.split_once('-')?;
+    if !first.contains('/') || !last.contains('/') {
+        return None;
+    }
+    let first = Period::parse(first)?;
+    let last = Period::parse(last)?;
+    (first.start <= last.end).then_some(Period {
+        start: first.start,
+        end: last.end,
+    })
 }
 
 /// Words of plan titles that do not name the authority.
@@ -256,6 +477,17 @@ mod tests {
     }
 
     #[test]
+    fn tells_draft_actions_from_headings() {
+        assert!(starts_with_verb("Train school governors"));
+        assert!(starts_with_verb(
+            "3. Review the Channel panel terms of reference"
+        ));
+        assert!(!starts_with_verb("Review and monitoring"));
+        assert!(!starts_with_verb("TRAIN STAFF"));
+        assert!(!starts_with_verb("Governance"));
+    }
+
+    #[test]
     fn reads_lone_cell_headings() {
         assert_eq!(lone_cell_heading("Governance"), heading(None, "Governance"));
         assert_eq!(
@@ -287,6 +519,34 @@ mod tests {
         assert_eq!(authority("PREVENT ACTION PLAN 2008-11"), None);
         assert_eq!(authority("PREVENT \u{2013} DELIVERY PLAN"), None);
         assert!(is_title("Prevent Delivery Plan 2019-20"));
+        let period = |title: &str| {
+            period_label(title)
+                .map(|(label, period)| (label, period.start.to_string(), period.end.to_string()))
+        };
+        let expect = |label: &str, start: &str, end: &str| {
+            Some((label.to_owned(), start.to_owned(), end.to_owned()))
+        };
+        assert_eq!(
+            period("Prevent Action Plan 2019 \u{2013} 2021 (2019 \u{2013} 2020 Version)"),
+            expect("2019-2021", "2019-04-01", "2021-03-31")
+        );
+        assert_eq!(
+            period("Prevent Strategy 2020/23"),
+            expect("2020/23", "2020-04-01", "2023-03-31")
+        );
+        assert_eq!(
+            period("PREVENT DELIVERY PLAN 2015 - 18"),
+            expect("2015-18", "2015-04-01", "2018-03-31")
+        );
+        assert_eq!(
+            period("Prevent Action Plan 2013/14 - 2015/16"),
+            expect("2013/14-2015/16", "2013-04-01", "2016-03-31")
+        );
+        assert_eq!(period("Prevent action plan February 2017"), None);
+        assert_eq!(
+            period("PREVENT ACTION PLAN VERSION 1.0 NOVEMBER 2015"),
+            None
+        );
         assert_eq!(
             strategic_priority("- 1) Respond to ideological challenge"),
             Some(("1".into(), "Respond to ideological challenge".into()))

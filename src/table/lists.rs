@@ -99,6 +99,7 @@ fn agencies(line: &str, from_a_list: bool) -> Vec<String> {
     let separators: &[char] = if from_a_list { &[';'] } else { &[';', ','] };
     split_outside_brackets(line, separators)
         .into_iter()
+        .flat_map(|part| split_at_slashes(&part))
         .flat_map(|part| split_between_roles(&part))
         .flat_map(|part| split_run_on_roles(&part))
         .collect()
@@ -179,6 +180,21 @@ fn is_acronym(word: &str) -> bool {
     letters.clone().count() >= 2 && letters.all(char::is_uppercase)
 }
 
+/// Splits owners joined by slashes: "SY / RL", "Head of Risk /University Secretary/Head of
+/// Security". A slash inside one short name ("MPS/LBH", "Health/Education Lead") stays:
+/// the slash separates owners when it is spaced or when a side is itself several words.
+fn split_at_slashes(text: &str) -> Vec<String> {
+    let parts: Vec<&str> = text.split('/').collect();
+    let spaced = text.contains(" /") || text.contains("/ ");
+    let long_sides = parts
+        .iter()
+        .all(|part| part.split_whitespace().count() >= 2);
+    if parts.len() < 2 || !(spaced || long_sides) {
+        return vec![text.to_owned()];
+    }
+    parts.iter().map(|part| part.trim().to_owned()).collect()
+}
+
 /// Splits at " & " and " and " where the words before end a role.
 fn split_between_roles(text: &str) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -186,7 +202,9 @@ fn split_between_roles(text: &str) -> Vec<String> {
     let mut current: Vec<&str> = Vec::new();
     for (index, word) in words.iter().enumerate() {
         let conjunction = matches!(*word, "&" | "and" | "+");
-        let ends_role = current.last().is_some_and(|last| is_role_ending(last));
+        // "DSL and Head of Year 9": an acronym on its own is a whole role.
+        let ends_role = current.last().is_some_and(|last| is_role_ending(last))
+            || (current.len() == 1 && current.first().is_some_and(|only| is_acronym(only)));
         let more_follows = index + 1 < words.len();
         if conjunction && ends_role && more_follows {
             parts.push(current.join(" "));
@@ -211,8 +229,10 @@ fn split_run_on_roles(text: &str) -> Vec<String> {
         let Some(next) = words.get(index + 1) else {
             continue;
         };
+        // "Director Children's Services": a possessive names the role's department.
+        let possessive = next.ends_with("'s") || next.ends_with("\u{2019}s");
         let next_is_new_name =
-            next.starts_with(|c: char| c.is_uppercase()) && !is_role_ending(next);
+            next.starts_with(|c: char| c.is_uppercase()) && !is_role_ending(next) && !possessive;
         // "Chair of HPDG": an acronym after "of" names the body and ends the role.
         let names_body = is_acronym(word)
             && index >= 1
@@ -262,6 +282,19 @@ mod tests {
             ["Prevent Co-ordinator", "Police CSU", "ASBAT"]
         );
         assert_eq!(agencies_of("MPS/LBH"), ["MPS/LBH"]);
+        assert_eq!(agencies_of("SY / RL"), ["SY", "RL"]);
+        assert_eq!(
+            agencies_of("DSL and Head of Year 9"),
+            ["DSL", "Head of Year 9"]
+        );
+        assert_eq!(
+            agencies_of("Head of Risk /University Secretary/Head of Security"),
+            ["Head of Risk", "University Secretary", "Head of Security"]
+        );
+        assert_eq!(
+            agencies_of("Assistant Director Children's Services"),
+            ["Assistant Director Children's Services"]
+        );
     }
 
     #[test]

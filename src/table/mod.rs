@@ -181,43 +181,79 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
         issue.sheet.clone_from(&table.sheet);
         return Err(issue);
     };
-    let fields = columns::resolve(&header, &plain);
+    // Further tables on the sheet each read with their own header.
+    let headers = header::tables(&plain, header);
+    let ends: Vec<usize> = headers
+        .iter()
+        .skip(1)
+        .map(|header| header.row)
+        .chain(std::iter::once(plain.len()))
+        .collect();
+    let segments: Vec<Segment> = headers
+        .into_iter()
+        .zip(ends)
+        .map(|(header, end)| {
+            let fields = columns::resolve(&header, plain.get(..end).unwrap_or_default());
+            Segment {
+                header,
+                end,
+                fields,
+            }
+        })
+        .collect();
     // Excel hands dates over as serial numbers: read them as dates where dates belong.
     let texts: Vec<Vec<String>> = cells
         .iter()
-        .map(|row| {
-            row.iter()
+        .enumerate()
+        .map(|(row, cells)| {
+            let fields = segment_of(&segments, row).map(|segment| segment.fields.as_slice());
+            cells
+                .iter()
                 .enumerate()
                 .map(|(column, cell)| {
-                    cell.text(fields.get(column) == Some(&Some(Field::Milestones)))
+                    let field = fields.and_then(|fields| fields.get(column));
+                    cell.text(field == Some(&Some(Field::Milestones)))
                 })
                 .collect()
         })
         .collect();
 
-    let mut preamble = preamble::read(texts.get(..header.row).unwrap_or_default());
+    let first_row = segments.first().map_or(0, |segment| segment.header.row);
+    let mut preamble = preamble::read(texts.get(..first_row).unwrap_or_default());
     let mut used: HashSet<(usize, usize)> = preamble.used.iter().copied().collect();
-    used.extend(
-        fields
-            .iter()
-            .enumerate()
-            .filter(|(_, field)| field.is_some())
-            .map(|(column, _)| (header.row, column)),
-    );
-    let sections = std::mem::take(&mut preamble.sections);
-    used.extend(
-        sections
-            .iter()
-            .filter_map(|section| section.heading.as_ref().map(|(_, at)| *at)),
-    );
-    let body = rows::read(&texts, &header, &fields, sections);
-    used.extend(body.used.iter().copied());
-    let (plan, sources) = assemble::plan(preamble, body, table.sheet.clone());
+    let mut carried_sections = std::mem::take(&mut preamble.sections);
+    let mut bodies = Vec::new();
+    for segment in &segments {
+        let row = segment.header.row;
+        used.extend(
+            segment
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|(_, field)| field.is_some())
+                .map(|(column, _)| (row, column)),
+        );
+        used.extend(
+            carried_sections
+                .iter()
+                .filter_map(|section| section.heading.as_ref().map(|(_, at)| *at)),
+        );
+        let rows = texts.get(..segment.end).unwrap_or_default();
+        let mut body = rows::read(
+            rows,
+            &segment.header,
+            &segment.fields,
+            std::mem::take(&mut carried_sections),
+        );
+        used.extend(body.used.iter().copied());
+        carried_sections = std::mem::take(&mut body.trailing);
+        bodies.push(body);
+    }
+    let (plan, sources) = assemble::plan(preamble, bodies, table.sheet.clone());
 
     issues.extend(unmapped_cells(
         &texts,
-        &fields,
-        header.row,
+        &segments,
         &used,
         table.sheet.as_deref(),
     ));
@@ -228,48 +264,66 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
     })
 }
 
+/// One table of a sheet: its header, the row it ends before, and its columns' meanings.
+struct Segment {
+    header: header::Header,
+    end: usize,
+    fields: Vec<Option<Field>>,
+}
+
+/// The table a row belongs to (`None` above the first header).
+fn segment_of(segments: &[Segment], row: usize) -> Option<&Segment> {
+    segments
+        .iter()
+        .take_while(|segment| segment.header.row <= row)
+        .last()
+}
+
 /// Reports cells nothing was read from: one issue per column the plan has no place for,
 /// one per other stray cell.
 fn unmapped_cells(
     texts: &[Vec<String>],
-    fields: &[Option<Field>],
-    header_row: usize,
+    segments: &[Segment],
     used: &HashSet<(usize, usize)>,
     sheet: Option<&str>,
 ) -> Vec<Issue> {
-    let mut unknown_columns: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    // (header row, column) -> (first row, cells).
+    let mut unknown_columns: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
     let mut issues = Vec::new();
     for (row, cells) in texts.iter().enumerate() {
+        let segment = segment_of(segments, row);
         for (column, text) in cells.iter().enumerate() {
             let text = text.trim();
             if text.is_empty() || used.contains(&(row, column)) {
                 continue;
             }
-            if row >= header_row && fields.get(column).is_none_or(Option::is_none) {
-                let entry = unknown_columns.entry(column).or_insert((row, 0));
+            if let Some(segment) =
+                segment.filter(|segment| segment.fields.get(column).is_none_or(Option::is_none))
+            {
+                let entry = unknown_columns
+                    .entry((segment.header.row, column))
+                    .or_insert((row, 0));
                 entry.1 += 1;
                 continue;
             }
-            let mut issue = CellUnmapped::META
-                .issue(
-                    "",
-                    Message::CellUnmapped {
-                        cell: address(row, column),
-                        text: excerpt(text),
-                    },
-                )
-                .with_hint(Message::CellUnmappedHint);
-            issue.cell = Some(address(row, column));
-            issue.sheet = sheet.map(str::to_owned);
-            issues.push(issue);
+            issues.push(stray_cell(row, column, text, sheet));
         }
     }
-    for (column, (first_row, count)) in unknown_columns {
+    for ((header_row, column), (first_row, count)) in unknown_columns {
         let heading = texts
             .get(header_row)
             .and_then(|row| row.get(column))
             .map(|text| text.trim())
             .unwrap_or_default();
+        // A column with no heading and one note in it ("Page 2") is that note.
+        if heading.is_empty() && count == 1 {
+            let text = texts
+                .get(first_row)
+                .and_then(|row| row.get(column))
+                .map_or("", |text| text.trim());
+            issues.push(stray_cell(first_row, column, text, sheet));
+            continue;
+        }
         let name = (!heading.is_empty()).then(|| excerpt(heading));
         let cell_row = if heading.is_empty() {
             first_row
@@ -293,6 +347,22 @@ fn unmapped_cells(
         issues.push(issue);
     }
     issues
+}
+
+/// The issue for one cell nothing was read from.
+fn stray_cell(row: usize, column: usize, text: &str, sheet: Option<&str>) -> Issue {
+    let mut issue = CellUnmapped::META
+        .issue(
+            "",
+            Message::CellUnmapped {
+                cell: address(row, column),
+                text: excerpt(text),
+            },
+        )
+        .with_hint(Message::CellUnmappedHint);
+    issue.cell = Some(address(row, column));
+    issue.sheet = sheet.map(str::to_owned);
+    issue
 }
 
 fn excerpt(text: &str) -> String {

@@ -3,7 +3,10 @@
 
 use crate::date::Period;
 
-use super::heading::{authority, is_title, keyword_heading, period_label, strategic_priority};
+use super::heading::{
+    authority, is_title, keyword_heading, label_heading, lone_cell_heading, names_body,
+    period_label, strategic_priority, Heading,
+};
 use super::rows::SectionRows;
 
 /// A value read from one cell (row, column).
@@ -21,9 +24,17 @@ pub struct Preamble {
     pub used: Vec<(usize, usize)>,
 }
 
+/// A numbered short heading: "1. Leadership and governance".
+fn numbered_heading(text: &str) -> Option<Heading> {
+    lone_cell_heading(text).filter(|heading| heading.id.is_some())
+}
+
 /// Reads the rows above the header.
 pub fn read(rows: &[Vec<String>]) -> Preamble {
     let mut preamble = Preamble::default();
+    let last = rows
+        .iter()
+        .rposition(|row| row.iter().any(|text| !text.trim().is_empty()));
     for (index, row) in rows.iter().enumerate() {
         let cells: Vec<(usize, &str)> = row
             .iter()
@@ -32,6 +43,19 @@ pub fn read(rows: &[Vec<String>]) -> Preamble {
             .filter(|(_, text)| !text.is_empty())
             .collect();
         let alone = cells.len() == 1;
+        // The row just above the header may head the first section: "1. Leadership".
+        let numbered_heading = cells
+            .first()
+            .filter(|_| alone && Some(index) == last)
+            .and_then(|(column, text)| Some((*column, numbered_heading(text)?)));
+        if let Some((column, heading)) = numbered_heading {
+            preamble.sections.push(SectionRows {
+                heading: Some((heading, (index, column))),
+                records: Vec::new(),
+            });
+            preamble.used.push((index, column));
+            continue;
+        }
         for (column, text) in cells {
             let at = (index, column);
             if preamble.read_cell(text, at, alone) {
@@ -46,7 +70,8 @@ impl Preamble {
     /// Takes what a cell says; `alone` when it is the only cell of its row (headings and
     /// priorities are whole rows, a title may share its row with a version or date).
     fn read_cell(&mut self, text: &str, at: (usize, usize), alone: bool) -> bool {
-        if let Some(heading) = keyword_heading(text).filter(|_| alone) {
+        let heading = keyword_heading(text).or_else(|| label_heading(text));
+        if let Some(heading) = heading.filter(|_| alone) {
             self.sections.push(SectionRows {
                 heading: Some((heading, at)),
                 records: Vec::new(),
@@ -54,11 +79,16 @@ impl Preamble {
         } else if let Some(priority) = strategic_priority(text).filter(|_| alone) {
             self.priorities.push((priority, at));
         } else if self.title.is_none() && is_title(text) {
-            self.authority = authority(text).map(|name| (name, at));
+            // A line naming the body above the title already said who owns the plan.
+            if self.authority.is_none() {
+                self.authority = authority(text).map(|name| (name, at));
+            }
             if let Some(period) = period_label(text) {
                 self.period = Some((period, at));
             }
             self.title = Some((text.to_owned(), at));
+        } else if self.authority.is_none() && self.title.is_none() && alone && names_body(text) {
+            self.authority = Some((text.to_owned(), at));
         } else if self.period.is_none() && text.split_whitespace().count() <= 3 {
             let Some(period) = period_label(text) else {
                 return false;

@@ -7,7 +7,9 @@
 
 use super::columns::is_id_like;
 use super::header::{self, Field, Header};
-use super::heading::{keyword_heading, lone_cell_heading, Heading};
+use super::heading::{
+    keyword_heading, label_heading, lone_cell_heading, question_heading, starts_with_verb, Heading,
+};
 use super::text::{ends_mid_phrase, ends_sentence, starts_lowercase, starts_with_action_id};
 
 /// One cell's text, where it sits and what it means.
@@ -23,9 +25,13 @@ pub struct Part {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Record {
     pub parts: Vec<Part>,
-    /// The objective came from cells above (a merged cell in the source).
-    pub carried_objective: Vec<Part>,
+    /// Objective, requirement or risk cells carried down from the action above (a cell
+    /// merged down rows in the source).
+    pub carried: Vec<Part>,
 }
+
+/// Fields a cell merged down rows states for every row beside it.
+pub const CONTEXT_FIELDS: [Field; 3] = [Field::Objective, Field::Requirement, Field::Risk];
 
 impl Record {
     /// The cell that stands for the action: its id, else its action text, else its first
@@ -53,13 +59,22 @@ impl Record {
 
     /// The objective's cells: its own, else those carried down from the action above.
     pub fn objective(&self) -> Vec<&Part> {
+        self.context(Field::Objective)
+    }
+
+    /// The cells of a context field (objective, requirement, risk): the record's own, else
+    /// those carried down from the action above.
+    pub fn context(&self, field: Field) -> Vec<&Part> {
         let own: Vec<&Part> = self
             .parts
             .iter()
-            .filter(|part| part.field == Field::Objective)
+            .filter(|part| part.field == field)
             .collect();
         if own.is_empty() {
-            self.carried_objective.iter().collect()
+            self.carried
+                .iter()
+                .filter(|part| part.field == field)
+                .collect()
         } else {
             own
         }
@@ -83,6 +98,9 @@ pub struct Body {
     pub wrapped: bool,
     /// What each column means.
     pub columns: Vec<Option<Field>>,
+    /// Headings with nothing under them at the foot of the table: notes, or the headings
+    /// of a table that follows on the sheet ("Key actions:").
+    pub trailing: Vec<SectionRows>,
 }
 
 /// Reads the rows below the header. `sections` holds headings found above the header.
@@ -167,7 +185,13 @@ impl Reader<'_> {
                 continue;
             }
             if header::repeats(self.header, row) {
-                used.extend(non_empty(row).map(|(column, _)| (index, column)));
+                // Only the repeated headings are layout: anything else on the row ("Page 2")
+                // is left for `cell-unmapped` to report.
+                used.extend(
+                    non_empty(row)
+                        .filter(|(column, text)| header::repeats_cell(self.header, *column, text))
+                        .map(|(column, _)| (index, column)),
+                );
                 continue;
             }
             if let Some((heading, column)) = self.heading(index, row) {
@@ -220,12 +244,12 @@ impl Reader<'_> {
                     }
                 }
                 previous => {
-                    let carried_objective = self.carried_objective(previous.as_deref(), &parts);
+                    let carried = self.carried(previous.as_deref(), &parts);
                     let mut record_parts = std::mem::take(&mut pending_prefix);
                     record_parts.extend(parts);
                     section.records.push(Record {
                         parts: record_parts,
-                        carried_objective,
+                        carried,
                     });
                 }
             }
@@ -239,6 +263,8 @@ impl Reader<'_> {
         }
         // A heading with nothing after it at the foot of the table is a note ("See notes
         // on the cover sheet"), reported as unread rather than made an empty section.
+        // When another table follows, they head its first section instead.
+        let mut trailing = Vec::new();
         while let Some(SectionRows {
             heading: Some((_, at)),
             records,
@@ -249,13 +275,15 @@ impl Reader<'_> {
             }
             let at = *at;
             used.retain(|cell| *cell != at);
-            sections.pop();
+            trailing.extend(sections.pop());
         }
+        trailing.reverse();
         Body {
             sections,
             used,
             wrapped: self.wrapped,
             columns: self.fields.to_vec(),
+            trailing,
         }
     }
 
@@ -276,9 +304,28 @@ impl Reader<'_> {
             }
         }
         let lone = non_empty(row).count() == 1;
-        let key_column = column == 0 || field_of(self.fields, column).is_some_and(Field::is_key);
-        let is_id = field_of(self.fields, column) == Some(Field::Id) && is_id_like(first);
+        let key_or_first = column == 0 || field_of(self.fields, column).is_some_and(Field::is_key);
+        if let Some(heading) = question_heading(first).filter(|_| lone && key_or_first) {
+            return Some((heading, column));
+        }
+        if let Some(heading) = label_heading(first).filter(|_| lone) {
+            return Some((heading, column));
+        }
+        let field = field_of(self.fields, column);
+        let key_column = column == 0 || field.is_some_and(Field::is_key);
+        let is_id = field == Some(Field::Id) && is_id_like(first);
         if !lone || !key_column || is_id || self.wrapped || self.next_row_continues(index, column) {
+            return None;
+        }
+        // A draft action with no lead or date yet is an action: a lone cell in the action
+        // column is a heading only when the action column is the table's first (a heading
+        // row merged across the table) and it does not read as something to do.
+        let first_described = self
+            .fields
+            .iter()
+            .position(|field| field.is_some_and(|field| field.is_key() && field != Field::Id));
+        let in_action_column = field == Some(Field::Action);
+        if in_action_column && (first_described != Some(column) || starts_with_verb(first)) {
             return None;
         }
         lone_cell_heading(first).map(|heading| (heading, column))
@@ -341,17 +388,30 @@ impl Reader<'_> {
             })
     }
 
-    /// A new action without an objective takes the one above it (a merged cell), when the
-    /// table has separate objective and action columns.
-    fn carried_objective(&self, previous: Option<&Record>, parts: &[Part]) -> Vec<Part> {
-        let has_both = self.fields.contains(&Some(Field::Objective))
-            && self.fields.contains(&Some(Field::Action));
-        let has_own = parts.iter().any(|part| part.field == Field::Objective);
-        match previous {
-            Some(previous) if has_both && !has_own => {
-                previous.objective().into_iter().cloned().collect()
-            }
-            _ => Vec::new(),
+    /// A new action without an objective, requirement or risk takes the one above it (a
+    /// cell merged down rows), when the table has that column beside an action column.
+    fn carried(&self, previous: Option<&Record>, parts: &[Part]) -> Vec<Part> {
+        let Some(previous) = previous else {
+            return Vec::new();
+        };
+        if !self.fields.contains(&Some(Field::Action)) {
+            return Vec::new();
         }
+        // A row that starts a new group (its own cell in a context column further left)
+        // takes nothing from the group above.
+        let own_context_from = parts
+            .iter()
+            .filter(|part| CONTEXT_FIELDS.contains(&part.field))
+            .map(|part| part.column)
+            .min();
+        CONTEXT_FIELDS
+            .into_iter()
+            .filter(|field| !parts.iter().any(|part| part.field == *field))
+            .filter(|field| {
+                let column = self.fields.iter().position(|slot| *slot == Some(*field));
+                column.is_some_and(|column| own_context_from.is_none_or(|own| own > column))
+            })
+            .flat_map(|field| previous.context(field).into_iter().cloned())
+            .collect()
     }
 }
