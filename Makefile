@@ -9,7 +9,7 @@ WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
 CORE_WASM := target/$(WASM_TARGET)/release/prevent_plan_check.wasm
 XLSX_WASM := xlsx/target/$(WASM_TARGET)/release/prevent_plan_check_xlsx.wasm
-WASM_BINDGEN := wasm-bindgen --remove-name-section --remove-producers-section
+WASM_BINDGEN := wasm-bindgen --remove-name-section --remove-producers-section --no-typescript
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_COLOR ?= never
 

@@ -3,9 +3,10 @@
 import initReader, * as reader from './xlsx/web/prevent_plan_check_xlsx.js';
 import * as core from './web/prevent_plan_check.js';
 import { createWorkbookApi } from './src/api.mjs';
-import './web.mjs'; // instantiates the core module first
+import { init } from './init.mjs';
+import { wasmSource } from './src/wasm-source.mjs';
 
-await initReader({ module_or_path: new URL('./xlsx/web/prevent_plan_check_xlsx_bg.wasm', import.meta.url) });
+await Promise.all([init(), initReader({ module_or_path: wasmSource(new URL('./xlsx/web/prevent_plan_check_xlsx_bg.wasm', import.meta.url)) })]);
 
 const api = createWorkbookApi(reader, core);
 export const { validateWorkbook, readWorkbook } = api;

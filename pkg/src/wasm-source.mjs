@@ -1,0 +1,13 @@
+// Where an entry's `.wasm` is read from. Each entry names its file as the literal
+// `new URL('./….wasm', import.meta.url)`, the pattern webpack, Vite and Parcel recognise to
+// copy the file into a build; this module only adapts that URL for Node.
+
+/**
+ * `url` itself, or the file's bytes where it is a `file:` URL that `fetch` cannot read (Node
+ * importing the browser entry directly). `process.getBuiltinModule` keeps `node:fs` out of
+ * the reach of bundlers, which would otherwise try to bundle it for the browser.
+ */
+export function wasmSource(url) {
+  const fs = url.protocol === 'file:' ? globalThis.process?.getBuiltinModule?.('node:fs') : undefined;
+  return fs ? fs.readFileSync(url) : url;
+}
