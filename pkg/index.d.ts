@@ -137,6 +137,12 @@ export interface Options {
   asOf?: IsoDate | Date;
   /** The language of messages, hints and category names: English (default) or Welsh. */
   locale?: 'en' | 'cy';
+  /**
+   * Tables only: the sheet cell where the rows start (`"B3"`, also `"$B$3"`), for a used
+   * range that does not start at A1. Issues' `cell` and the cells messages name are then the
+   * sheet's addresses (give `cellMarks` no `origin` then).
+   */
+  origin?: string;
 }
 
 /** An example of a rule's documentation, checked by the test suite against the checker. */
