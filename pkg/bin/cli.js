@@ -40,7 +40,7 @@ const FLAGS = { asOf: '--as-of', profile: '--profile', period: '--period', local
 
 /** An ERR_INVALID_OPTION of the API as a usage error that names the flag, not the JS option. */
 function optionError(error) {
-  return new UsageError(String(error.message).replace(/`(\w+)`/g, (whole, name) => FLAGS[name] ?? whole));
+  return new UsageError(String(error.message).replace(/`(\w+)`/g, (whole, name) => (FLAGS[name] ? `\`${FLAGS[name]}\`` : whole)));
 }
 
 /** The CLI's texts in the `--locale` asked for (English by default). */
