@@ -80,7 +80,8 @@ async function checkInputs({ inputs, problems, several }, values, io, t) {
   } else if (format === 'sarif') {
     const sarif = formatSarif(results, require('../rules.json'), api.version(), { repository: require('../package.json').repository, locale: values.locale, sources });
     cli.writeOutput(values, `${JSON.stringify(sarif, null, 2)}\n`, io.out);
-  } else {
+  } else if (results.length > 0 || !unreadable) {
+    // Nothing read is not "0 plans checked: no problems": the errors above say it all.
     const color = values.output === undefined && useColor(io.out);
     cli.writeOutput(values, formatText(results, { color, t }), io.out);
   }
