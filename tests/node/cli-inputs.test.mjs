@@ -52,7 +52,8 @@ test('a missing file or a glob that matches nothing is named, exit 2, and the ot
   assert.equal(glob.code, 2);
   assert.match(glob.err, /nothing\/\*\.json: no plan file matches/);
   assert.doesNotMatch(glob.out, /no problems/);
-  const empty = run(['check', 'plans/.hidden'], { cwd: folder });
+  mkdirSync(join(folder, 'plans', 'empty'));
+  const empty = run(['check', 'plans/empty'], { cwd: folder });
   assert.equal(empty.code, 2);
   assert.match(empty.err, /no plan file/);
 });
