@@ -10,8 +10,14 @@ export interface FileReport {
 /** Where an issue is, as a person looks for it: `Plan!D7`, `3:14` or a JSON Pointer. */
 export function location(issue: Issue): string;
 
-/** Stylish text like ESLint's; control characters of the plan are shown escaped. */
-export function formatText(results: FileReport[], options?: { color?: boolean; quiet?: boolean }): string;
+/**
+ * Stylish text like ESLint's; control characters from plans and file names are shown
+ * escaped. `color` adds ANSI colours; `t` gives the texts in another language.
+ */
+export function formatText(results: FileReport[], options?: { color?: boolean; t?: (key: string, args?: Record<string, unknown>) => string }): string;
+
+/** `text` with every control character (and bidirectional override) shown escaped: `\x1b`, `\n`. */
+export function escapeControl(text: string): string;
 
 /**
  * A SARIF 2.1.0 log of the checked files. `sources` maps a file name to the text it was read
