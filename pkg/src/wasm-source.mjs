@@ -8,6 +8,11 @@
  * the reach of bundlers, which would otherwise try to bundle it for the browser.
  */
 export function wasmSource(url) {
-  const fs = url.protocol === 'file:' ? globalThis.process?.getBuiltinModule?.('node:fs') : undefined;
-  return fs ? fs.readFileSync(url) : url;
+  if (url.protocol !== 'file:' || typeof globalThis.process?.versions?.node !== 'string') return url;
+  const fs = globalThis.process.getBuiltinModule?.('node:fs');
+  if (!fs) {
+    // Node before 20.16 has no getBuiltinModule, and its fetch cannot read files.
+    throw new Error(`cannot read ${url.pathname} here: in Node, import 'prevent-plan-check' (its Node build), or pass the bytes: init({ module_or_path: bytes })`);
+  }
+  return fs.readFileSync(url);
 }
