@@ -67,7 +67,7 @@ test('publint finds nothing to say', async () => {
 });
 
 test('arethetypeswrong finds no problem (node16 and bundler resolution)', () => {
-  const result = spawnSync(bin('attw'), [tarball, '--profile', 'node16', '--format', 'ascii', '--exclude-entrypoints', './core.wasm', './schema.json', './rules.json', './package.json'], { encoding: 'utf8' });
+  const result = spawnSync(bin('attw'), [tarball, '--profile', 'node16', '--format', 'ascii', '--exclude-entrypoints', './core.wasm', './xlsx.wasm', './schema.json', './rules.json', './package.json'], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });
 
@@ -97,6 +97,7 @@ console.log(JSON.stringify([validate({ sections: [] }).valid, fromInit === valid
 test('tsc type-checks a user of every entry under node16, nodenext and bundler resolution', () => {
   const usage = `import { validate, init, type Report } from 'prevent-plan-check';
 import { init as initLazily } from 'prevent-plan-check/init';
+import { init as initWorkbooks } from 'prevent-plan-check/xlsx/init';
 import { validateWorkbook } from 'prevent-plan-check/xlsx';
 import { toAjvErrors } from 'prevent-plan-check/adapters';
 import { cellMarks } from 'prevent-plan-check/marks';
@@ -104,6 +105,7 @@ import { formatText } from 'prevent-plan-check/format';
 export async function check(bytes: Uint8Array): Promise<number> {
   await init();
   const { validateTable } = await initLazily();
+  await initWorkbooks();
   const report: Report = validate({ sections: [] });
   const marks = cellMarks(validateTable([['Action', 'Lead']], { origin: 'B3' })).marks;
   return report.issues.length + validateWorkbook(bytes).issues.length + toAjvErrors(report).length + marks.length + formatText([{ file: 'x', report }]).length;
@@ -151,9 +153,14 @@ show([...checks({ validate, validateTable }), validateWorkbook(new Uint8Array([1
   vite5: {
     files: {
       'index.html': PAGE,
-      'main.js': `import { init } from 'prevent-plan-check/init';\n${CHECKS}\ninit().then((api) => show(checks(api)));\n`,
+      'main.js': `import { init } from 'prevent-plan-check/init';\n${CHECKS}
+init().then(async (api) => {
+  const { init: initWorkbooks } = await import('prevent-plan-check/xlsx/init');
+  const { validateWorkbook } = await initWorkbooks();
+  show([...checks(api), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule]);
+});\n`,
     },
-    expected: [true, true],
+    expected: [true, true, 'table-unreadable'],
     async build(folder) {
       // Vite 5's `require` entry is CommonJS: its API is the default export there.
       const vite5 = await import(require.resolve('vite5', { paths: [root] }));
@@ -179,9 +186,16 @@ import('prevent-plan-check/xlsx').then(({ validateWorkbook }) => show([...checks
   esbuild: {
     files: {
       'dist/index.html': PAGE.replace(' type="module"', ''),
-      'app.js': `import { init } from 'prevent-plan-check/init';\nimport wasmUrl from 'prevent-plan-check/core.wasm';\n${CHECKS}\ninit({ module_or_path: wasmUrl }).then((api) => show(checks(api)));\n`,
+      'app.js': `import { init } from 'prevent-plan-check/init';
+import { init as initWorkbooks } from 'prevent-plan-check/xlsx/init';
+import wasmUrl from 'prevent-plan-check/core.wasm';
+import workbookWasmUrl from 'prevent-plan-check/xlsx.wasm';\n${CHECKS}
+init({ module_or_path: wasmUrl }).then(async (api) => {
+  const { validateWorkbook } = await initWorkbooks({ module_or_path: workbookWasmUrl, core: { module_or_path: wasmUrl } });
+  show([...checks(api), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule]);
+});\n`,
     },
-    expected: [true, true],
+    expected: [true, true, 'table-unreadable'],
     async build(folder) {
       const esbuild = require(require.resolve('esbuild', { paths: [root] }));
       await esbuild.build({ absWorkingDir: folder, entryPoints: ['app.js'], bundle: true, outfile: 'dist/main.js', loader: { '.wasm': 'file' }, logLevel: 'error' });
