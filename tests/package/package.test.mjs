@@ -128,7 +128,7 @@ export async function check(bytes: Uint8Array): Promise<number> {
 });
 
 /** The user's page: checks a plan, a table and (where top-level await is there) a workbook. */
-const PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>app</title></head><body><pre id="out"></pre><script type="module" src="./main.js"></script></body></html>';
+const PAGE = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>app</title></head><body><pre id="out"></pre><script type="module" src="./main.js"></script></body></html>';
 const CHECKS = `function checks({ validate, validateTable }) {
   return [validate({ sections: [] }).summary.errors > 0, validateTable([['Action', 'Lead', 'Deadline'], ['1', 'Train staff', 'Mar-18']], { origin: 'B3' }).issues.every((issue) => !issue.cell || /^[B-Z]/.test(issue.cell))];
 }
