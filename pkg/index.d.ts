@@ -155,6 +155,12 @@ export interface Options {
   asOf?: IsoDate | Date;
   /** The language of messages, hints and category names: English (default) or Welsh. */
   locale?: 'en' | 'cy';
+  /**
+   * Tables only: the sheet cell where the rows start (`"B3"`, also `"$B$3"`), for a used
+   * range that does not start at A1. Issues' `cell` and the cells messages name are then the
+   * sheet's addresses (give `cellMarks` no `origin` then).
+   */
+  origin?: string;
 }
 
 /** An example of a rule's documentation, checked by the test suite against the checker. */
@@ -258,3 +264,36 @@ export function limits(): {
   maxColumns: number;
 };
 export function version(): string;
+
+/** The API's functions, as `init()` resolves to them. */
+export interface Checker {
+  validate: typeof validate;
+  validateJson: typeof validateJson;
+  validateTable: typeof validateTable;
+  validateCsv: typeof validateCsv;
+  parseMilestone: typeof parseMilestone;
+  schema: typeof schema;
+  profiles: typeof profiles;
+  profileSchema: typeof profileSchema;
+  limits: typeof limits;
+  version: typeof version;
+  init: typeof init;
+  initSync: typeof initSync;
+}
+
+/**
+ * Where the core's `.wasm` is: its URL (a string or `URL`), a `Request`, a `Response` or a
+ * promise of one, its bytes, or a compiled `WebAssembly.Module`. Written without the DOM's
+ * types so that projects without `lib: ["dom"]` can use these declarations.
+ */
+export type WasmSource = string | ArrayBuffer | ArrayBufferView | object;
+
+/**
+ * Loads the core module once, before the first check: needed only with the
+ * `prevent-plan-check/init` entry in browsers (no top-level await). Without an argument it
+ * fetches the `.wasm` beside the entry; `{ module_or_path }` says where it is. In Node and
+ * with the default browser entry the module is already loaded and this resolves at once.
+ */
+export function init(input?: { module_or_path: WasmSource }): Promise<Checker>;
+/** Loads the core module synchronously from its bytes or a compiled module (`{ module }`). */
+export function initSync(input: { module: ArrayBuffer | ArrayBufferView | object }): Checker;

@@ -1,12 +1,8 @@
-// Browser and bundler entry: loads its .wasm next to this file, then exposes the API.
-import init, * as core from './web/prevent_plan_check.js';
-import { createApi } from './src/api.mjs';
-// Rule metadata is plain data kept out of the .wasm; bundlers drop it when `rules` is unused.
-import { rules } from './dist/rules.mjs';
+// Browser and bundler entry: loads the `.wasm` beside it with top-level await, then exposes
+// the API. For bundlers or targets without top-level await, `prevent-plan-check/init`.
+import { init } from './init.mjs';
 
-await init({ module_or_path: new URL('./web/prevent_plan_check_bg.wasm', import.meta.url) });
+await init();
 
-const api = { ...createApi(core), rules };
-export const { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, limits, version } = api;
-export { rules };
-export default api;
+export * from './init.mjs';
+export { default } from './init.mjs';

@@ -1,12 +1,9 @@
 // Browser and bundler workbook entry: `import('prevent-plan-check/xlsx')` when a workbook is
-// dropped, so that forms which never open one never download this module (about 270 KB brotli).
-import initReader, * as reader from './xlsx/web/prevent_plan_check_xlsx.js';
-import * as core from './web/prevent_plan_check.js';
-import { createWorkbookApi } from './src/api.mjs';
-import './web.mjs'; // instantiates the core module first
+// dropped, so that forms which never open one never download this module (about 270 KB
+// brotli). Loads with top-level await; `prevent-plan-check/xlsx/init` is the same without.
+import { init } from './xlsx-init.mjs';
 
-await initReader({ module_or_path: new URL('./xlsx/web/prevent_plan_check_xlsx_bg.wasm', import.meta.url) });
-
-const api = createWorkbookApi(reader, core);
+const api = await init();
 export const { validateWorkbook, readWorkbook } = api;
+export { init };
 export default api;

@@ -5,4 +5,6 @@ const reader = require('./xlsx/node/prevent_plan_check_xlsx.js');
 const core = require('./node/prevent_plan_check.js');
 const { createWorkbookApi } = require('./dist/api.cjs');
 
-module.exports = createWorkbookApi(reader, core);
+const api = Object.freeze(createWorkbookApi(reader, core));
+// Loaded on require: `init()` (for code shared with browsers) has nothing left to do.
+module.exports = { ...api, init: async () => api };

@@ -1,5 +1,5 @@
 // Types of `prevent-plan-check/xlsx`: workbooks, in a separately loaded module.
-import type { CellValue, Options, Report } from './index';
+import type { CellValue, Options, Report, WasmSource } from './index';
 
 /**
  * Checks the sheet of an .xlsx or .ods workbook that holds the plan (the one whose header
@@ -21,3 +21,14 @@ export interface Sheet {
 export function readWorkbook(
   bytes: Uint8Array | ArrayBuffer | ArrayBufferView,
 ): { sheets: Sheet[]; error?: undefined } | { error: string; sheets?: undefined };
+
+/**
+ * Loads the workbook module (and the core) once: needed only with the
+ * `prevent-plan-check/xlsx/init` entry in browsers (no top-level await). `module_or_path`
+ * says where the workbook module's `.wasm` is (`prevent-plan-check/xlsx.wasm`), `core` where
+ * the core's is. In Node and with the default entry this resolves at once.
+ */
+export function init(input?: { module_or_path?: WasmSource; core?: { module_or_path: WasmSource } }): Promise<{
+  validateWorkbook: typeof validateWorkbook;
+  readWorkbook: typeof readWorkbook;
+}>;

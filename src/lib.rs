@@ -179,9 +179,21 @@ pub fn validate_table(table: &Table, options: &Options) -> Report {
         Ok(imported) => {
             let mut report = check_plan(imported.plan, options, imported.issues);
             imported.sources.locate(&mut report.issues);
+            imported
+                .sources
+                .name_actions(&mut report.issues, options.origin);
+            options.origin.place(&mut report.issues);
+            // Cells named in messages may have moved: render them again.
+            report
+                .issues
+                .iter_mut()
+                .for_each(|issue| issue.localize(options.locale));
             report
         }
-        Err(issue) => input_error(options, issue),
+        Err(mut issue) => {
+            options.origin.place(std::slice::from_mut(&mut issue));
+            input_error(options, issue)
+        }
     }
 }
 

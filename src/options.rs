@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use crate::date::{Date, Period};
 use crate::messages::Message;
+use crate::table::origin::Origin;
 
 /// Settings of one check. Everything is optional; the plan's own fields fill the gaps.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15,6 +16,9 @@ pub struct Options {
     /// The reporting date for overdue checks; overrides the plan's `as_of`.
     pub as_of: Option<Date>,
     pub locale: Locale,
+    /// The sheet cell where a checked table starts ("B3"), for tables read from a used range:
+    /// the report's cells are then the sheet's.
+    pub origin: Origin,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +67,7 @@ impl std::fmt::Display for OptionsError {
 impl std::error::Error for OptionsError {}
 
 impl Options {
-    /// Reads options from a JSON object: `{"profile", "period", "asOf", "locale"}`.
+    /// Reads options from a JSON object: `{"profile", "period", "asOf", "locale", "origin"}`.
     /// `null` or `{}` means defaults; unknown keys are an error (they are usually typos).
     pub fn from_json(text: &str) -> Result<Options, OptionsError> {
         let value: Value = serde_json::from_str(text).map_err(|error| {
@@ -142,6 +146,16 @@ impl Options {
                         .ok_or_else(|| error("locale", Message::LocaleOptionUnknown { locale }))?;
                 }
                 ("locale", _) => return Err(error("locale", Message::LocaleOptionType)),
+                ("origin", value) => {
+                    options.origin = value.as_str().and_then(Origin::parse).ok_or_else(|| {
+                        error(
+                            "origin",
+                            Message::OriginOption {
+                                value: value.to_string(),
+                            },
+                        )
+                    })?;
+                }
                 (other, _) => {
                     return Err(error(
                         "options",

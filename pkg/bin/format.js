@@ -1,22 +1,45 @@
 'use strict';
 // Report formatters of the CLI: stylish text (like ESLint's) and SARIF 2.1.0.
 
+const { createHash } = require('node:crypto');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 const { translator } = require('../src/i18n/index.js');
+const { jsonPositions } = require('./json-positions.js');
+
+// C0 and C1 control characters (ESC starts the terminal's escape sequences, a newline could
+// fake a line of output), and the bidirectional overrides that reorder what is shown.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a plan, a file name or an error message, safe to print on a terminal: every
+ * control character is shown escaped (`\x1b`, `\n`), as JSON and SARIF output already do.
+ */
+function escapeControl(text) {
+  return String(text).replace(CONTROL, (char) => {
+    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }[char];
+    if (named) return named;
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
 
 const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
 const paint = (on, code) => (text) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-/** Where an issue is, in the words a person looks for: a cell, a line, a field. */
+/** Where an issue is, in the words a person looks for: a cell, a line, a field (escaped). */
 function location(issue, t = translator('en')) {
-  if (issue.cell) return issue.sheet ? `${issue.sheet}!${issue.cell}` : issue.cell;
+  if (issue.cell) return escapeControl(issue.sheet ? `${issue.sheet}!${issue.cell}` : issue.cell);
   if (issue.line !== undefined) return `${issue.line}:${issue.column ?? 0}`;
-  return issue.path || t('wholePlan');
+  return escapeControl(issue.path || t('wholePlan'));
 }
 
-/** `t` gives the CLI's texts in the chosen language (English by default). */
-function formatText(results, { color, t = translator('en') }) {
+/**
+ * `t` gives the CLI's texts in the chosen language (English by default). Everything from a
+ * plan or a file name is printed with its control characters escaped.
+ */
+function formatText(results, { color = false, t = translator('en') } = {}) {
   const style = {
     file: paint(color, 4),
     error: paint(color, 31),
@@ -29,8 +52,8 @@ function formatText(results, { color, t = translator('en') }) {
   let out = '';
   for (const { file, report } of results) {
     if (report.issues.length === 0) continue;
-    out += `\n${style.file(file)}\n`;
-    const rows = report.issues.map((issue) => [location(issue, t), issue.severity, issue.message, issue.rule]);
+    out += `\n${style.file(escapeControl(file))}\n`;
+    const rows = report.issues.map((issue) => [location(issue, t), issue.severity, escapeControl(issue.message), escapeControl(issue.rule)]);
     // Folds, not Math.max(...list): a list spread into arguments overflows the stack.
     const width = rows.reduce((widest, [where]) => Math.max(widest, where.length), 0);
     const severityWidth = rows.reduce((widest, [, severity]) => Math.max(widest, t(severity).length), 0);
@@ -95,11 +118,43 @@ function logicalLocations(issue) {
 }
 
 /**
- * SARIF 2.1.0 log of the checked files. `rules` is the package's rules.json;
- * `repository` (package.json's field) gives each rule a `helpUri` when present; `locale` ("cy")
- * picks the rules' translated summaries.
+ * The artifact URI of a file as shown: relative paths with each segment percent-encoded
+ * (a space is %20, `#` is %23), absolute paths as `file:` URLs.
  */
-function formatSarif(results, rules, version, { repository, locale } = {}) {
+function artifactUri(file) {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+/**
+ * A fingerprint that survives edits elsewhere in the plan: the rule, the file, where (the
+ * action's id, else the cell or the field) and the message, hashed.
+ */
+function fingerprint(file, issue) {
+  const where = issue.action ?? (issue.cell ? `${issue.sheet ?? ''}!${issue.cell}` : issue.path);
+  return createHash('sha256').update([issue.rule, file, where, issue.message].join('\u0000')).digest('hex');
+}
+
+/**
+ * The region of an issue in its file: syntax errors carry their line; issues of JSON plans
+ * get the line and column of their field (`positions`, from the file's text); issues of
+ * delimited tables the line of their cell's row; anything else (workbooks, a plan read from
+ * a source no longer at hand) the first line, as code-scanning tools need a region.
+ */
+function region(issue, positions, delimited) {
+  if (issue.line !== undefined) return { startLine: issue.line, startColumn: issue.column ?? 1 };
+  const place = positions?.get(issue.path ?? '');
+  if (place) return { startLine: place.line, startColumn: place.column };
+  const row = delimited && issue.cell ? /[0-9]+$/.exec(issue.cell) : null;
+  return { startLine: row ? Number(row[0]) : 1 };
+}
+
+/**
+ * SARIF 2.1.0 log of the checked files. `rules` is the package's rules.json;
+ * `repository` (package.json's field) gives each rule a `helpUri`; `locale` ("cy") picks the
+ * rules' translated summaries; `sources` (file -> text read) places the results of JSON plans.
+ */
+function formatSarif(results, rules, version, { repository, locale, sources = new Map() } = {}) {
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -110,25 +165,30 @@ function formatSarif(results, rules, version, { repository, locale } = {}) {
           driver: {
             name: 'prevent-plan-check',
             version,
-            informationUri: 'https://www.npmjs.com/package/prevent-plan-check',
+            informationUri: repositoryUrl(repository) ?? 'https://www.npmjs.com/package/prevent-plan-check',
             rules: rules.map((rule) => sarifRule(rule, repository, locale)),
           },
         },
-        results: results.flatMap(({ file, report }) =>
-          report.issues.map((issue) => {
-            const physicalLocation = { artifactLocation: { uri: file.split(path.sep).join('/') } };
-            if (issue.line !== undefined) physicalLocation.region = { startLine: issue.line, startColumn: issue.column ?? 1 };
+        results: results.flatMap(({ file, report }) => {
+          const text = sources.get(file);
+          const json = text !== undefined && !/\.(csv|tsv)$/i.test(file) && /^\s*[{[]/.test(text);
+          const positions = json ? jsonPositions(text, report.issues.map((issue) => issue.path ?? '')) : undefined;
+          const delimited = /\.(csv|tsv)$/i.test(file);
+          const uri = artifactUri(file);
+          return report.issues.map((issue) => {
+            const physicalLocation = { artifactLocation: { uri }, region: region(issue, positions, delimited) };
             const result = {
               ruleId: issue.rule,
               level: SARIF_LEVEL[issue.severity],
               message: { text: issue.hint ? `${issue.message}. ${issue.hint}` : issue.message },
               locations: [{ physicalLocation, logicalLocations: logicalLocations(issue) }],
+              partialFingerprints: { 'preventPlanCheck/v1': fingerprint(file, issue) },
             };
             if (index.has(issue.rule)) result.ruleIndex = index.get(issue.rule);
             if (issue.action !== undefined) result.properties = { action: issue.action };
             return result;
-          }),
-        ),
+          });
+        }),
       },
     ],
   };
@@ -146,4 +206,4 @@ function formatJson(value, indent = 2) {
   return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-module.exports = { formatText, formatSarif, formatJson, location };
+module.exports = { formatText, formatSarif, formatJson, location, escapeControl };

@@ -5,11 +5,34 @@
 // throwing getters fail in JSON.stringify, before they reach WASM, as an Error with a
 // `code`. Content problems are never thrown: they come back in the report.
 
-/** Makes an `Error` with a stable `code`, like Node's own errors. */
+/**
+ * Makes an `Error` with a stable `code`, like Node's own errors: a `TypeError` for an
+ * argument of the wrong type, as Node's ERR_INVALID_ARG_TYPE is.
+ */
 function fail(code, message, cause) {
-  const error = new Error(message, cause === undefined ? undefined : { cause });
+  const Kind = code === 'ERR_INVALID_ARG_TYPE' ? TypeError : Error;
+  const error = new Kind(message, cause === undefined ? undefined : { cause });
   error.code = code;
   return error;
+}
+
+/** The error of an API call before `init()` has loaded the module (the `init` entry only). */
+export function notInitialized() {
+  return fail('ERR_NOT_INITIALIZED', 'prevent-plan-check is not initialised yet: await init() (or call initSync()) first');
+}
+
+/**
+ * Whether `value` is a Date, from this realm or another (vm contexts, iframes, jsdom), where
+ * `instanceof Date` is false: Date's own method accepts exactly Dates.
+ */
+function isDate(value) {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    Date.prototype.getTime.call(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const LOCALES = new Set(['en', 'cy']);
@@ -82,9 +105,12 @@ function sayer(options) {
 }
 
 function isoDay(date, say) {
-  if (Number.isNaN(date.getTime())) throw fail('ERR_INVALID_ARG_TYPE', say('invalidDate'));
+  // Date's own methods: a Date of another realm, or one with its methods overwritten, reads the same.
+  const time = Date.prototype.getTime.call(date);
+  if (Number.isNaN(time)) throw fail('ERR_INVALID_ARG_TYPE', say('invalidDate'));
+  const local = new Date(time);
   const pad = (n, width = 2) => String(n).padStart(width, '0');
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${pad(local.getFullYear(), 4)}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
 }
 
 /**
@@ -95,7 +121,7 @@ function isoDay(date, say) {
 function strictReplacer(say) {
   return function replace(key, value) {
     const original = this[key];
-    if (original instanceof Date) return isoDay(original, say);
+    if (isDate(original)) return isoDay(original, say);
     const type = typeof value;
     if (type === 'function' || type === 'symbol') {
       throw fail('ERR_INVALID_PLAN', say('notJsonValue', { type, key }));
@@ -198,15 +224,29 @@ function call(fn, ...args) {
   }
 }
 
-/** Bytes of a file as a Uint8Array, from a Uint8Array (or Node Buffer), ArrayBuffer or DataView. */
+const arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+
+/** Whether `value` is an ArrayBuffer of any realm (its own getter accepts exactly those). */
+function isArrayBuffer(value) {
+  try {
+    arrayBufferByteLength.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Bytes of a file as a Uint8Array, from a Uint8Array (or Node Buffer), ArrayBuffer or DataView,
+ * of this realm or another (`ArrayBuffer.isView` and the brand checks do not use `instanceof`).
+ */
 function asBytes(bytes, name, say) {
   const wrongType = (value) => fail('ERR_INVALID_ARG_TYPE', say('notBytes', { name, value }));
   try {
-    if (bytes instanceof Uint8Array) return bytes;
-    if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
     if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (isArrayBuffer(bytes)) return new Uint8Array(bytes);
   } catch (error) {
-    // `instanceof` throws for a revoked Proxy.
+    // A revoked Proxy throws here.
     throw wrongType(say('unreadableValue', { reason: error && error.message }));
   }
   throw wrongType(describe(bytes, say));

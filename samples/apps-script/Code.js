@@ -28,11 +28,11 @@ function checkPreventPlan() {
   const sheet = SpreadsheetApp.getActiveSheet();
   restoreMarks_(sheet);
   const range = sheet.getDataRange();
-  // The report's cells count from the range's top-left cell, the marks from the sheet's.
+  // The range's top-left cell: the report then names the sheet's cells, not the range's.
   const origin = range.getA1Notation().split(':')[0];
   // Overdue actions are judged as of today, the day the plan is being looked at.
-  const report = PreventPlanCheck.validateTable(range.getValues(), { ...CHECK_OPTIONS, asOf: new Date() });
-  const { marks, unplaced } = cellMarks(report, { origin });
+  const report = PreventPlanCheck.validateTable(range.getValues(), { ...CHECK_OPTIONS, asOf: new Date(), origin });
+  const { marks, unplaced } = cellMarks(report);
   applyMarks_(sheet, range, marks);
   showSidebar_(report, marks, unplaced);
   return report;

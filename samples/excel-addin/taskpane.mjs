@@ -60,13 +60,13 @@ async function check() {
     used.load(['values', 'address']);
     sheet.load('name');
     await context.sync();
-    const options = { profile: profileSelect.value };
+    // "Plan!$B$2:$F$40" -> "$B$2": the report names the sheet's cells, not the range's.
+    const origin = used.address.split('!').pop().split(':')[0];
+    const options = { profile: profileSelect.value, origin };
     const asOf = document.getElementById('as-of').value;
     if (asOf) options.asOf = asOf;
     const report = checker.validateTable(used.values, options);
-    // "Plan!B2:F40" -> "B2": report cells count from the range's top-left cell.
-    const origin = used.address.split('!').pop().split(':')[0].replace(/\$/g, '');
-    const { marks, unplaced } = cellMarks(report, { origin });
+    const { marks, unplaced } = cellMarks(report);
     const kind = noteKind();
     const cells = marks.map((mark) => {
       const range = sheet.getRange(mark.cell);

@@ -286,6 +286,7 @@ pub(super) fn render(message: &Message) -> String {
         PeriodOptionType => "rhaid iddo fod yn destun neu'n {start, end}".into(),
         AsOfOptionDate { text } => format!("nid yw \"{text}\" yn ddyddiad YYYY-MM-DD"),
         AsOfOptionType => "rhaid iddo fod yn ddyddiad YYYY-MM-DD ar ffurf testun".into(),
+        OriginOption { value } => format!("nid yw {value} yn gyfeiriad cell fel \"B3\""),
         LocaleOptionUnknown { locale } => {
             format!("nid oes cefnogaeth i \"{locale}\" (defnyddiwch en neu cy)")
         }

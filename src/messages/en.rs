@@ -265,6 +265,7 @@ pub(super) fn render(message: &Message) -> String {
         PeriodOptionType => "must be a string or {start, end}".into(),
         AsOfOptionDate { text } => format!("\"{text}\" is not a YYYY-MM-DD date"),
         AsOfOptionType => "must be a YYYY-MM-DD string".into(),
+        OriginOption { value } => format!("{value} is not a cell address such as \"B3\""),
         LocaleOptionUnknown { locale } => {
             format!("\"{locale}\" is not supported (use en or cy)")
         }

@@ -152,6 +152,7 @@ messages! {
     PeriodOptionType,
     AsOfOptionDate { text: String },
     AsOfOptionType,
+    OriginOption { value: String },
     LocaleOptionUnknown { locale: String },
     LocaleOptionType,
     UnknownOption { name: String },

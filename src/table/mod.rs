@@ -15,6 +15,7 @@ pub mod export;
 pub mod header;
 pub mod heading;
 pub mod lists;
+pub mod origin;
 pub mod preamble;
 pub mod rows;
 pub mod source_map;

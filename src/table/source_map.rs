@@ -6,7 +6,10 @@ use serde::Serialize;
 
 use crate::report::Issue;
 
+use crate::messages::Message;
+
 use super::cell::address;
+use super::origin::Origin;
 
 /// JSON Pointer of a plan field -> the cell it was read from ("D7").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -44,6 +47,25 @@ impl SourceMap {
             }
             let (parent, _) = candidate.rsplit_once('/')?;
             candidate = parent;
+        }
+    }
+
+    /// Names the actions a message lists by their cell where the plan names them by JSON
+    /// Pointer (table rows without ids): "A7" says where to look, "/sections/1/actions/3"
+    /// does not. The caller renders the messages again.
+    pub fn name_actions(&self, issues: &mut [Issue], origin: Origin) {
+        for issue in issues {
+            if let Some(Message::CategoryInferred { actions, .. }) = &mut issue.texts.message {
+                let named: Vec<String> = actions
+                    .split(", ")
+                    .map(|name| {
+                        let cell = name.starts_with('/').then(|| self.cell(name)).flatten();
+                        cell.and_then(|cell| origin.shift(cell))
+                            .unwrap_or_else(|| name.to_owned())
+                    })
+                    .collect();
+                *actions = named.join(", ");
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
 import { cellMarks } from '../../pkg/src/marks.mjs';
 
 const require = createRequire(import.meta.url);
@@ -98,8 +99,12 @@ function renderTemplate(source, data) {
   return new Function('data', 'escape', `with (data) { ${code} return out; }`)(data, escape);
 }
 
-/** A fresh Apps Script project around `sheet`; `seen` records what the services were given. */
-function project(sheet) {
+/**
+ * A fresh Apps Script project around `sheet`; `seen` records what the services were given.
+ * `gasLocal` loads dist/ with the gas-local package (every .js file of the folder in one
+ * context, over its default Logger and Utilities mocks) instead of this file's own loader.
+ */
+function project(sheet, { gasLocal = false } = {}) {
   const seen = { sidebars: [], toasts: [], logs: [], menus: [] };
   const properties = new Map();
   const services = {
@@ -141,6 +146,10 @@ function project(sheet) {
     },
     Logger: { log: (message) => seen.logs.push(message) },
   };
+  if (gasLocal) {
+    const gas = require('gas-local');
+    return { context: gas.require(fileURLToPath(dist), Object.setPrototypeOf(services, gas.globalMockDefault)), seen, properties };
+  }
   const context = vm.createContext(services);
   for (const file of ['Checker.js', 'Code.js']) {
     vm.runInContext(readFileSync(new URL(file, dist), 'utf8'), context, { filename: file });
@@ -337,4 +346,28 @@ test('base64 and random-byte fallbacks', () => {
   const filled = fillRandom(new Uint8Array(64));
   assert.ok(filled.every((byte) => Number.isInteger(byte) && byte >= 0 && byte < 256));
   assert.ok(new Set(filled).size > 8, 'the bytes vary');
+});
+
+test('under gas-local, the bundle checks a sheet whose data range starts at B3 and marks the sheet\'s cells', () => {
+  const tsv = readFileSync(new URL('../fixtures/tables/haringey-2013-14.tsv', import.meta.url), 'utf8');
+  const rows = sheetRows(tsv);
+  // Two empty rows and an empty column before the table: the data range starts at B3.
+  const sheet = new FakeSheet([Array(rows[0].length + 1).fill(''), Array(rows[0].length + 1).fill(''), ...rows.map((row) => ['', ...row])]);
+  sheet.getDataRange = () => new FakeRange(sheet, 3, 2, rows.length, rows[0].length);
+  const { context } = project(sheet, { gasLocal: true });
+  const report = inScript(context, 'checkPreventPlan()');
+  const expected = cellMarks(api.validateTable(rows, { profile: 'la-2023', asOf: today(), origin: 'B3' }));
+  assert.equal(report.issues.length, expected.marks.reduce((n, mark) => n + mark.issues.length, 0) + expected.unplaced.length);
+  assert.ok(expected.marks.length >= 5);
+  for (const mark of expected.marks) {
+    assert.ok(mark.row >= 3 && mark.column >= 2, mark.cell);
+    assert.deepEqual(sheet.cell(mark.cell), { background: mark.fill, note: mark.note }, mark.cell);
+  }
+});
+
+test('the README states the size of Checker.js as built (within 10 %)', () => {
+  const readme = readFileSync(new URL('README.md', sample), 'utf8');
+  const stated = Number(/`Checker\.js`[^]*?about ([0-9.]+) MB/.exec(readme)?.[1]) * 1e6;
+  const built = readFileSync(new URL('Checker.js', dist)).length;
+  assert.ok(Math.abs(stated - built) / built < 0.1, `README says ${stated} bytes, the bundle has ${built}`);
 });

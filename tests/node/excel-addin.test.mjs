@@ -1,9 +1,10 @@
-// The Excel task pane sample against fakes of Office.js and the DOM: the real taskpane.mjs,
+// The Excel task pane sample against Microsoft's office-addin-mock and a fake of Office.js (which
+// also models writes read back after sync, for Clear marks), and a fake DOM: the real taskpane.mjs,
 // with the package as it deploys next to it (here the Node build behind the same API). The
 // fake Excel throws when a property is read before it was loaded and synced, as Office.js does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,10 +172,11 @@ async function openTaskPane(workbook, supported) {
 
 test('the Excel task pane marks the used range where the report points, and clears it', async () => {
   const rows = sheetRows();
-  // The plan starts at B3: the report counts from the range, the marks from the sheet.
+  // The plan starts at B3: with `origin` the report names the sheet's cells.
   const workbook = new Workbook("Plan '13", 'B3', rows);
-  const report = api.validateTable(rows, { profile: 'la-2023' });
-  const expected = cellMarks(report, { origin: 'B3' });
+  const report = api.validateTable(rows, { profile: 'la-2023', origin: 'B3' });
+  const expected = cellMarks(report);
+  assert.deepEqual(expected.marks.map((mark) => mark.cell), cellMarks(api.validateTable(rows, { profile: 'la-2023' }), { origin: 'B3' }).marks.map((mark) => mark.cell));
   assert.ok(expected.marks.length >= 5);
   const [first, second] = expected.marks;
   workbook.fills.set(first.cell, '#00FF00');
@@ -220,4 +222,79 @@ test('Excel without notes (before ExcelApi 1.18) gets comments, removed by Clear
   await press('clear');
   assert.equal(workbook.comments.size, 0);
   assert.equal(workbook.fills.size, 0);
+});
+
+test("against Microsoft's office-addin-mock: the task pane marks and notes the sheet's cells of a range starting at B3", async () => {
+  const { OfficeMockObject } = require('office-addin-mock');
+  const rows = sheetRows();
+  const origin = { row: 3, column: 2 }; // B3
+  // Every cell of the used range, as the mock's object model: fills load and sync like Office.js.
+  const ranges = {};
+  for (let row = 0; row < rows.length; row += 1) {
+    for (let column = 0; column < rows[0].length; column += 1) {
+      ranges[cellAddress({ row: origin.row + row, column: origin.column + column })] = { format: { fill: { color: NO_FILL } }, select() {} };
+    }
+  }
+  const end = cellAddress({ row: origin.row + rows.length - 1, column: origin.column + rows[0].length - 1 });
+  const notes = new Map();
+  const excel = new OfficeMockObject({
+    context: {
+      workbook: {
+        worksheets: {
+          sheet: {
+            name: 'Plan',
+            usedRange: { values: rows, address: `Plan!$B$3:$${end.replace(/(\d+)$/, '$$$1')}` },
+            ranges,
+            getUsedRange() { return this.usedRange; },
+            getRange(address) { return this.ranges[address]; },
+          },
+          getActiveWorksheet() { return this.sheet; },
+          getItem() { return this.sheet; },
+        },
+        notes: {
+          add(target, content) { notes.set(target, content); },
+          getItemOrNullObject() { return { isNullObject: true, load() { return this; } }; },
+        },
+      },
+    },
+    run: async function run(callback) { await callback(this.context); },
+  });
+  const office = new OfficeMockObject({
+    context: { requirements: { isSetSupported: (name, version) => name === 'ExcelApi' && Number(version) <= 1.18 } },
+    onReady(ready) { ready(); },
+  });
+  const { elements, document } = fakeDocument();
+  const runs = [];
+  const Excel = { run: (body) => { const run = excel.run(body); runs.push(run); return run; } };
+  Object.assign(globalThis, { Office: office, Excel, document, Option: class { constructor(text, value) { Object.assign(this, { text, value }); } } });
+  await import(`${deploy()}?${Math.random()}`);
+  elements.check.click();
+  await Promise.all(runs.splice(0));
+
+  const report = api.validateTable(rows, { profile: 'la-2023', origin: 'B3' });
+  const expected = cellMarks(report);
+  assert.ok(expected.marks.length >= 5);
+  assert.ok(expected.marks.every((mark) => mark.row >= 3 && mark.column >= 2), 'sheet addresses from B3 on');
+  assert.equal(elements.summary.textContent, `${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.infos} notes`);
+  for (const mark of expected.marks) {
+    assert.equal(excel.context.workbook.worksheets.sheet.ranges[mark.cell].format.fill.color, mark.fill, mark.cell);
+    assert.equal(notes.get(`'Plan'!${mark.cell}`), mark.note, mark.cell);
+  }
+  assert.equal(notes.size, expected.marks.length);
+  // Messages name the sheet's cells too: a note on a cell names that cell, not the range's.
+  const named = expected.marks.flatMap((mark) => [...mark.note.matchAll(/\b(?:Cell|cell) ([A-Z]+[0-9]+)\b/g)].map((match) => [mark.cell, match[1]]));
+  assert.ok(named.length > 0);
+  for (const [cell, inMessage] of named) assert.equal(inMessage, cell);
+});
+
+test('the manifest names an icon, a high-resolution icon and a support page that the sample ships', async () => {
+  const { OfficeAddinManifest } = require('office-addin-manifest');
+  const folder = fileURLToPath(new URL('../../samples/excel-addin/', import.meta.url));
+  const manifest = await OfficeAddinManifest.readManifestFile(join(folder, 'manifest.xml'));
+  assert.equal(manifest.displayName, 'Prevent plan check');
+  const served = (url) => new URL(url).pathname.slice(1);
+  for (const url of [manifest.iconUrl, manifest.highResolutionIconUrl, manifest.supportUrl, manifest.defaultSettings.sourceLocation]) {
+    assert.ok(url, 'present');
+    assert.ok(existsSync(join(folder, served(url))), `${url} is served from the sample's folder`);
+  }
 });

@@ -69,7 +69,8 @@ test('results locate issues by file, JSON Pointer and cell; helpUri follows pack
   const log = formatSarif([{ file: join('plans', 'a plan.xlsx'), report }], rules, '0.0.0', { repository: { type: 'git', url: 'git+https://example.org/council/prevent-plan-check.git' } });
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
   const [table, syntax] = log.runs[0].results;
-  assert.equal(table.locations[0].physicalLocation.artifactLocation.uri, 'plans/a plan.xlsx');
+  assert.equal(table.locations[0].physicalLocation.artifactLocation.uri, 'plans/a%20plan.xlsx', 'percent-encoded');
+  assert.deepEqual(table.locations[0].physicalLocation.region, { startLine: 1 }, 'a workbook has no lines: its first');
   assert.deepEqual(table.locations[0].logicalLocations, [
     { name: 'D7', fullyQualifiedName: 'Plan!D7', kind: 'cell' },
     { name: 'leads', fullyQualifiedName: '/sections/1/actions/0/leads', kind: 'jsonPointer' },
@@ -80,4 +81,49 @@ test('results locate issues by file, JSON Pointer and cell; helpUri follows pack
   assert.deepEqual(syntax.locations[0].logicalLocations, [{ name: '/', fullyQualifiedName: '/', kind: 'jsonPointer' }]);
   const descriptor = log.runs[0].tool.driver.rules.find((rule) => rule.id === 'lead-missing');
   assert.equal(descriptor.helpUri, 'https://example.org/council/prevent-plan-check/blob/main/docs/rules/lead-missing.md');
+});
+
+test('results of JSON plans are placed at their field: line and column of the input text', () => {
+  const text = '{\n  "title": "Plan",\n  "sections": [\n    {"title": "One", "actions": [\n      {"id": "1", "description": "Train staff", "leads": []}\n    ]}\n  ]\n}\n';
+  const report = {
+    issues: [
+      { rule: 'lead-missing', severity: 'warning', message: 'no lead', path: '/sections/0/actions/0/leads', action: '1' },
+      { rule: 'milestone-missing', severity: 'warning', message: 'no milestone', path: '/sections/0/actions/0/milestones', action: '1' },
+      { rule: 'category-missing', severity: 'warning', message: 'no partnership', path: '' },
+    ],
+  };
+  const file = join('plans', 'plan #1.json');
+  const log = formatSarif([{ file, report }], require('../../pkg/rules.json'), '0.0.0', { sources: new Map([[file, text]]) });
+  const regions = log.runs[0].results.map((result) => result.locations[0].physicalLocation.region);
+  // The leads array; the action for a field it lacks; the plan's first brace for the whole plan.
+  assert.deepEqual(regions, [{ startLine: 5, startColumn: 58 }, { startLine: 5, startColumn: 7 }, { startLine: 1, startColumn: 1 }]);
+  assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'plans/plan%20%231.json');
+});
+
+test('partialFingerprints stay when other actions move, and differ between issues', () => {
+  const issue = { rule: 'lead-missing', severity: 'warning', message: 'Action 4 has no lead', path: '/sections/1/actions/0/leads', action: '4' };
+  const moved = { ...issue, path: '/sections/2/actions/5/leads' };
+  const other = { ...issue, action: '5', message: 'Action 5 has no lead' };
+  const fingerprints = [issue, moved, other].map((one) =>
+    formatSarif([{ file: 'plan.json', report: { issues: [one] } }], [], '0.0.0').runs[0].results[0].partialFingerprints['preventPlanCheck/v1'],
+  );
+  assert.match(fingerprints[0], /^[0-9a-f]{64}$/);
+  assert.equal(fingerprints[1], fingerprints[0]);
+  assert.notEqual(fingerprints[2], fingerprints[0]);
+});
+
+test('the CLI gives every rule a helpUri and places the results of a JSON plan', () => {
+  const plan = fileURLToPath(new URL('../fixtures/plans/structural-errors.json', import.meta.url));
+  const result = spawnSync(process.execPath, [fileURLToPath(new URL('../../pkg/bin/prevent-plan-check.js', import.meta.url)), 'check', '--format', 'sarif', plan], { encoding: 'utf8' });
+  const log = JSON.parse(result.stdout);
+  assert.ok(log.runs[0].tool.driver.rules.every((rule) => rule.helpUri?.startsWith('https://github.com/')));
+  const lines = readFileSync(plan, 'utf8').split('\n');
+  for (const { locations, ruleId } of log.runs[0].results) {
+    const { startLine, startColumn } = locations[0].physicalLocation.region;
+    assert.ok(startLine >= 1 && startLine <= lines.length, ruleId);
+    assert.ok(startColumn >= 1 && startColumn <= lines[startLine - 1].length, ruleId);
+  }
+  const duplicate = log.runs[0].results.find((one) => one.ruleId === 'duplicate-id');
+  const { startLine, startColumn } = duplicate.locations[0].physicalLocation.region;
+  assert.match(lines[startLine - 1].slice(startColumn - 1), /^"1"/);
 });
