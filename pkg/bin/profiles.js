@@ -13,7 +13,7 @@ function run(args, values, io, t) {
     cli.writeOutput(values, `${formatJson(all)}\n`, io.out);
     return cli.EXIT_OK;
   }
-  const width = Math.max(...all.map((profile) => profile.id.length));
+  const width = all.reduce((widest, profile) => Math.max(widest, profile.id.length), 0);
   const lines = all.map((profile, index) => {
     const required = profile.categories.filter((category) => category.required).length;
     const title = profile.translations?.[values.locale]?.title ?? profile.title;
