@@ -63,16 +63,12 @@ pub struct ActionData {
     pub status: Option<StatusData>,
 }
 
-/// A milestone: `{text, parsed}` as reports write it, or the plain text.
+/// A milestone as reports write it: `{text, parsed}`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum MilestoneData {
-    Read {
-        text: String,
-        #[serde(default)]
-        parsed: Option<Reading>,
-    },
-    Text(String),
+pub struct MilestoneData {
+    pub text: String,
+    #[serde(default)]
+    parsed: Option<Reading>,
 }
 
 /// What the report read a milestone as: only its deadline and any progress it states.
@@ -84,14 +80,11 @@ pub struct Reading {
     pub status: Option<StatusValue>,
 }
 
+/// A status as reports write it: `{text, value}`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum StatusData {
-    Read {
-        #[serde(default)]
-        value: Option<StatusValue>,
-    },
-    Text(String),
+pub struct StatusData {
+    #[serde(default)]
+    value: Option<StatusValue>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -221,21 +214,8 @@ impl PlanData {
 }
 
 impl MilestoneData {
-    pub fn text(&self) -> &str {
-        match self {
-            MilestoneData::Read { text, .. } | MilestoneData::Text(text) => text,
-        }
-    }
-
     pub fn due(&self) -> Option<Date> {
-        self.reading()?.end
-    }
-
-    fn reading(&self) -> Option<&Reading> {
-        match self {
-            MilestoneData::Read { parsed, .. } => parsed.as_ref(),
-            MilestoneData::Text(_) => None,
-        }
+        self.parsed.as_ref()?.end
     }
 }
 
@@ -278,24 +258,21 @@ impl ActionData {
         }
         self.milestones
             .iter()
-            .find(|milestone| !milestone.text().trim().is_empty())
+            .find(|milestone| !milestone.text.trim().is_empty())
             .map_or(Next::Nothing, Next::Due)
     }
 
     /// The progress the plan reports: its status, else what a milestone cell says ("Complete").
     pub fn progress(&self) -> Option<StatusValue> {
-        let stated = match &self.status {
-            Some(StatusData::Read { value }) => *value,
-            Some(StatusData::Text(text)) => Some(crate::status::normalise(text)),
-            None => None,
-        };
-        stated
+        self.status
+            .as_ref()
+            .and_then(|status| status.value)
             .filter(|value| *value != StatusValue::Unknown)
             .or_else(|| {
                 self.milestones
                     .iter()
                     .rev()
-                    .find_map(|milestone| milestone.reading()?.status)
+                    .find_map(|milestone| milestone.parsed.as_ref()?.status)
             })
     }
 }

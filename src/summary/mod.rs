@@ -153,13 +153,16 @@ pub fn summarize(report: &Report, options: &Options) -> Summary {
 
 /// The summary of a report given as its JSON text (as `validate` returned it).
 pub fn summarize_json(text: &str, options: &Options) -> Result<Summary, serde_json::Error> {
-    Ok(summarize_data(&serde_json::from_str(text)?, options))
+    // Through `Value`, as plans are read, so that the module carries one JSON deserializer.
+    let report =
+        serde_json::from_str::<serde_json::Value>(text).and_then(ReportData::deserialize)?;
+    Ok(summarize_data(&report, options))
 }
 
 /// The summary written in `format`.
 pub fn render(summary: &Summary, format: Format) -> String {
     match format {
-        Format::Json => serde_json::to_string_pretty(summary).unwrap_or_default(),
+        Format::Json => serde_json::to_string(summary).unwrap_or_default(),
         Format::Markdown => markdown::summary(summary),
         Format::Html => html::summary(summary),
         Format::Csv => csv::summary(summary),
@@ -345,11 +348,11 @@ fn action_line(
     let next = action.next_milestone(as_of);
     let next_milestone = match next {
         input::Next::Due(milestone) => Some(Text::NextDue {
-            milestone: milestone.text().trim().to_owned(),
+            milestone: milestone.text.trim().to_owned(),
             due: milestone.due(),
         }),
         input::Next::NoneLeft(milestone) => Some(Text::NoneLeft {
-            milestone: milestone.text().trim().to_owned(),
+            milestone: milestone.text.trim().to_owned(),
         }),
         input::Next::Nothing => None,
     };
@@ -378,7 +381,7 @@ fn overdue_items(report: &ReportData, locale: Locale) -> Vec<OverdueItem> {
                 action: issue.action.clone().unwrap_or(key),
                 description: shortened(&action.description),
                 leads: action.leads.clone(),
-                milestone: milestone.text().trim().to_owned(),
+                milestone: milestone.text.trim().to_owned(),
                 due: milestone.due(),
                 progress_text: Text::ProgressWord(action.progress()).render(locale),
             })

@@ -124,7 +124,7 @@ fn row(entry: &Entry, columns: &[Column]) -> Row {
 pub fn overview(entries: &[Entry], locale: Locale, format: Format) -> String {
     let overview = Overview::new(entries, locale);
     match format {
-        Format::Json => serde_json::to_string_pretty(&overview).unwrap_or_default(),
+        Format::Json => serde_json::to_string(&overview).unwrap_or_default(),
         Format::Markdown => markdown::overview(&overview, locale),
         Format::Html => html::overview(&overview, locale),
         Format::Csv => csv::overview(&overview, locale),
