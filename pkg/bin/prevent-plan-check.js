@@ -8,51 +8,13 @@ const { parseArgs } = require('node:util');
 const api = require('../index.cjs');
 const { formatText, formatSarif } = require('./format.js');
 const { LOCALES, translator } = require('../src/i18n/index.js');
+const { READERS, displayName } = require('./read.js');
 
 const EXIT_OK = 0;
 const EXIT_PLAN_ERRORS = 1;
 const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
-
-/**
- * A text file as a string: UTF-8 (a byte order mark is dropped), else Windows-1252, the
- * encoding Excel on Windows uses for "CSV" files.
- */
-function readText(file) {
-  const bytes = fs.readFileSync(file);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return decodeWindows1252(bytes);
-  }
-}
-
-// Windows-1252's characters for bytes 0x80-0x9F (curly quotes, dashes, the euro sign). Node
-// before 22 decodes "windows-1252" as Latin-1, which turns them into control characters.
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-function decodeWindows1252(bytes) {
-  return new TextDecoder('latin1')
-    .decode(bytes)
-    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
-}
-
-/** How each kind of file is read into a report. */
-const READERS = {
-  '.json': (file, options) => api.validateJson(readText(file), options),
-  '.csv': (file, options) => api.validateCsv(readText(file), options),
-  '.tsv': (file, options) => api.validateCsv(readText(file), options),
-  // The workbook module is loaded only when a workbook is checked.
-  '.xlsx': (file, options) => require('../xlsx.cjs').validateWorkbook(fs.readFileSync(file), options),
-  '.ods': (file, options) => require('../xlsx.cjs').validateWorkbook(fs.readFileSync(file), options),
-};
-
-/** Files under the working directory are shown relative to it, as ESLint does. */
-function displayName(file) {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
 
 function checkOptions(values) {
   const options = {};
@@ -145,6 +107,7 @@ function main(argv, out) {
       format: { type: 'string' },
       locale: { type: 'string' },
       json: { type: 'boolean' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -171,6 +134,8 @@ function main(argv, out) {
       return EXIT_OK;
     case 'profiles':
       return listProfiles(values, out, t);
+    case 'summary':
+      return require('./summary.js').summary(rest, values, out, { t, UsageError, checkOptions });
     default:
       throw new UsageError(t('unknownCommand', { command: JSON.stringify(command) }));
   }
@@ -199,10 +164,17 @@ function requestedLocale(argv) {
   return LOCALES.includes(given) ? given : 'en';
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2), process.stdout);
-} catch (error) {
+function failed(error) {
   const usage = error instanceof UsageError || (error && error.code && String(error.code).startsWith('ERR_PARSE_ARGS'));
   process.stderr.write(`prevent-plan-check: ${error.message}\n${usage ? `${translator(requestedLocale(process.argv))('tryHelp')}\n` : ''}`);
   process.exitCode = EXIT_USAGE;
+}
+
+// A command answers with its exit status, or a promise of it (the summary sweep).
+try {
+  Promise.resolve(main(process.argv.slice(2), process.stdout)).then((status) => {
+    process.exitCode = status;
+  }, failed);
+} catch (error) {
+  failed(error);
 }
