@@ -52,7 +52,7 @@ function written(value, format) {
 
 /**
  * Runs the command; resolves to the exit status: 0, or 2 when an input could not be read
- * (an overview still lists it). `cli` is the command line's `{t, UsageError, checkOptions}`.
+ * as a plan (an overview still lists it). `cli` is the command line's `{t, UsageError, checkOptions}`.
  */
 async function summary(args, values, out, { t, UsageError, checkOptions }) {
   const format = values.format ?? 'md';
@@ -83,10 +83,12 @@ async function summary(args, values, out, { t, UsageError, checkOptions }) {
   const entries = await sweep(files, { options, jobs, onProgress: bar.update });
   bar.end();
   out.write(written(api.overview(entries, { locale: options.locale, format }), format));
-  for (const { name, error } of entries) {
-    if (error !== undefined) process.stderr.write(`prevent-plan-check: ${name}: ${error}\n`);
-  }
-  return entries.some((entry) => entry.error !== undefined) ? 2 : 0;
+  // A file that could not be read at all, or read as no plan, is listed and makes the status 2.
+  const unread = entries
+    .map(({ name, error, summary }) => ({ name, reason: error ?? (summary.readable ? undefined : summary.problem) }))
+    .filter(({ reason }) => reason !== undefined);
+  for (const { name, reason } of unread) process.stderr.write(`prevent-plan-check: ${name}: ${reason}\n`);
+  return unread.length > 0 ? 2 : 0;
 }
 
 module.exports = { summary, planFiles };

@@ -1,6 +1,7 @@
 //! The report as the summary reads it: the public JSON shape, only the fields it needs.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -128,25 +129,23 @@ impl ReportData {
             .unwrap_or_default()
     }
 
-    /// The action a coverage entry names: by id, else by its JSON Pointer.
-    pub fn action(&self, key: &str) -> Option<(String, &ActionData)> {
-        let plan = self.plan.as_ref()?;
-        let mut actions = plan
-            .sections
+    /// Every action by the key coverage entries name it with: its id, else its JSON Pointer.
+    pub fn actions_by_key(&self) -> HashMap<String, &ActionData> {
+        let mut keys = HashMap::new();
+        let sections = self
+            .plan
             .iter()
-            .enumerate()
-            .flat_map(|(section, data)| {
-                data.actions
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, action)| (section, index, action))
-            });
-        actions
-            .find(|(section, index, action)| {
-                action.id.as_deref().map(str::trim) == Some(key)
-                    || format!("/sections/{section}/actions/{index}") == key
-            })
-            .map(|(_, _, action)| (key.to_owned(), action))
+            .flat_map(|plan| plan.sections.iter().enumerate());
+        for (section, data) in sections {
+            for (index, action) in data.actions.iter().enumerate() {
+                let key = match action.id.as_deref().map(str::trim) {
+                    Some(id) if !id.is_empty() => id.to_owned(),
+                    _ => format!("/sections/{section}/actions/{index}"),
+                };
+                keys.entry(key).or_insert(action);
+            }
+        }
+        keys
     }
 
     /// The action and milestone at a milestone's JSON Pointer
@@ -281,7 +280,7 @@ impl ActionData {
 /// their order: from a caller's profile in the options, else the built-in one the report
 /// names, else the names the report gives.
 pub struct CategoryNames {
-    profile: Option<Profile>,
+    profile: Option<Cow<'static, Profile>>,
     pub profile_title: String,
     locale: Locale,
 }
@@ -293,11 +292,11 @@ impl CategoryNames {
         locale: Locale,
     ) -> CategoryNames {
         let profile = match choice {
-            Some(ProfileChoice::Custom(value)) => Profile::from_value(value).ok(),
+            Some(ProfileChoice::Custom(value)) => Profile::from_value(value).ok().map(Cow::Owned),
             _ => crate::coverage::profiles()
                 .into_iter()
                 .find(|profile| profile.id == report.profile)
-                .cloned(),
+                .map(Cow::Borrowed),
         };
         let profile_title = profile.as_ref().map_or_else(
             || report.profile.clone(),

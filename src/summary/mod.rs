@@ -18,6 +18,8 @@ mod markdown;
 pub mod overview;
 pub mod text;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::coverage::{Basis, CoverageStatus};
@@ -188,12 +190,18 @@ fn summarize_data(report: &ReportData, options: &Options) -> Summary {
     let as_of = options.as_of.or(plan.and_then(|plan| plan.as_of));
     let names = input::CategoryNames::new(report, options.profile.as_ref(), locale);
     let overdue = overdue_items(report, locale);
+    let seen = Seen {
+        report,
+        actions: report.actions_by_key(),
+        names: &names,
+        overdue: &overdue,
+        as_of,
+        locale,
+    };
     let mut categories: Vec<CategorySummary> = report
         .coverage
         .iter()
-        .map(|(id, category)| {
-            category_summary(report, id, category, &names, &overdue, as_of, locale)
-        })
+        .map(|(id, category)| category_summary(&seen, id, category))
         .collect();
     categories.sort_by_key(|category| names.position(&category.id));
     let count = |status| {
@@ -252,22 +260,33 @@ fn summarize_data(report: &ReportData, options: &Options) -> Summary {
     }
 }
 
-/// One category, with the actions that evidence it and its gaps.
-fn category_summary(
-    report: &ReportData,
-    id: &str,
-    category: &CategoryData,
-    names: &input::CategoryNames,
-    overdue: &[OverdueItem],
+/// What every category's summary reads.
+struct Seen<'a> {
+    report: &'a ReportData,
+    /// The report's actions by the keys its coverage names them with.
+    actions: HashMap<String, &'a ActionData>,
+    names: &'a input::CategoryNames,
+    overdue: &'a [OverdueItem],
     as_of: Option<Date>,
     locale: Locale,
-) -> CategorySummary {
+}
+
+/// One category, with the actions that evidence it and its gaps.
+fn category_summary(seen: &Seen<'_>, id: &str, category: &CategoryData) -> CategorySummary {
+    let Seen {
+        report,
+        names,
+        overdue,
+        as_of,
+        locale,
+        ..
+    } = *seen;
     let say = |text: Text| text.render(locale);
     let actions: Vec<ActionLine> = category
         .actions
         .iter()
-        .filter_map(|key| report.action(key))
-        .map(|(key, action)| action_line(&key, action, overdue, as_of, locale))
+        .filter_map(|key| Some((key, *seen.actions.get(key)?)))
+        .map(|(key, action)| action_line(key, action, overdue, as_of, locale))
         .collect();
     let verdict = say(match category.status {
         CoverageStatus::Covered => Text::VerdictCovered {
@@ -392,15 +411,19 @@ fn overdue_items(report: &ReportData, locale: Locale) -> Vec<OverdueItem> {
 /// `text` with its whitespace collapsed, cut at a word after [`DESCRIPTION_CHARS`].
 fn shortened(text: &str) -> String {
     let mut out = String::new();
+    let mut chars = 0;
     for word in text.split_whitespace() {
-        if out.chars().count() + word.chars().count() > DESCRIPTION_CHARS {
+        let length = word.chars().count();
+        if chars + length > DESCRIPTION_CHARS {
             out.push('…');
             return out;
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(word);
+        chars += length;
     }
     out
 }
