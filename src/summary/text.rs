@@ -364,6 +364,7 @@ fn welsh(text: &Text) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::summary::english_words::english_words;
 
     /// Every text, with arguments that make each rendering distinct.
     fn samples() -> Vec<Text> {
@@ -518,6 +519,18 @@ mod tests {
             );
             let arguments = |said: &str| said.matches('«').count();
             assert_eq!(arguments(&english), arguments(&welsh), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn welsh_texts_have_no_english_left() {
+        for text in samples() {
+            let welsh = text.render(Locale::Welsh);
+            assert!(
+                english_words(&welsh).is_empty(),
+                "{welsh}: {:?}",
+                english_words(&welsh)
+            );
         }
     }
 
