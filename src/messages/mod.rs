@@ -303,4 +303,4 @@ pub struct Texts {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

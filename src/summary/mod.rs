@@ -430,8 +430,3 @@ fn shortened(text: &str) -> String {
 
 #[cfg(test)]
 mod tests;
-
-/// The English giveaway words the Welsh catalogue's test looks for, shared with `messages`.
-#[cfg(test)]
-#[path = "../messages/english_words.rs"]
-mod english_words;

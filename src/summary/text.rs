@@ -364,7 +364,7 @@ fn welsh(text: &Text) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::summary::english_words::english_words;
+    use crate::messages::tests::english_words::english_words;
 
     /// Every text, with arguments that make each rendering distinct.
     fn samples() -> Vec<Text> {
