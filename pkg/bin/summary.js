@@ -77,7 +77,9 @@ async function summary(args, values, out, { t, UsageError, checkOptions }) {
       return 2;
     }
     out.write(written(api.summarize(report, { ...summaryOptions(options), format }), format));
-    return 0;
+    if (report.plan !== null) return 0;
+    process.stderr.write(`prevent-plan-check: ${file}: ${report.issues[0]?.message ?? ''}\n`);
+    return 2;
   }
   const bar = progressBar(process.stderr, (counts) => t('progress', counts));
   const entries = await sweep(files, { options, jobs, onProgress: bar.update });
