@@ -5,10 +5,8 @@ use std::fmt::Write;
 
 use super::overview::Overview;
 use super::text::Text;
-use super::{locale_of, ActionLine, CategorySummary, Summary};
+use super::{date_words, facts, locale_of, ActionLine, CategorySummary, Summary};
 use crate::coverage::CoverageStatus;
-use crate::date::Date;
-use crate::messages::human_date;
 use crate::options::Locale;
 
 /// Shared by the summary and the overview. Colours keep a contrast of at least 4.5:1, and
@@ -125,11 +123,6 @@ fn header_row(out: &mut String, headings: &[Text], locale: Locale) {
     out.push_str("</tr></thead>\n");
 }
 
-fn date_words(date: Option<Date>, locale: Locale) -> String {
-    date.map(|date| human_date(date, locale))
-        .unwrap_or_default()
-}
-
 /// One plan's summary as a page.
 pub fn summary(summary: &Summary) -> String {
     let locale = locale_of(&summary.locale);
@@ -143,19 +136,8 @@ pub fn summary(summary: &Summary) -> String {
             say(Text::SummaryTitle),
             esc(&summary.title)
         );
-        let facts = [
-            (Text::Authority, summary.authority.clone()),
-            (Text::Period, summary.period.clone()),
-            (
-                Text::ReportingDate,
-                summary.as_of.map(|date| human_date(date, locale)),
-            ),
-            (Text::Profile, Some(summary.profile_title.clone())),
-        ];
-        for (label, value) in facts {
-            if let Some(value) = value {
-                let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", say(label), esc(&value));
-            }
+        for (label, value) in facts(summary, locale) {
+            let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", say(label), esc(&value));
         }
         out.push_str("</dl>\n</header>\n");
         let _ = writeln!(

@@ -6,9 +6,7 @@ use std::fmt::Write;
 
 use super::overview::Overview;
 use super::text::Text;
-use super::{locale_of, Summary};
-use crate::date::Date;
-use crate::messages::human_date;
+use super::{date_words, facts, locale_of, Summary};
 use crate::options::Locale;
 
 /// Text for a Markdown paragraph or table cell: ASCII punctuation that could start markup
@@ -45,11 +43,6 @@ fn table(out: &mut String, headings: &[Text], rows: &[Vec<String>], locale: Loca
     out.push('\n');
 }
 
-fn date_words(date: Option<Date>, locale: Locale) -> String {
-    date.map(|date| human_date(date, locale))
-        .unwrap_or_default()
-}
-
 pub fn summary(summary: &Summary) -> String {
     let locale = locale_of(&summary.locale);
     let say = |text: Text| md(&text.render(locale));
@@ -60,19 +53,8 @@ pub fn summary(summary: &Summary) -> String {
         md(&summary.title),
         say(Text::SummaryTitle)
     );
-    let facts = [
-        (Text::Authority, summary.authority.clone()),
-        (Text::Period, summary.period.clone()),
-        (
-            Text::ReportingDate,
-            summary.as_of.map(|date| human_date(date, locale)),
-        ),
-        (Text::Profile, Some(summary.profile_title.clone())),
-    ];
-    for (label, value) in facts {
-        if let Some(value) = value {
-            let _ = writeln!(out, "- **{}:** {}", say(label), md(&value));
-        }
+    for (label, value) in facts(summary, locale) {
+        let _ = writeln!(out, "- **{}:** {}", say(label), md(&value));
     }
     let _ = writeln!(out, "\n## {}\n", say(Text::AtAGlance));
     for line in &summary.headline {

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::coverage::{Basis, CoverageStatus};
 use crate::date::Date;
+use crate::messages::human_date;
 use crate::model::StatusValue;
 use crate::options::{Locale, Options};
 use crate::report::Report;
@@ -169,6 +170,28 @@ pub fn render(summary: &Summary, format: Format) -> String {
         Format::Html => html::summary(summary),
         Format::Csv => csv::summary(summary),
     }
+}
+
+/// The facts a document opens with, those the plan gives: body, period, reporting date, benchmarks.
+fn facts(summary: &Summary, locale: Locale) -> Vec<(Text, String)> {
+    [
+        (Text::Authority, summary.authority.clone()),
+        (Text::Period, summary.period.clone()),
+        (
+            Text::ReportingDate,
+            summary.as_of.map(|date| human_date(date, locale)),
+        ),
+        (Text::Profile, Some(summary.profile_title.clone())),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| Some((label, value?)))
+    .collect()
+}
+
+/// A date in words, or nothing.
+fn date_words(date: Option<Date>, locale: Locale) -> String {
+    date.map(|date| human_date(date, locale))
+        .unwrap_or_default()
 }
 
 /// The language a summary was written in.
