@@ -15,6 +15,7 @@ const STYLE: &str = "
 :root { color: #1b1b1b; background: #fff; font: 11pt/1.45 system-ui, 'Segoe UI', Arial, sans-serif; }
 body { margin: 0; }
 main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+main.wide { max-width: none; }
 h1 { font-size: 1.6rem; margin: 0 0 .75rem; }
 h2 { font-size: 1.25rem; margin: 1.75rem 0 .5rem; border-bottom: 2px solid #1d4f91; padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1rem 0 .35rem; }
@@ -78,20 +79,20 @@ fn anchor(id: &str) -> String {
     format!("benchmark-{safe}")
 }
 
-fn page(
-    out: &mut String,
-    locale: Locale,
-    title: &str,
-    landscape: bool,
-    body: impl FnOnce(&mut String),
-) {
-    let page_size = if landscape { "A4 landscape" } else { "A4" };
+/// A whole page around `body`; a `wide` one (the overview's matrix) takes the whole window
+/// and prints landscape.
+fn page(out: &mut String, locale: Locale, title: &str, wide: bool, body: impl FnOnce(&mut String)) {
+    let (page_size, main) = if wide {
+        ("A4 landscape", "<main class=\"wide\">")
+    } else {
+        ("A4", "<main>")
+    };
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}@page {{ size: {page_size}; margin: 15mm; }}\n</style>\n</head>\n<body>\n<main>\n",
+         <title>{title}</title>\n<style>{STYLE}@page {{ size: {page_size}; margin: 15mm; }}\n</style>\n</head>\n<body>\n{main}\n",
         lang = super::locale_tag(locale),
         title = esc(title),
     );
@@ -337,17 +338,18 @@ pub fn overview(overview: &Overview, locale: Locale) -> String {
                 say(Text::Overdue)
             );
             for row in &overview.rows {
-                let plan = match &row.authority {
-                    Some(authority) => format!(
-                        "{} <span class=\"file\">({})</span>",
+                let plan = match (&row.authority, row.title.is_empty()) {
+                    (Some(authority), false) => format!(
+                        "{} <span class=\"file\">({})</span><br>",
                         esc(authority),
                         esc(&row.title)
                     ),
-                    None => esc(&row.title),
+                    (None, false) => format!("{}<br>", esc(&row.title)),
+                    (_, true) => String::new(),
                 };
                 let _ = write!(
                     out,
-                    "<tr><th scope=\"row\">{plan}<br><span class=\"file\">{}</span></th>",
+                    "<tr><th scope=\"row\">{plan}<span class=\"file\">{}</span></th>",
                     esc(&row.name)
                 );
                 if let Some(error) = &row.error {
