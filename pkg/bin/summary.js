@@ -10,14 +10,22 @@ const { sweep, summaryOptions, progressBar } = require('./sweep.js');
 
 const FORMATS = ['md', 'html', 'csv', 'json'];
 
-/** The plan files under `folder` (sub-folders too, hidden ones skipped), sorted by path. */
+/**
+ * The plan files under `folder` (sub-folders too, hidden ones skipped), sorted by path.
+ * Walked by hand: `readdirSync`'s `recursive` needs Node 18.17, and the package supports 18.
+ */
 function planFiles(folder) {
-  return fs
-    .readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && path.extname(entry.name).toLowerCase() in READERS)
-    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
-    .filter((file) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
+  const found = [];
+  const visit = (directory) => {
+    for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const file = path.join(directory, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (entry.isFile() && path.extname(entry.name).toLowerCase() in READERS) found.push(file);
+    }
+  };
+  visit(folder);
+  return found.sort();
 }
 
 function jobsOption(jobs, t, UsageError) {
