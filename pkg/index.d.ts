@@ -216,6 +216,100 @@ export function validateTable(rows: CellValue[][], options?: Options): Report;
 export function validateCsv(text: string | Uint8Array | ArrayBuffer | ArrayBufferView, options?: Options): Report;
 /** Reads one milestone phrase. */
 export function parseMilestone(text: string, options?: Pick<Options, 'period'>): MilestoneReading;
+/** An action as an assurance summary lists it. */
+export interface SummaryAction {
+  id: string;
+  /** The description, cut at a word after 240 characters. */
+  description: string;
+  leads: string[];
+  progress?: StatusValue;
+  /** The progress in words, in the summary's language ("On track"). */
+  progress_text: string;
+  /** The first milestone due on or after the reporting date, in words. */
+  next_milestone?: string;
+  next_due?: IsoDate;
+  overdue: boolean;
+}
+
+/** One benchmark category of the profile, as the plan meets it. */
+export interface SummaryCategory {
+  id: string;
+  name: string;
+  required: boolean;
+  basis: 'must' | 'should' | 'advice';
+  status: 'covered' | 'inferred' | 'missing';
+  /** The status in words: "Covered by 3 actions." */
+  verdict: string;
+  actions: SummaryAction[];
+  /** What a board should ask about, in plain language. */
+  gaps: string[];
+}
+
+/** A milestone past its date at the reporting date. */
+export interface OverdueItem {
+  action: string;
+  description: string;
+  leads: string[];
+  milestone: string;
+  due?: IsoDate;
+  progress_text: string;
+}
+
+/** A plan's assurance summary (`summarize(report)`), every text in `locale`. */
+export interface Summary {
+  locale: 'en' | 'cy';
+  title: string;
+  authority?: string;
+  period?: string;
+  as_of?: IsoDate;
+  profile: string;
+  profile_title: string;
+  /** False when the report holds no plan (unreadable input); `problem` says why. */
+  readable: boolean;
+  problem?: string;
+  /** Plain-language findings: coverage, then overdue items. */
+  headline: string[];
+  counts: {
+    categories: number; covered: number; inferred: number; missing: number; required_missing: number;
+    actions: number; overdue: number; errors: number; warnings: number;
+  };
+  categories: SummaryCategory[];
+  overdue: OverdueItem[];
+}
+
+/**
+ * Options of a summary: the language, the reporting date (pass the `asOf` the report was
+ * checked with; else the plan's own), a caller's profile for its names, and the format.
+ */
+export interface SummaryOptions extends Pick<Options, 'locale' | 'asOf' | 'profile'> {
+  /** `json` (default: the summary as an object), or a document: `md`, `html` (printable, no script) or `csv`. */
+  format?: 'json' | 'md' | 'html' | 'csv';
+}
+
+/** The assurance summary of a report: per benchmark category its status, evidence, overdue items and gaps. */
+export function summarize(report: Report, options?: SummaryOptions & { format?: 'json' }): Summary;
+export function summarize(report: Report, options: SummaryOptions & { format: 'md' | 'html' | 'csv' }): string;
+
+/** One plan of an overview: its summary, or why it could not be read. */
+export type OverviewEntry = { name: string; summary: Summary } | { name: string; error: string };
+
+/** Many plans side by side: a matrix of plans by benchmark categories. */
+export interface Overview {
+  locale: 'en' | 'cy';
+  headline: string;
+  columns: { id: string; name: string }[];
+  rows: {
+    name: string; title: string; authority?: string;
+    /** One per column; null where the category is not in the plan's profile. */
+    cells: ('covered' | 'inferred' | 'missing' | null)[];
+    required_missing: number; overdue: number; error?: string;
+  }[];
+}
+
+/** The overview of many plans' summaries (a regional view), as an object or a document. */
+export function overview(entries: OverviewEntry[], options?: Pick<SummaryOptions, 'locale'> & { format?: 'json' }): Overview;
+export function overview(entries: OverviewEntry[], options: Pick<SummaryOptions, 'locale'> & { format: 'md' | 'html' | 'csv' }): string;
+
 /** The plan JSON Schema (draft 2020-12). */
 export function schema(): Record<string, unknown>;
 /** A coverage category of a profile. */

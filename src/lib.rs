@@ -30,6 +30,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod status;
+pub mod summary;
 pub mod table;
 
 /// The `#[wasm_bindgen]` exports (WASM builds only); public so the WASM tests can call them.

@@ -122,3 +122,41 @@ pub fn schema() -> String {
 pub fn version() -> String {
     crate::VERSION.to_owned()
 }
+
+fn summary_format(name: &str) -> Result<crate::summary::Format, JsError> {
+    crate::summary::Format::from_name(name).ok_or_else(|| {
+        js_error(
+            "ERR_INVALID_OPTION",
+            format_args!("invalid option `format`: {name:?} is not one of json, md, html, csv"),
+        )
+    })
+}
+
+/// The assurance summary of a report given as JSON text, written as `format` (`json`, `md`,
+/// `html` or `csv`). The options give the language, the reporting date and a caller's profile.
+#[wasm_bindgen]
+pub fn summarize(report_json: &str, options_json: &str, format: &str) -> Result<String, JsError> {
+    let (options, format) = (options(options_json)?, summary_format(format)?);
+    let summary = crate::summary::summarize_json(report_json, &options).map_err(|error| {
+        js_error(
+            "ERR_INVALID_ARG_TYPE",
+            format_args!("report must be a report that validate returned ({error})"),
+        )
+    })?;
+    Ok(crate::summary::render(&summary, format))
+}
+
+/// The overview of many plans, `[{"name", "summary"} | {"name", "error"}]`, written as `format`.
+#[wasm_bindgen]
+pub fn overview(entries_json: &str, options_json: &str, format: &str) -> Result<String, JsError> {
+    let (options, format) = (options(options_json)?, summary_format(format)?);
+    let entries: Vec<crate::summary::Entry> = json_value(entries_json)
+        .and_then(serde_json::from_value)
+        .map_err(|error| {
+            js_error(
+                "ERR_INVALID_ARG_TYPE",
+                format_args!("entries must be [{{name, summary}} | {{name, error}}] ({error})"),
+            )
+        })?;
+    Ok(crate::summary::overview(&entries, options.locale, format))
+}

@@ -44,3 +44,19 @@ fn exposes_schema_and_version() {
     assert!(wasm::schema().contains("2020-12"));
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn summarizes_a_report_in_each_format_and_rejects_bad_arguments() {
+    let report = wasm::validate_json(PLAN, "null").unwrap_or_default();
+    let summary = wasm::summarize(&report, "{\"locale\": \"cy\"}", "json").unwrap_or_default();
+    let summary: serde_json::Value = serde_json::from_str(&summary).unwrap_or_default();
+    assert_eq!(summary["locale"], "cy");
+    let html = wasm::summarize(&report, "null", "html").unwrap_or_default();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(wasm::summarize(&report, "null", "pdf").is_err());
+    assert!(wasm::summarize("[1]", "null", "md").is_err());
+    let entries = format!("[{{\"name\": \"a.json\", \"summary\": {summary}}}]");
+    let csv = wasm::overview(&entries, "null", "csv").unwrap_or_default();
+    assert!(csv.starts_with("File,Plan,"), "{csv}");
+    assert!(wasm::overview("{}", "null", "csv").is_err());
+}

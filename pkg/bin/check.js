@@ -104,4 +104,4 @@ function run(args, values, io, t) {
   return checkInputs(cli.collectInputs(args, t), values, io, t);
 }
 
-module.exports = { options, run, checkInputs };
+module.exports = { options, run, checkInputs, checkBytes };

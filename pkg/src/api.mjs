@@ -62,6 +62,10 @@ const ERROR_TEXTS = {
     rowsUnreadable: 'validateTable(rows): the rows cannot be read: {reason}',
     revokedProxy: 'a revoked Proxy cannot be read: {reason}',
     unreadableValue: 'an unreadable value ({reason})',
+    reportNotObject: 'summarize(report): report must be a report object that validate returned, not {value}',
+    entriesNotArray: 'overview(entries): entries must be an array of {name, summary} or {name, error}, not {value}',
+    report: 'the report',
+    entries: 'the entries',
   },
   cy: {
     array: 'arae',
@@ -84,6 +88,10 @@ const ERROR_TEXTS = {
     rowsUnreadable: 'validateTable(rows): ni ellir darllen y rhesi: {reason}',
     revokedProxy: 'ni ellir darllen Proxy a ddirymwyd: {reason}',
     unreadableValue: 'gwerth na ellir ei ddarllen ({reason})',
+    reportNotObject: "summarize(report): rhaid i report fod yn wrthrych adroddiad a roddodd validate, nid {value}",
+    entriesNotArray: 'overview(entries): rhaid i entries fod yn arae o {name, summary} neu {name, error}, nid {value}',
+    report: "yr adroddiad",
+    entries: "y cofnodion",
   },
 };
 
@@ -427,7 +435,31 @@ export function createApi(core) {
     return JSON.parse(call(core.profile_schema));
   }
 
-  return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, limits, version };
+  /**
+   * The options of a summary without `format`, which the core takes as its own argument.
+   * `json` (the default) answers with the summary as an object, other formats as text.
+   */
+  function summaryCall(fn, input, options, say) {
+    const { format = 'json', ...rest } = JSON.parse(optionsJson(options, say)) ?? {};
+    const text = call(fn, input, JSON.stringify(rest), String(format));
+    return format === 'json' ? JSON.parse(text) : text;
+  }
+
+  function summarize(report, options) {
+    const say = sayer(options);
+    if (typeof report !== 'object' || report === null || isArray(report, say)) {
+      throw fail('ERR_INVALID_ARG_TYPE', say('reportNotObject', { value: describe(report, say) }));
+    }
+    return summaryCall(core.summarize, toJson(report, 'ERR_INVALID_ARG_TYPE', 'report', say), options, say);
+  }
+
+  function overview(entries, options) {
+    const say = sayer(options);
+    if (!isArray(entries, say)) throw fail('ERR_INVALID_ARG_TYPE', say('entriesNotArray', { value: describe(entries, say) }));
+    return summaryCall(core.overview, toJson(entries, 'ERR_INVALID_ARG_TYPE', 'entries', say), options, say);
+  }
+
+  return { validate, validateJson, validateTable, validateCsv, parseMilestone, summarize, overview, schema, profiles, profileSchema, limits, version };
 }
 
 /**

@@ -343,7 +343,7 @@ fn milestone_name(milestone: &str, action: &ActionName) -> String {
 }
 
 /// "30 Tachwedd 2013": Welsh month names, written in full.
-fn human(date: Date) -> String {
+pub(super) fn human(date: Date) -> String {
     const MONTHS: [&str; 12] = [
         "Ionawr",
         "Chwefror",

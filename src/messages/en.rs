@@ -312,7 +312,7 @@ fn milestone_name(milestone: &str, action: &ActionName) -> String {
 }
 
 /// "30 Nov 2013".
-fn human(date: Date) -> String {
+pub(super) fn human(date: Date) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];

@@ -168,6 +168,14 @@ impl Message {
     }
 }
 
+/// A date as people write it: "31 Mar 2018", "31 Mawrth 2018".
+pub fn human_date(date: Date, locale: Locale) -> String {
+    match locale {
+        Locale::English => en::human(date),
+        Locale::Welsh => cy::human(date),
+    }
+}
+
 /// The field an action lacks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Required {
@@ -308,4 +316,4 @@ pub struct Texts {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -6,7 +6,7 @@ use super::*;
 use crate::rules::find_personal_data;
 
 #[path = "english_words.rs"]
-mod english_words;
+pub(crate) mod english_words;
 use english_words::english_words;
 
 /// A value for an argument of a sample message; `seed` makes each one distinct.

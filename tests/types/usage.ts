@@ -1,7 +1,7 @@
 // Compiled (not run) by `make test`: the shipped .d.ts must describe real usage.
-import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version } from 'prevent-plan-check';
+import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version, summarize, overview } from 'prevent-plan-check';
 import { readWorkbook, validateWorkbook } from 'prevent-plan-check/xlsx';
-import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile } from 'prevent-plan-check';
+import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile, Summary, Overview } from 'prevent-plan-check';
 
 const plan: Plan = {
   title: 'Prevent Delivery Plan 2017/18',
@@ -40,3 +40,10 @@ void [where, ok, kind, title, ids, v, fromRows, fromCsv, fromCsvBytes, cell, fir
 const read = readWorkbook(new Uint8Array());
 const sheetRows: number = read.sheets ? read.sheets.map((sheet) => sheet.rows.length).reduce((a, b) => a + b, 0) : read.error.length;
 void sheetRows;
+
+const summary: Summary = summarize(report, { locale: 'cy', asOf: '2018-01-31' });
+const board: string = summarize(report, { format: 'html' });
+const firstGap: string | undefined = summary.categories[0]?.gaps[0];
+const matrix: Overview = overview([{ name: 'plan.json', summary }, { name: 'bad.xlsx', error: 'unreadable' }]);
+const page: string = overview([{ name: 'plan.json', summary }], { format: 'md', locale: 'en' });
+void board; void firstGap; void matrix; void page;
