@@ -721,3 +721,29 @@ fn work_to_date_in_an_action_plan_is_progress() {
         None
     );
 }
+
+#[test]
+fn a_header_over_two_rows_names_the_scores_on_its_second_row() {
+    let csv = "Risk,Risk Score,,,Further action,Risk Owner,Completion Date\n\
+               ,Severity,Likelihood,Rating,,,\n\
+               Speakers promote extremist views,4,2,8,Vet all visiting speakers,Office Manager,Dec 2021\n";
+    let report = validate_csv(csv, &Options::default());
+    let risk = report
+        .plan
+        .as_ref()
+        .and_then(|plan| plan.actions().next())
+        .and_then(|action| action.action.risk.clone());
+    let scores = risk.map(|risk| (risk.text, risk.severity, risk.likelihood, risk.rating));
+    let text = |value: &str| Some(value.to_owned());
+    assert_eq!(
+        scores,
+        Some((
+            "Speakers promote extremist views".to_owned(),
+            text("4"),
+            text("2"),
+            text("8")
+        ))
+    );
+    assert_eq!(report.summary.actions, 1);
+    assert!(issues_of(&report, "cell-unmapped").is_empty());
+}

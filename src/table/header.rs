@@ -683,6 +683,24 @@ fn is_clean(row: &[String]) -> bool {
     cells >= 3 && phrase && about_work && detail && score(row).is_some()
 }
 
+/// The sub-headings of a header written over two rows ("Risk Score" merged over "Severity |
+/// Likelihood | Rating" below it): every non-empty cell of the row is a heading, and at
+/// least one sits under a blank header cell or one merged from its left.
+pub fn sub_headings(header: &Header, row: &[String]) -> Option<Vec<(usize, Field)>> {
+    let mut headings = Vec::new();
+    for (column, cell) in row.iter().enumerate() {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let (field, _) = classify(cell)?;
+        headings.push((column, field));
+    }
+    let under_blank = headings
+        .iter()
+        .any(|(column, _)| header.field(*column).is_none());
+    (under_blank && !headings.is_empty()).then_some(headings)
+}
+
 /// Whether a body cell repeats the header's cell of its column.
 pub fn repeats_cell(header: &Header, column: usize, cell: &str) -> bool {
     header.field(column).is_some() && classify(cell).map(|(field, _)| field) == header.field(column)

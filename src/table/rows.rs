@@ -184,6 +184,12 @@ impl Reader<'_> {
             if non_empty(row).next().is_none() {
                 continue;
             }
+            if index == self.header.row + 1 {
+                if let Some(headings) = header::sub_headings(self.header, row) {
+                    used.extend(headings.iter().map(|(column, _)| (index, *column)));
+                    continue;
+                }
+            }
             if header::repeats(self.header, row) {
                 // Only the repeated headings are layout: anything else on the row ("Page 2")
                 // is left for `cell-unmapped` to report.
