@@ -747,3 +747,28 @@ fn a_header_over_two_rows_names_the_scores_on_its_second_row() {
     assert_eq!(report.summary.actions, 1);
     assert!(issues_of(&report, "cell-unmapped").is_empty());
 }
+
+#[test]
+fn an_unanswered_requirement_is_reported_not_made_a_heading() {
+    let csv = "Requirement,Evidence,Action required,Owner,Date\n\
+               Is there a named Prevent lead?,The Deputy Head is the Prevent lead,,Head,\n\
+               Are staff trained to recognise the signs of radicalisation?,,,,\n\
+               Does the school filter extremist content online?,Filtering in place,Test it termly,IT Lead,Termly\n";
+    let report = validate_csv(csv, &Options::default());
+    let Some(plan) = &report.plan else {
+        unreachable!("no plan")
+    };
+    assert_eq!(plan.sections.len(), 1);
+    assert_eq!(report.summary.actions, 3);
+    let missing: Vec<&str> = issues_of(&report, "action-missing")
+        .into_iter()
+        .map(|(message, _)| message)
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "Action 1 records work to date but no action",
+            "Action 2 records a requirement but no action"
+        ]
+    );
+}

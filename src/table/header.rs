@@ -684,8 +684,8 @@ fn is_clean(row: &[String]) -> bool {
 }
 
 /// The sub-headings of a header written over two rows ("Risk Score" merged over "Severity |
-/// Likelihood | Rating" below it): every non-empty cell of the row is a heading, and at
-/// least one sits under a blank header cell or one merged from its left.
+/// Likelihood | Rating" below it): every non-empty cell of the row is a heading (two at
+/// least, none a section heading), and one at least sits under a blank header cell.
 pub fn sub_headings(header: &Header, row: &[String]) -> Option<Vec<(usize, Field)>> {
     let mut headings = Vec::new();
     for (column, cell) in row.iter().enumerate() {
@@ -698,7 +698,11 @@ pub fn sub_headings(header: &Header, row: &[String]) -> Option<Vec<(usize, Field
     let under_blank = headings
         .iter()
         .any(|(column, _)| header.field(*column).is_none());
-    (under_blank && !headings.is_empty()).then_some(headings)
+    // A section heading under the header ("Theme 1: Partnership") is not a sub-heading.
+    let section = row
+        .iter()
+        .any(|cell| super::heading::keyword_heading(cell).is_some());
+    (under_blank && headings.len() >= 2 && !section).then_some(headings)
 }
 
 /// Whether a body cell repeats the header's cell of its column.

@@ -310,15 +310,16 @@ impl Reader<'_> {
             }
         }
         let lone = non_empty(row).count() == 1;
-        let key_or_first = column == 0 || field_of(self.fields, column).is_some_and(Field::is_key);
-        if let Some(heading) = question_heading(first).filter(|_| lone && key_or_first) {
+        let field = field_of(self.fields, column);
+        let key_column = column == 0 || field.is_some_and(Field::is_key);
+        // A question alone in the requirement column is a requirement nobody answered yet.
+        let asks = lone && key_column && field != Some(Field::Requirement);
+        if let Some(heading) = question_heading(first).filter(|_| asks) {
             return Some((heading, column));
         }
         if let Some(heading) = label_heading(first).filter(|_| lone) {
             return Some((heading, column));
         }
-        let field = field_of(self.fields, column);
-        let key_column = column == 0 || field.is_some_and(Field::is_key);
         let is_id = field == Some(Field::Id) && is_id_like(first);
         if !lone || !key_column || is_id || self.wrapped || self.next_row_continues(index, column) {
             return None;
