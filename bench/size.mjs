@@ -28,13 +28,14 @@ export const CORE_WASM = 'web/prevent_plan_check_bg.wasm';
  * Not raised for the Welsh descriptions of the other five profiles (issue 9): 196,279 with
  * them alone (+257; they are 11 KB raw but mostly copies of la-2023's in brotli's window),
  * 195,835 with the simpler Welsh category-missing message that always shows them.
- * Raised to 209,000 for the table layouts of issue 13 (self-assessment, gap-analysis and
+ * Raised to 210,000 for the table layouts of issue 13 (self-assessment, gap-analysis and
  * risk-register column roles, the requirement/evidence/risk/rag fields in the model, the
- * schema validator and serde, several tables per sheet, the action-missing rule in both
- * languages, grown profile phrase lists): 208,252 measured against main's 197,523 (+10.7 KB
- * brotli, +62.7 KB raw). Not yet traced function by function; a size pass should start there.
+ * schema validator and serde, several tables per sheet, two-row headers, the action-missing
+ * rule in both languages, grown profile phrase lists): 209,182 measured against main's
+ * 197,523 (+11.7 KB brotli; 846,839 raw, +65.8 KB). Not yet traced function by function; a
+ * size pass should start there.
  */
-export const CORE_WASM_BROTLI_BUDGET = 209_000;
+export const CORE_WASM_BROTLI_BUDGET = 210_000;
 
 /** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
 const XLSX_WASM = /xlsx.*\.wasm$/;
