@@ -609,6 +609,8 @@ fn a_row_with_evidence_and_no_action_is_reported_at_its_cell() {
         unreachable!("no plan")
     };
     assert!(plan.ids_assigned);
+    // Nothing to lead or date yet: the row is reported once, not also for its empty date.
+    assert!(issues_of(&report, "milestone-missing").is_empty());
     assert_eq!(
         issues_of(&report, "action-missing"),
         [("Action 1 records work to date but no action", Some("C2"))]
