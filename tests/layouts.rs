@@ -609,6 +609,8 @@ fn a_row_with_evidence_and_no_action_is_reported_at_its_cell() {
         unreachable!("no plan")
     };
     assert!(plan.ids_assigned);
+    // Nothing to lead or date yet: the row is reported once, not also for its empty date.
+    assert!(issues_of(&report, "milestone-missing").is_empty());
     assert_eq!(
         issues_of(&report, "action-missing"),
         [("Action 1 records work to date but no action", Some("C2"))]
@@ -719,5 +721,56 @@ fn work_to_date_in_an_action_plan_is_progress() {
     assert_eq!(
         action.and_then(|action| action.action.evidence.as_deref()),
         None
+    );
+}
+
+#[test]
+fn a_header_over_two_rows_names_the_scores_on_its_second_row() {
+    let csv = "Risk,Risk Score,,,Further action,Risk Owner,Completion Date\n\
+               ,Severity,Likelihood,Rating,,,\n\
+               Speakers promote extremist views,4,2,8,Vet all visiting speakers,Office Manager,Dec 2021\n";
+    let report = validate_csv(csv, &Options::default());
+    let risk = report
+        .plan
+        .as_ref()
+        .and_then(|plan| plan.actions().next())
+        .and_then(|action| action.action.risk.clone());
+    let scores = risk.map(|risk| (risk.text, risk.severity, risk.likelihood, risk.rating));
+    let text = |value: &str| Some(value.to_owned());
+    assert_eq!(
+        scores,
+        Some((
+            "Speakers promote extremist views".to_owned(),
+            text("4"),
+            text("2"),
+            text("8")
+        ))
+    );
+    assert_eq!(report.summary.actions, 1);
+    assert!(issues_of(&report, "cell-unmapped").is_empty());
+}
+
+#[test]
+fn an_unanswered_requirement_is_reported_not_made_a_heading() {
+    let csv = "Requirement,Evidence,Action required,Owner,Date\n\
+               Is there a named Prevent lead?,The Deputy Head is the Prevent lead,,Head,\n\
+               Are staff trained to recognise the signs of radicalisation?,,,,\n\
+               Does the school filter extremist content online?,Filtering in place,Test it termly,IT Lead,Termly\n";
+    let report = validate_csv(csv, &Options::default());
+    let Some(plan) = &report.plan else {
+        unreachable!("no plan")
+    };
+    assert_eq!(plan.sections.len(), 1);
+    assert_eq!(report.summary.actions, 3);
+    let missing: Vec<&str> = issues_of(&report, "action-missing")
+        .into_iter()
+        .map(|(message, _)| message)
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "Action 1 records work to date but no action",
+            "Action 2 records a requirement but no action"
+        ]
     );
 }

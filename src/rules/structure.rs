@@ -167,6 +167,9 @@ declare_rule! {
     /// {"sections": [{"title": "Training", "actions": [{"id": "3", "description": "Refresh WRAP for new starters each September", "evidence": "WRAP delivered to all staff in 2016", "leads": ["DSL"]}]}]}
     /// ```
     ///
+    /// Such a row is reported by this rule only: it has nothing to lead or date yet, so
+    /// `lead-missing` and `milestone-missing` leave it alone.
+    ///
     /// ## How to fix
     /// Write the next action in the action cell, or "No further action" with the reason when
     /// the evidence shows the requirement is met.
@@ -278,10 +281,16 @@ impl Check for MissingField {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
-        let total = context.plan.actions().count();
-        let missing: Vec<_> = context
-            .plan
-            .actions()
+        // A row that records evidence or a risk and no action has nothing to lead or date
+        // yet: `action-missing` already says so.
+        let actions = || {
+            context
+                .plan
+                .actions()
+                .filter(|action| recorded_instead(action.action).is_none())
+        };
+        let total = actions().count();
+        let missing: Vec<_> = actions()
             .filter(|action| (self.is_missing)(action.action))
             .collect();
         // A plan with no such column at all gets one issue, not one per action.

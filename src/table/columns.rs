@@ -20,7 +20,18 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
         .unwrap_or(0)
         .max(header.columns.len());
     let mut fields: Vec<Option<Field>> = (0..width).map(|column| header.field(column)).collect();
-    let body = rows.get(header.row + 1..).unwrap_or_default();
+    // A header over two rows names some columns on its second row only, and a heading merged
+    // over several columns ("Risk Score") is named column by column below it.
+    let sub_headings = rows
+        .get(header.row + 1)
+        .and_then(|row| super::header::sub_headings(header, row));
+    for (column, field) in sub_headings.iter().flatten() {
+        if let Some(slot) = fields.get_mut(*column) {
+            *slot = Some(*field);
+        }
+    }
+    let first_body = header.row + 1 + usize::from(sub_headings.is_some());
+    let body = rows.get(first_body..).unwrap_or_default();
     let values = |column: usize| -> Vec<&str> {
         body.iter()
             .filter_map(|row| row.get(column))
@@ -29,11 +40,20 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
             .collect()
     };
 
+    // A column named on the sub-heading row counts as named.
     let header_cells = rows.get(header.row);
+    let sub_cells = rows.get(header.row + 1).filter(|_| sub_headings.is_some());
     let header_text = |column: usize| -> &str {
-        header_cells
+        let own = header_cells
             .and_then(|row| row.get(column))
-            .map_or("", |cell| cell.trim())
+            .map_or("", |cell| cell.trim());
+        if own.is_empty() {
+            sub_cells
+                .and_then(|row| row.get(column))
+                .map_or("", |cell| cell.trim())
+        } else {
+            own
+        }
     };
 
     settle_duplicate_actions(&mut fields, &header_text);
@@ -101,6 +121,15 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
     }
 
     let scored = fields.contains(&Some(Field::Likelihood));
+    // "Rating" beside "Likelihood" holding numbers is the risk rating, not a RAG.
+    for column in positions(&fields, Field::Rag) {
+        let numbers = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+        if scored && mostly(&values(column), numbers) {
+            if let Some(slot) = fields.get_mut(column) {
+                *slot = Some(Field::RiskRating);
+            }
+        }
+    }
     for column in positions(&fields, Field::Outputs) {
         let column_values = values(column);
         let settled = if mostly(&column_values, is_priority_refs) && !scored {

@@ -683,6 +683,28 @@ fn is_clean(row: &[String]) -> bool {
     cells >= 3 && phrase && about_work && detail && score(row).is_some()
 }
 
+/// The sub-headings of a header written over two rows ("Risk Score" merged over "Severity |
+/// Likelihood | Rating" below it): every non-empty cell of the row is a heading (two at
+/// least, none a section heading), and one at least sits under a blank header cell.
+pub fn sub_headings(header: &Header, row: &[String]) -> Option<Vec<(usize, Field)>> {
+    let mut headings = Vec::new();
+    for (column, cell) in row.iter().enumerate() {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let (field, _) = classify(cell)?;
+        headings.push((column, field));
+    }
+    let under_blank = headings
+        .iter()
+        .any(|(column, _)| header.field(*column).is_none());
+    // A section heading under the header ("Theme 1: Partnership") is not a sub-heading.
+    let section = row
+        .iter()
+        .any(|cell| super::heading::keyword_heading(cell).is_some());
+    (under_blank && headings.len() >= 2 && !section).then_some(headings)
+}
+
 /// Whether a body cell repeats the header's cell of its column.
 pub fn repeats_cell(header: &Header, column: usize, cell: &str) -> bool {
     header.field(column).is_some() && classify(cell).map(|(field, _)| field) == header.field(column)

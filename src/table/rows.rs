@@ -184,6 +184,12 @@ impl Reader<'_> {
             if non_empty(row).next().is_none() {
                 continue;
             }
+            if index == self.header.row + 1 {
+                if let Some(headings) = header::sub_headings(self.header, row) {
+                    used.extend(headings.iter().map(|(column, _)| (index, *column)));
+                    continue;
+                }
+            }
             if header::repeats(self.header, row) {
                 // Only the repeated headings are layout: anything else on the row ("Page 2")
                 // is left for `cell-unmapped` to report.
@@ -304,15 +310,16 @@ impl Reader<'_> {
             }
         }
         let lone = non_empty(row).count() == 1;
-        let key_or_first = column == 0 || field_of(self.fields, column).is_some_and(Field::is_key);
-        if let Some(heading) = question_heading(first).filter(|_| lone && key_or_first) {
+        let field = field_of(self.fields, column);
+        let key_column = column == 0 || field.is_some_and(Field::is_key);
+        // A question alone in the requirement column is a requirement nobody answered yet.
+        let asks = lone && key_column && field != Some(Field::Requirement);
+        if let Some(heading) = question_heading(first).filter(|_| asks) {
             return Some((heading, column));
         }
         if let Some(heading) = label_heading(first).filter(|_| lone) {
             return Some((heading, column));
         }
-        let field = field_of(self.fields, column);
-        let key_column = column == 0 || field.is_some_and(Field::is_key);
         let is_id = field == Some(Field::Id) && is_id_like(first);
         if !lone || !key_column || is_id || self.wrapped || self.next_row_continues(index, column) {
             return None;
