@@ -172,7 +172,7 @@ fn checked_profile(choice: ProfileChoice, locale: Locale) -> Result<ProfileChoic
 }
 
 impl OptionsError {
-    fn new(option: &'static str, locale: Locale, message: Message) -> OptionsError {
+    pub(crate) fn new(option: &'static str, locale: Locale, message: Message) -> OptionsError {
         OptionsError {
             option,
             message: message.render(locale),

@@ -1,0 +1,358 @@
+//! Which action of one version is which action of the other.
+//!
+//! By id first; when ids were renumbered, by the similarity of the descriptions (the
+//! Jaccard index of their word sets). An id is trusted only when the texts still look
+//! alike: after an action is inserted at 1.1, "1.2" names a different action. Candidates
+//! for similarity come from an inverted index of words, skipping words shared by too many
+//! actions to tell them apart, so the work grows with the plans, not with their product.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+/// How a pair of actions was matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchBasis {
+    /// The same id in both versions.
+    Id,
+    /// Different or missing ids; the descriptions are alike (see the pair's score).
+    Similarity,
+}
+
+/// Two actions taken for the same one, by their positions in the versions' action lists.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub before: usize,
+    pub after: usize,
+    pub basis: MatchBasis,
+    /// Similarity of the descriptions, 0 to 1.
+    pub score: f64,
+}
+
+/// What matching needs of an action.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub id: Option<&'a str>,
+    pub description: &'a str,
+}
+
+/// An id pair is trusted at once from this similarity; below it, text matches go first.
+const ID_TRUSTED: f64 = 0.3;
+/// Descriptions this alike are taken for the same action when ids do not match.
+const SIMILAR: f64 = 0.5;
+/// A word in more actions than this does not help find candidates (it still counts in scores).
+const MAX_POSTINGS: usize = 64;
+/// Words of a description looked up in the index (its first distinct ones).
+const MAX_LOOKUPS: usize = 64;
+/// Candidates scored per action: those sharing the most indexed words.
+const MAX_CANDIDATES: usize = 8;
+
+/// Words too common in plans to say which action is which.
+const STOP_WORDS: [&str; 24] = [
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "of",
+    "on", "or", "our", "the", "this", "to", "we", "will", "with",
+];
+
+/// Matches the actions of two versions; every action is in at most one pair.
+pub fn match_actions(before: &[Entry<'_>], after: &[Entry<'_>]) -> Vec<Pair> {
+    let mut words = Words::default();
+    let before_words: Vec<Vec<u32>> = before
+        .iter()
+        .map(|entry| words.of(entry.description))
+        .collect();
+    let after_words: Vec<Vec<u32>> = after
+        .iter()
+        .map(|entry| words.of(entry.description))
+        .collect();
+    let score = |b: usize, a: usize| match (before_words.get(b), after_words.get(a)) {
+        (Some(left), Some(right)) => jaccard(left, right),
+        _ => 0.0,
+    };
+
+    let mut matching = Matching::new(before.len(), after.len());
+    let mut doubtful = Vec::new();
+    for (b, a) in id_pairs(before, after) {
+        let similarity = score(b, a);
+        if similarity >= ID_TRUSTED {
+            matching.pair(b, a, MatchBasis::Id, similarity);
+        } else {
+            doubtful.push((b, a, similarity));
+        }
+    }
+
+    let mut candidates = similar_candidates(&before_words, &after_words, &matching);
+    candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    for (b, a, similarity) in candidates {
+        if matching.is_free(b, a) {
+            matching.pair(b, a, MatchBasis::Similarity, similarity);
+        }
+    }
+    // Same id, texts unalike, and nothing better found: the action was re-worded.
+    for (b, a, similarity) in doubtful {
+        if matching.is_free(b, a) {
+            matching.pair(b, a, MatchBasis::Id, similarity);
+        }
+    }
+    matching.pairs
+}
+
+/// Pairs of actions with the same id, each id used once per side, in plan order.
+fn id_pairs(before: &[Entry<'_>], after: &[Entry<'_>]) -> Vec<(usize, usize)> {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, entry) in after.iter().enumerate().rev() {
+        if let Some(id) = entry.id.map(str::trim).filter(|id| !id.is_empty()) {
+            by_id.entry(id).or_default().push(index);
+        }
+    }
+    before
+        .iter()
+        .enumerate()
+        .filter_map(|(b, entry)| {
+            let id = entry.id.map(str::trim).filter(|id| !id.is_empty())?;
+            Some((b, by_id.get_mut(id)?.pop()?))
+        })
+        .collect()
+}
+
+/// Pairs of actions still unmatched whose descriptions are alike, with their score.
+fn similar_candidates(
+    before_words: &[Vec<u32>],
+    after_words: &[Vec<u32>],
+    matching: &Matching,
+) -> Vec<(usize, usize, f64)> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (a, words) in after_words.iter().enumerate() {
+        if matching.after_free(a) {
+            for &word in words {
+                postings.entry(word).or_default().push(a);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for (b, words) in before_words.iter().enumerate() {
+        if !matching.before_free(b) {
+            continue;
+        }
+        shared.clear();
+        for word in words.iter().take(MAX_LOOKUPS) {
+            match postings.get(word) {
+                Some(list) if list.len() <= MAX_POSTINGS => {
+                    for &a in list {
+                        *shared.entry(a).or_default() += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = shared.iter().map(|(&a, &n)| (a, n)).collect();
+        ranked.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        for (a, _) in ranked.into_iter().take(MAX_CANDIDATES) {
+            let similarity = after_words
+                .get(a)
+                .map_or(0.0, |right| jaccard(words, right));
+            if similarity >= SIMILAR {
+                found.push((b, a, similarity));
+            }
+        }
+    }
+    found
+}
+
+/// The pairs made so far, and which actions they use.
+struct Matching {
+    pairs: Vec<Pair>,
+    before_used: Vec<bool>,
+    after_used: Vec<bool>,
+}
+
+impl Matching {
+    fn new(before: usize, after: usize) -> Matching {
+        Matching {
+            pairs: Vec::new(),
+            before_used: vec![false; before],
+            after_used: vec![false; after],
+        }
+    }
+
+    fn before_free(&self, b: usize) -> bool {
+        self.before_used.get(b) == Some(&false)
+    }
+
+    fn after_free(&self, a: usize) -> bool {
+        self.after_used.get(a) == Some(&false)
+    }
+
+    fn is_free(&self, b: usize, a: usize) -> bool {
+        self.before_free(b) && self.after_free(a)
+    }
+
+    fn pair(&mut self, before: usize, after: usize, basis: MatchBasis, score: f64) {
+        if let Some(used) = self.before_used.get_mut(before) {
+            *used = true;
+        }
+        if let Some(used) = self.after_used.get_mut(after) {
+            *used = true;
+        }
+        self.pairs.push(Pair {
+            before,
+            after,
+            basis,
+            score,
+        });
+    }
+}
+
+/// Words interned as numbers, so that word sets are sorted lists of small integers.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, u32>,
+}
+
+impl Words {
+    /// The distinct words of a text (lower case, letters and digits, stop words left out),
+    /// as sorted ids.
+    fn of(&mut self, text: &str) -> Vec<u32> {
+        let mut found: Vec<u32> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .filter(|word| !STOP_WORDS.contains(&word.as_str()))
+            .map(|word| {
+                let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                *self.ids.entry(word).or_insert(next)
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// |A ∩ B| / |A ∪ B| of two sorted, distinct lists; two empty texts are alike.
+fn jaccard(left: &[u32], right: &[u32]) -> f64 {
+    if left.is_empty() && right.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (left.get(i), right.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = left.len() + right.len() - common;
+    common as f64 / union as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries<'a>(actions: &[(&'a str, &'a str)]) -> Vec<Entry<'a>> {
+        actions
+            .iter()
+            .map(|&(id, description)| Entry {
+                id: Some(id),
+                description,
+            })
+            .collect()
+    }
+
+    fn pairs(before: &[(&str, &str)], after: &[(&str, &str)]) -> Vec<(usize, usize, MatchBasis)> {
+        let mut found: Vec<_> = match_actions(&entries(before), &entries(after))
+            .into_iter()
+            .map(|pair| (pair.before, pair.after, pair.basis))
+            .collect();
+        found.sort_by_key(|&(b, a, _)| (b, a));
+        found
+    }
+
+    #[test]
+    fn matches_by_id_when_the_text_still_looks_alike() {
+        let before = [
+            ("1", "Refresh the Prevent partnership plan"),
+            ("2", "Deliver WRAP training to frontline staff"),
+        ];
+        let after = [
+            ("2", "Deliver WRAP training to all frontline staff"),
+            ("1", "Refresh the Prevent partnership plan annually"),
+        ];
+        assert_eq!(
+            pairs(&before, &after),
+            [(0, 1, MatchBasis::Id), (1, 0, MatchBasis::Id)]
+        );
+    }
+
+    #[test]
+    fn follows_renumbered_actions_by_their_text() {
+        let before = [
+            ("1.1", "Refresh the Prevent partnership plan"),
+            ("1.2", "Deliver WRAP training to frontline staff"),
+        ];
+        let after = [
+            ("1.1", "Set up a Channel panel chaired by the council"),
+            ("1.2", "Refresh the Prevent partnership plan"),
+            ("1.3", "Deliver WRAP training to frontline staff"),
+        ];
+        assert_eq!(
+            pairs(&before, &after),
+            [
+                (0, 1, MatchBasis::Similarity),
+                (1, 2, MatchBasis::Similarity)
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_an_id_pair_for_a_rewording_nothing_else_explains() {
+        let before = [("3", "Review venue hire agreements")];
+        let after = [(
+            "3",
+            "Make sure lettings contracts exclude extremist speakers",
+        )];
+        assert_eq!(pairs(&before, &after), [(0, 0, MatchBasis::Id)]);
+    }
+
+    #[test]
+    fn unalike_actions_without_an_id_stay_apart() {
+        let before = [("", "Review venue hire agreements")];
+        let after = [("", "Publish a web page on reporting concerns")];
+        assert!(pairs(&before, &after).is_empty());
+    }
+
+    #[test]
+    fn scores_are_the_jaccard_index_of_the_word_sets() {
+        let mut words = Words::default();
+        let left = words.of("Deliver WRAP training");
+        let right = words.of("deliver wrap sessions");
+        assert!((jaccard(&left, &right) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn common_words_do_not_make_the_work_quadratic() {
+        // Every description shares "prevent"; each is otherwise unique. Matching 20,000
+        // renumbered actions must stay well under a second natively.
+        let texts: Vec<String> = (0..20_000)
+            .map(|n| format!("Prevent action number{n} item{n}"))
+            .collect();
+        let entries: Vec<Entry<'_>> = texts
+            .iter()
+            .map(|text| Entry {
+                id: None,
+                description: text,
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let found = match_actions(&entries, &entries);
+        assert_eq!(found.len(), texts.len());
+        assert!(found.iter().all(|pair| pair.before == pair.after));
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+}
