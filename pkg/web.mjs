@@ -7,6 +7,6 @@ import { rules } from './dist/rules.mjs';
 await init({ module_or_path: new URL('./web/prevent_plan_check_bg.wasm', import.meta.url) });
 
 const api = { ...createApi(core), rules };
-export const { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, limits, version } = api;
+export const { validate, validateJson, validateTable, validateCsv, parseMilestone, compare, schema, profiles, profileSchema, limits, version } = api;
 export { rules };
 export default api;

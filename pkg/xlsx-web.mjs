@@ -8,5 +8,5 @@ import './web.mjs'; // instantiates the core module first
 await initReader({ module_or_path: new URL('./xlsx/web/prevent_plan_check_xlsx_bg.wasm', import.meta.url) });
 
 const api = createWorkbookApi(reader, core);
-export const { validateWorkbook, readWorkbook } = api;
+export const { validateWorkbook, readWorkbook, compareWorkbooks } = api;
 export default api;

@@ -1,5 +1,5 @@
 // Types of `prevent-plan-check/xlsx`: workbooks, in a separately loaded module.
-import type { CellValue, Options, Report } from './index';
+import type { CellValue, CompareOptions, Comparison, Options, PlanVersion, Report } from './index';
 
 /**
  * Checks the sheet of an .xlsx or .ods workbook that holds the plan (the one whose header
@@ -21,3 +21,10 @@ export interface Sheet {
 export function readWorkbook(
   bytes: Uint8Array | ArrayBuffer | ArrayBufferView,
 ): { sheets: Sheet[]; error?: undefined } | { error: string; sheets?: undefined };
+
+/** Compares two versions of a plan, each workbook bytes or anything `compare` takes. */
+export function compareWorkbooks(
+  before: Uint8Array | ArrayBuffer | ArrayBufferView | PlanVersion,
+  after: Uint8Array | ArrayBuffer | ArrayBufferView | PlanVersion,
+  options?: CompareOptions,
+): Comparison;

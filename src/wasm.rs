@@ -69,6 +69,31 @@ pub fn validate_sheets(sheets_json: &str, options_json: &str) -> Result<String, 
     to_json(&crate::validate_sheets(&sheets, &options))
 }
 
+/// Compares two versions of a plan. Each is one of `{"plan": {...}}`, `{"json": "..."}`,
+/// `{"rows": [[...]]}`, `{"csv": "..."}`, `{"sheets": [...]}` (a workbook read by the
+/// workbook module), `{"unreadable": "reason"}` or `{"tooLarge": bytes}`; options are a
+/// check's and `maxSlips`. Returns the comparison as JSON text.
+#[wasm_bindgen]
+pub fn compare(before_json: &str, after_json: &str, options_json: &str) -> Result<String, JsError> {
+    let options = crate::CompareOptions::from_json(options_json)
+        .map_err(|error| js_error("ERR_INVALID_OPTION", error))?;
+    let version = |text: &str| {
+        json_value(text)
+            .and_then(serde_json::from_value::<crate::Version>)
+            .map_err(|error| {
+                js_error(
+                    "ERR_INVALID_ARG_TYPE",
+                    format_args!("a version must be a plan, plan JSON text, CSV text, rows or a workbook ({error})"),
+                )
+            })
+    };
+    to_json(&crate::compare(
+        version(before_json)?,
+        version(after_json)?,
+        &options,
+    ))
+}
+
 /// The report for a workbook the workbook module could not read.
 #[wasm_bindgen]
 pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsError> {

@@ -39,6 +39,8 @@ const ERROR_TEXTS = {
     rowsUnreadable: 'validateTable(rows): the rows cannot be read: {reason}',
     revokedProxy: 'a revoked Proxy cannot be read: {reason}',
     unreadableValue: 'an unreadable value ({reason})',
+    notVersion: '{name} must be a plan (an object or JSON text), CSV text or rows of cells, not {value}',
+    notWorkbookVersion: '{name} must be workbook bytes, a plan (an object or JSON text), CSV text or rows of cells, not {value}',
   },
   cy: {
     array: 'arae',
@@ -61,6 +63,8 @@ const ERROR_TEXTS = {
     rowsUnreadable: 'validateTable(rows): ni ellir darllen y rhesi: {reason}',
     revokedProxy: 'ni ellir darllen Proxy a ddirymwyd: {reason}',
     unreadableValue: 'gwerth na ellir ei ddarllen ({reason})',
+    notVersion: '{name}: rhaid iddo fod yn gynllun (gwrthrych neu destun JSON), testun CSV neu resi o gelloedd, nid {value}',
+    notWorkbookVersion: '{name}: rhaid iddo fod yn feitiau llyfr gwaith, yn gynllun (gwrthrych neu destun JSON), testun CSV neu resi o gelloedd, nid {value}',
   },
 };
 
@@ -257,6 +261,32 @@ function tooLarge(core, size, settings) {
 }
 
 /**
+ * One version of a plan as the core's `compare` reads it (JSON text): `{"plan": ...}` for
+ * an object, `{"json": ...}` for text starting with `{`, `{"csv": ...}` for other text,
+ * `{"rows": ...}` for an array of rows, or `{"tooLarge": size}` past the input limit.
+ * Undefined when `input` is none of these.
+ */
+function versionJson(core, input, say) {
+  const size = (text) => (text.length > coreLimits(core).maxInputBytes ? JSON.stringify({ tooLarge: text.length }) : undefined);
+  if (typeof input === 'string') {
+    return size(input) ?? JSON.stringify({ [/^\s*\{/.test(input) ? 'json' : 'csv']: input });
+  }
+  if (isArray(input, say)) {
+    return `{"rows":${toJson(boundedRows(input, coreLimits(core), say), 'ERR_INVALID_ARG_TYPE', 'rows', say)}}`;
+  }
+  if (typeof input === 'object' && input !== null) {
+    const text = toJson(input, 'ERR_INVALID_PLAN', 'plan', say);
+    return size(text) ?? `{"plan":${text}}`;
+  }
+  return undefined;
+}
+
+/** Compares two versions given as JSON text for the core. */
+function compareVersions(core, before, after, options, say) {
+  return JSON.parse(call(core.compare, before, after, optionsJson(options, say)));
+}
+
+/**
  * Builds the API around the wasm-bindgen exports of one instantiated core module.
  */
 export function createApi(core) {
@@ -304,6 +334,16 @@ export function createApi(core) {
     return JSON.parse(call(core.parse_milestone, text, settings));
   }
 
+  function compare(before, after, options) {
+    const say = sayer(options);
+    const version = (input, name) => {
+      const json = versionJson(core, input, say);
+      if (json === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notVersion', { name, value: describe(input, say) }));
+      return json;
+    };
+    return compareVersions(core, version(before, 'compare(before, after): before'), version(after, 'compare(before, after): after'), options, say);
+  }
+
   let schemaCache;
   function schema() {
     schemaCache ??= call(core.schema);
@@ -324,7 +364,7 @@ export function createApi(core) {
     return JSON.parse(call(core.profile_schema));
   }
 
-  return { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, profileSchema, limits, version };
+  return { validate, validateJson, validateTable, validateCsv, parseMilestone, compare, schema, profiles, profileSchema, limits, version };
 }
 
 /**
@@ -345,10 +385,33 @@ export function createWorkbookApi(reader, core) {
     }
     return JSON.parse(call(core.validate_sheets, JSON.stringify(answer.sheets), settings));
   }
+  /** Bytes as the `{"sheets"}` (or `{"unreadable"}`) version of the core's compare. */
+  function workbookVersion(data) {
+    if (data.byteLength > coreLimits(core).maxInputBytes) return JSON.stringify({ tooLarge: data.byteLength });
+    const answer = JSON.parse(call(reader.readWorkbook, data));
+    if (answer.error !== undefined) return JSON.stringify({ unreadable: String(answer.error) });
+    return JSON.stringify({ sheets: answer.sheets });
+  }
+  /** Compares two versions of a plan, each workbook bytes or anything `compare` takes. */
+  function compareWorkbooks(before, after, options) {
+    const say = sayer(options);
+    const version = (input, name) => {
+      let bytes;
+      try {
+        bytes = input instanceof ArrayBuffer || ArrayBuffer.isView(input);
+      } catch {
+        bytes = false;
+      }
+      const json = bytes ? workbookVersion(asBytes(input, name, say)) : versionJson(core, input, say);
+      if (json === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notWorkbookVersion', { name, value: describe(input, say) }));
+      return json;
+    };
+    return compareVersions(core, version(before, 'compareWorkbooks(before, after): before'), version(after, 'compareWorkbooks(before, after): after'), options, say);
+  }
   /** The sheets of a workbook as rows of cell values, e.g. to show the table beside its report. */
   function readWorkbook(bytes) {
     const data = asBytes(bytes, 'readWorkbook(bytes): bytes', sayer());
     return JSON.parse(call(reader.readWorkbook, data));
   }
-  return { validateWorkbook, readWorkbook };
+  return { validateWorkbook, readWorkbook, compareWorkbooks };
 }

@@ -196,6 +196,24 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// The change's `kind`, as serialised.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Change::Added => "added",
+            Change::Removed { .. } => "removed",
+            Change::Renumbered { .. } => "renumbered",
+            Change::Reworded { .. } => "reworded",
+            Change::LeadChanged { .. } => "lead_changed",
+            Change::StatusMoved { .. } => "status_moved",
+            Change::Completed { .. } => "completed",
+            Change::MilestoneSlipped(_) => "milestone_slipped",
+            Change::MilestoneAdvanced(_) => "milestone_advanced",
+            Change::NewlyOverdue { .. } => "newly_overdue",
+        }
+    }
+}
+
 /// A deadline that moved: from which milestone text to which, and by how much.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -299,7 +317,10 @@ pub fn compare_reports(before: Report, after: Report, options: &CompareOptions) 
     let mut issues = Vec::new();
     if let Some(plan) = &after.plan {
         let context = rules::Context {
-            period: plan.period.as_ref().and_then(|period| period.dates),
+            period: options
+                .check
+                .period
+                .or_else(|| plan.period.as_ref().and_then(|period| period.dates)),
             actions: &actions,
             coverage: &coverage,
             max_slips: options.max_slips.unwrap_or(DEFAULT_MAX_SLIPS),

@@ -11,7 +11,7 @@ use crate::rules::{declare_rule, RuleMeta};
 /// What a comparison rule sees.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
-    /// The later version's plan period.
+    /// The plan period (from the options, else the later version).
     pub period: Option<Period>,
     pub actions: &'a [ActionComparison],
     pub coverage: &'a [CoverageChange],

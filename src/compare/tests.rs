@@ -23,12 +23,7 @@ fn kinds(comparison: &Comparison) -> Vec<(Option<String>, Vec<String>)> {
             let kinds = action
                 .changes
                 .iter()
-                .map(|change| {
-                    serde_json::to_value(change).unwrap()["kind"]
-                        .as_str()
-                        .unwrap()
-                        .to_owned()
-                })
+                .map(|change| change.kind().to_owned())
                 .collect();
             (id, kinds)
         })
@@ -208,4 +203,20 @@ fn months_count_calendar_months() {
     let date = |y, m, d| Date::new(y, m, d).unwrap();
     assert_eq!(months_between(date(2015, 12, 31), date(2016, 3, 31)), 3);
     assert_eq!(months_between(date(2016, 3, 31), date(2015, 12, 31)), -3);
+}
+
+#[test]
+fn kinds_are_the_serialised_tags() {
+    let changes = [
+        Change::Added,
+        Change::Completed {
+            from: StatusValue::OnTrack,
+        },
+    ];
+    for change in changes {
+        assert_eq!(
+            serde_json::to_value(&change).unwrap()["kind"],
+            change.kind()
+        );
+    }
 }
