@@ -145,6 +145,7 @@ function main(argv, out) {
       format: { type: 'string' },
       locale: { type: 'string' },
       json: { type: 'boolean' },
+      'max-slips': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -166,6 +167,8 @@ function main(argv, out) {
       return check(rest, values, out, t);
     case 'milestone':
       return milestone(rest, values, out, t);
+    case 'compare':
+      return require('./compare.js').compare(rest, values, out, t, { readText, displayName, options: checkOptions(values), usage: (key, args) => new UsageError(t(key, args)) });
     case 'schema':
       out.write(`${JSON.stringify(api.schema(), null, 2)}\n`);
       return EXIT_OK;

@@ -1,7 +1,7 @@
 // Compiled (not run) by `make test`: the shipped .d.ts must describe real usage.
-import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version } from 'prevent-plan-check';
-import { readWorkbook, validateWorkbook } from 'prevent-plan-check/xlsx';
-import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile } from 'prevent-plan-check';
+import { validate, validateJson, validateTable, validateCsv, parseMilestone, compare, schema, profiles, rules, limits, version } from 'prevent-plan-check';
+import { compareWorkbooks, readWorkbook, validateWorkbook } from 'prevent-plan-check/xlsx';
+import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile, Comparison, Change } from 'prevent-plan-check';
 
 const plan: Plan = {
   title: 'Prevent Delivery Plan 2017/18',
@@ -39,3 +39,11 @@ void [where, ok, kind, title, ids, v, fromRows, fromCsv, cell, firstProfile, max
 const read = readWorkbook(new Uint8Array());
 const sheetRows: number = read.sheets ? read.sheets.map((sheet) => sheet.rows.length).reduce((a, b) => a + b, 0) : read.error.length;
 void sheetRows;
+
+const comparison: Comparison = compare({ sections: [] }, 'Action,Lead\nWRAP,HR\n', { maxSlips: 2, asOf: '2016-03-31' });
+const slips: number[] = comparison.actions.flatMap((action) => action.changes).flatMap((change: Change) => (change.kind === 'milestone_slipped' ? [change.months] : []));
+const lost: string[] = comparison.coverage.filter((category) => category.change === 'lost').map((category) => category.category);
+const fromWorkbooks: Comparison = compareWorkbooks(new Uint8Array(0), [['Action', 'Lead']]);
+// @ts-expect-error: maxSlips is a number
+compare({ sections: [] }, { sections: [] }, { maxSlips: 'two' });
+void [slips, lost, fromWorkbooks.summary.bySimilarity];
