@@ -28,8 +28,12 @@ export const CORE_WASM = 'web/prevent_plan_check_bg.wasm';
  * Not raised for the Welsh descriptions of the other five profiles (issue 9): 196,279 with
  * them alone (+257; they are 11 KB raw but mostly copies of la-2023's in brotli's window),
  * 195,835 with the simpler Welsh category-missing message that always shows them.
+ * Raised to 208,500 for `compare` (issue 18: matching, changes, three rules, their messages
+ * in both languages, the comparison's JSON): 207,798, +10.3 KB on main's 197,523 (+41.8 KB
+ * raw, of which compare_reports 7.9 KB and serde code for the comparison's types); it was
+ * +13.9 KB until sorts of five element types became one (each costs about 10 KB raw).
  */
-export const CORE_WASM_BROTLI_BUDGET = 198_000;
+export const CORE_WASM_BROTLI_BUDGET = 208_500;
 
 /** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
 const XLSX_WASM = /xlsx.*\.wasm$/;

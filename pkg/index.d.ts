@@ -239,7 +239,7 @@ export interface ActionComparison {
   after?: LocatedAction;
   /** How the two were matched: same id, or (renumbered, no ids) alike descriptions. */
   match?: 'id' | 'similarity';
-  /** How alike the descriptions are, 0 to 1. */
+  /** How alike the descriptions are, in percent (0 to 100). */
   score?: number;
   changes: Change[];
 }

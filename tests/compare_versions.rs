@@ -149,7 +149,7 @@ fn harrow_quarters_follow_renumbered_actions_and_name_each_change() {
     assert_eq!(changes(&comparison), expected);
     // The re-worded action is matched by its text, and says how sure.
     let reworded = &comparison.actions[10];
-    assert_eq!(reworded.score, Some(0.73));
+    assert_eq!(reworded.score, Some(73));
     let summary = comparison.summary;
     assert_eq!(
         (summary.matched, summary.by_similarity, summary.unchanged),

@@ -82,7 +82,7 @@ function formatComparison(comparison, files, t) {
   const rows = comparison.actions.map((action) => {
     const side = action.after ? 'after' : 'before';
     const description = actionAt(comparison[side], action[side].path)?.description ?? '';
-    const how = action.match === 'similarity' ? ` (${t('compareByText', { score: Math.round(action.score * 100) })})` : '';
+    const how = action.match === 'similarity' ? ` (${t('compareByText', { score: action.score })})` : '';
     const changes = action.changes.map((change) => describeChange(change, t)).join('; ');
     return [printable(actionLabel(action, comparison)), `${printable(changes)}${how}: ${printable(shorten(description))}`];
   });

@@ -261,29 +261,21 @@ function tooLarge(core, size, settings) {
 }
 
 /**
- * One version of a plan as the core's `compare` reads it (JSON text): `{"plan": ...}` for
- * an object, `{"json": ...}` for text starting with `{`, `{"csv": ...}` for other text,
- * `{"rows": ...}` for an array of rows, or `{"tooLarge": size}` past the input limit.
- * Undefined when `input` is none of these.
+ * One version of a plan as the core's `compare` reads it, `[kind, text]`: `json` for an
+ * object or text starting with `{`, `csv` for other text, `rows` for an array of rows, or
+ * `tooLarge` past the input limit. Undefined when `input` is none of these.
  */
-function versionJson(core, input, say) {
-  const size = (text) => (text.length > coreLimits(core).maxInputBytes ? JSON.stringify({ tooLarge: text.length }) : undefined);
-  if (typeof input === 'string') {
-    return size(input) ?? JSON.stringify({ [/^\s*\{/.test(input) ? 'json' : 'csv']: input });
-  }
-  if (isArray(input, say)) {
-    return `{"rows":${toJson(boundedRows(input, coreLimits(core), say), 'ERR_INVALID_ARG_TYPE', 'rows', say)}}`;
-  }
-  if (typeof input === 'object' && input !== null) {
-    const text = toJson(input, 'ERR_INVALID_PLAN', 'plan', say);
-    return size(text) ?? `{"plan":${text}}`;
-  }
+function versionOf(core, input, say) {
+  const sized = (kind, text) => (text.length > coreLimits(core).maxInputBytes ? ['tooLarge', String(text.length)] : [kind, text]);
+  if (typeof input === 'string') return sized(/^\s*\{/.test(input) ? 'json' : 'csv', input);
+  if (isArray(input, say)) return ['rows', toJson(boundedRows(input, coreLimits(core), say), 'ERR_INVALID_ARG_TYPE', 'rows', say)];
+  if (typeof input === 'object' && input !== null) return sized('json', toJson(input, 'ERR_INVALID_PLAN', 'plan', say));
   return undefined;
 }
 
-/** Compares two versions given as JSON text for the core. */
+/** Compares two versions, each `[kind, text]` for the core. */
 function compareVersions(core, before, after, options, say) {
-  return JSON.parse(call(core.compare, before, after, optionsJson(options, say)));
+  return JSON.parse(call(core.compare, before[0], before[1], after[0], after[1], optionsJson(options, say)));
 }
 
 /**
@@ -336,12 +328,12 @@ export function createApi(core) {
 
   function compare(before, after, options) {
     const say = sayer(options);
-    const version = (input, name) => {
-      const json = versionJson(core, input, say);
-      if (json === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notVersion', { name, value: describe(input, say) }));
-      return json;
+    const read = (input, name) => {
+      const found = versionOf(core, input, say);
+      if (found === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notVersion', { name, value: describe(input, say) }));
+      return found;
     };
-    return compareVersions(core, version(before, 'compare(before, after): before'), version(after, 'compare(before, after): after'), options, say);
+    return compareVersions(core, read(before, 'compare(before, after): before'), read(after, 'compare(before, after): after'), options, say);
   }
 
   let schemaCache;
@@ -385,28 +377,28 @@ export function createWorkbookApi(reader, core) {
     }
     return JSON.parse(call(core.validate_sheets, JSON.stringify(answer.sheets), settings));
   }
-  /** Bytes as the `{"sheets"}` (or `{"unreadable"}`) version of the core's compare. */
+  /** Bytes as the `sheets` (or `unreadable`) version of the core's compare. */
   function workbookVersion(data) {
-    if (data.byteLength > coreLimits(core).maxInputBytes) return JSON.stringify({ tooLarge: data.byteLength });
+    if (data.byteLength > coreLimits(core).maxInputBytes) return ['tooLarge', String(data.byteLength)];
     const answer = JSON.parse(call(reader.readWorkbook, data));
-    if (answer.error !== undefined) return JSON.stringify({ unreadable: String(answer.error) });
-    return JSON.stringify({ sheets: answer.sheets });
+    if (answer.error !== undefined) return ['unreadable', String(answer.error)];
+    return ['sheets', JSON.stringify(answer.sheets)];
   }
   /** Compares two versions of a plan, each workbook bytes or anything `compare` takes. */
   function compareWorkbooks(before, after, options) {
     const say = sayer(options);
-    const version = (input, name) => {
+    const read = (input, name) => {
       let bytes;
       try {
         bytes = input instanceof ArrayBuffer || ArrayBuffer.isView(input);
       } catch {
         bytes = false;
       }
-      const json = bytes ? workbookVersion(asBytes(input, name, say)) : versionJson(core, input, say);
-      if (json === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notWorkbookVersion', { name, value: describe(input, say) }));
-      return json;
+      const found = bytes ? workbookVersion(asBytes(input, name, say)) : versionOf(core, input, say);
+      if (found === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notWorkbookVersion', { name, value: describe(input, say) }));
+      return found;
     };
-    return compareVersions(core, version(before, 'compareWorkbooks(before, after): before'), version(after, 'compareWorkbooks(before, after): after'), options, say);
+    return compareVersions(core, read(before, 'compareWorkbooks(before, after): before'), read(after, 'compareWorkbooks(before, after): after'), options, say);
   }
   /** The sheets of a workbook as rows of cell values, e.g. to show the table beside its report. */
   function readWorkbook(bytes) {

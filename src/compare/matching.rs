@@ -57,11 +57,11 @@ const STOP_WORDS: [&str; 24] = [
 /// Matches the actions of two versions; every action is in at most one pair.
 pub fn match_actions(before: &[Entry<'_>], after: &[Entry<'_>]) -> Vec<Pair> {
     let mut words = Words::default();
-    let before_words: Vec<Vec<u32>> = before
+    let before_words: Vec<Vec<u64>> = before
         .iter()
         .map(|entry| words.of(entry.description))
         .collect();
-    let after_words: Vec<Vec<u32>> = after
+    let after_words: Vec<Vec<u64>> = after
         .iter()
         .map(|entry| words.of(entry.description))
         .collect();
@@ -81,9 +81,8 @@ pub fn match_actions(before: &[Entry<'_>], after: &[Entry<'_>]) -> Vec<Pair> {
         }
     }
 
-    let mut candidates = similar_candidates(&before_words, &after_words, &matching);
-    candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    for (b, a, similarity) in candidates {
+    let candidates = similar_candidates(&before_words, &after_words, words.count(), &matching);
+    for (b, a, similarity) in best_first(&candidates) {
         if matching.is_free(b, a) {
             matching.pair(b, a, MatchBasis::Similarity, similarity);
         }
@@ -95,6 +94,35 @@ pub fn match_actions(before: &[Entry<'_>], after: &[Entry<'_>]) -> Vec<Pair> {
         }
     }
     matching.pairs
+}
+
+/// Candidate pairs, the most alike first, ties in plan order (so that the result does not
+/// depend on the sort). Sorted as `u64` keys, the type the word sets are sorted as: each
+/// sort of another type adds about 10 KB of code to the WASM module.
+fn best_first(candidates: &[(usize, usize, f64)]) -> Vec<(usize, usize, f64)> {
+    const POSITION_BITS: u32 = 24;
+    let scale = f64::from((1u32 << (64 - 2 * POSITION_BITS)) - 1);
+    let mut keys: Vec<u64> = candidates
+        .iter()
+        .map(|&(b, a, similarity)| {
+            // Positions are below `MAX_ACTIONS` (100,000 < 2^24); `as` saturates the score.
+            let unlikeness = ((1.0 - similarity) * scale) as u64;
+            (unlikeness << (2 * POSITION_BITS)) | ((b as u64) << POSITION_BITS) | a as u64
+        })
+        .collect();
+    keys.sort_unstable();
+    let mask = (1u64 << POSITION_BITS) - 1;
+    keys.into_iter()
+        .map(|key| {
+            // The score read back keeps 16 bits: far finer than the percent reported.
+            let similarity = 1.0 - (key >> (2 * POSITION_BITS)) as f64 / scale;
+            (
+                (key >> POSITION_BITS & mask) as usize,
+                (key & mask) as usize,
+                similarity,
+            )
+        })
+        .collect()
 }
 
 /// Pairs of actions with the same id, each id used once per side, in plan order.
@@ -117,38 +145,55 @@ fn id_pairs(before: &[Entry<'_>], after: &[Entry<'_>]) -> Vec<(usize, usize)> {
 
 /// Pairs of actions still unmatched whose descriptions are alike, with their score.
 fn similar_candidates(
-    before_words: &[Vec<u32>],
-    after_words: &[Vec<u32>],
+    before_words: &[Vec<u64>],
+    after_words: &[Vec<u64>],
+    word_count: usize,
     matching: &Matching,
 ) -> Vec<(usize, usize, f64)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // Word ids are dense: the index is a list per word of the free actions that use it.
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); word_count];
     for (a, words) in after_words.iter().enumerate() {
         if matching.after_free(a) {
             for &word in words {
-                postings.entry(word).or_default().push(a);
+                if let Some(list) = usize::try_from(word)
+                    .ok()
+                    .and_then(|word| postings.get_mut(word))
+                {
+                    list.push(a);
+                }
             }
         }
     }
     let mut found = Vec::new();
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    // Words shared with each later action, and which counts are set (cleared after use).
+    let mut shared = vec![0usize; after_words.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (b, words) in before_words.iter().enumerate() {
         if !matching.before_free(b) {
             continue;
         }
-        shared.clear();
         for word in words.iter().take(MAX_LOOKUPS) {
-            match postings.get(word) {
-                Some(list) if list.len() <= MAX_POSTINGS => {
-                    for &a in list {
-                        *shared.entry(a).or_default() += 1;
+            let list = usize::try_from(*word)
+                .ok()
+                .and_then(|word| postings.get(word))
+                .map_or(&[][..], Vec::as_slice);
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &a in list {
+                if let Some(count) = shared.get_mut(a) {
+                    if *count == 0 {
+                        touched.push(a);
                     }
+                    *count += 1;
                 }
-                _ => {}
             }
         }
-        let mut ranked: Vec<(usize, usize)> = shared.iter().map(|(&a, &n)| (a, n)).collect();
-        ranked.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        for (a, _) in ranked.into_iter().take(MAX_CANDIDATES) {
+        let mut ranked = TopShared::default();
+        for a in touched.drain(..) {
+            ranked.offer(a, shared.get_mut(a).map_or(0, std::mem::take));
+        }
+        for a in ranked.actions() {
             let similarity = after_words
                 .get(a)
                 .map_or(0.0, |right| jaccard(words, right));
@@ -158,6 +203,30 @@ fn similar_candidates(
         }
     }
     found
+}
+
+/// The `MAX_CANDIDATES` actions sharing the most words (ties: the first in plan order),
+/// kept by insertion into a short list rather than by sorting every action that shares one.
+#[derive(Default)]
+struct TopShared {
+    best: Vec<(usize, usize)>,
+}
+
+impl TopShared {
+    fn offer(&mut self, action: usize, shared: usize) {
+        let beats = |&(other, count): &(usize, usize)| {
+            (shared, std::cmp::Reverse(action)) > (count, std::cmp::Reverse(other))
+        };
+        let at = self.best.iter().position(beats).unwrap_or(self.best.len());
+        if at < MAX_CANDIDATES {
+            self.best.insert(at, (action, shared));
+            self.best.truncate(MAX_CANDIDATES);
+        }
+    }
+
+    fn actions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.best.iter().map(|&(action, _)| action)
+    }
 }
 
 /// The pairs made so far, and which actions they use.
@@ -207,20 +276,24 @@ impl Matching {
 /// Words interned as numbers, so that word sets are sorted lists of small integers.
 #[derive(Default)]
 struct Words {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u64>,
 }
 
 impl Words {
+    fn count(&self) -> usize {
+        self.ids.len()
+    }
+
     /// The distinct words of a text (lower case, letters and digits, stop words left out),
     /// as sorted ids.
-    fn of(&mut self, text: &str) -> Vec<u32> {
-        let mut found: Vec<u32> = text
+    fn of(&mut self, text: &str) -> Vec<u64> {
+        let mut found: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|word| !word.is_empty())
             .map(str::to_lowercase)
             .filter(|word| !STOP_WORDS.contains(&word.as_str()))
             .map(|word| {
-                let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                let next = self.ids.len() as u64;
                 *self.ids.entry(word).or_insert(next)
             })
             .collect();
@@ -231,7 +304,7 @@ impl Words {
 }
 
 /// |A ∩ B| / |A ∪ B| of two sorted, distinct lists; two empty texts are alike.
-fn jaccard(left: &[u32], right: &[u32]) -> f64 {
+fn jaccard(left: &[u64], right: &[u64]) -> f64 {
     if left.is_empty() && right.is_empty() {
         return 1.0;
     }

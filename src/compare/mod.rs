@@ -8,10 +8,10 @@
 mod matching;
 mod rules;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 pub use matching::MatchBasis;
 pub use rules::{metas as rule_metas, ActionDroppedSilently, CoverageLost, MilestoneSlipped};
@@ -41,23 +41,21 @@ pub struct CompareOptions {
 impl CompareOptions {
     /// Reads `{"maxSlips", ...the options of a check}`.
     pub fn from_value(value: Value) -> Result<CompareOptions, OptionsError> {
-        let mut map = match value {
-            Value::Null => Map::new(),
-            Value::Object(map) => map,
-            other => return Options::from_value(other).map(CompareOptions::from),
-        };
-        let max_slips = map.remove("maxSlips");
-        let check = Options::from_value(Value::Object(map))?;
+        let max_slips = value
+            .get("maxSlips")
+            .filter(|slips| !slips.is_null())
+            .map(|slips| slips.as_u64().and_then(|slips| usize::try_from(slips).ok()));
+        let check = Options::from_value_beside(value, &["maxSlips"])?;
         let max_slips = match max_slips {
-            None | Some(Value::Null) => None,
-            Some(value) => Some(
-                value
-                    .as_u64()
-                    .and_then(|slips| usize::try_from(slips).ok())
-                    .ok_or_else(|| {
-                        OptionsError::new("maxSlips", check.locale, Message::MaxSlipsOption)
-                    })?,
-            ),
+            None => None,
+            Some(Some(slips)) => Some(slips),
+            Some(None) => {
+                return Err(OptionsError::new(
+                    "maxSlips",
+                    check.locale,
+                    Message::MaxSlipsOption,
+                ))
+            }
         };
         Ok(CompareOptions { check, max_slips })
     }
@@ -86,9 +84,8 @@ impl From<Options> for CompareOptions {
     }
 }
 
-/// One version of a plan, in any form a check reads (`{"plan": {...}}`, `{"csv": "..."}`).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// One version of a plan, in any form a check reads.
+#[derive(Debug, Clone)]
 pub enum Version {
     /// A plan as a JSON value.
     Plan(Value),
@@ -240,9 +237,10 @@ pub struct ActionComparison {
     /// How the two were matched; absent for added and removed actions.
     #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
     pub basis: Option<MatchBasis>,
-    /// How alike the descriptions are, 0 to 1 (two decimals), for matched actions.
+    /// How alike the descriptions are, in percent, for matched actions. (A whole number:
+    /// writing floats would bring a float formatter into the WASM module.)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub score: Option<f64>,
+    pub score: Option<u8>,
     pub changes: Vec<Change>,
 }
 
@@ -375,29 +373,29 @@ fn compare_actions(
             *matched = true;
         }
     }
-    let overdue_before = overdue_actions(before);
-    let overdue_after = overdue_actions(after);
+    let overdue_before = overdue_milestones(old, before);
+    let overdue_after = overdue_milestones(new, after);
 
     let mut compared = Vec::new();
-    for (new_action, pair) in new_actions.iter().zip(&partner_of_new) {
+    for ((new_action, pair), overdue) in new_actions.iter().zip(&partner_of_new).zip(&overdue_after)
+    {
         let old_action = pair.and_then(|pair| old_actions.get(pair.before));
         let mut changes = match old_action {
             Some(old_action) => changes_between(old_action, new_action),
             None => vec![Change::Added],
         };
-        let was_overdue =
-            old_action.is_some_and(|action| overdue_before.contains_key(&action.pointer()));
-        if let Some(milestone) = overdue_after.get(&new_action.pointer()) {
-            if !was_overdue {
-                changes.push(newly_overdue(new_action, *milestone));
-            }
+        let was_overdue = pair
+            .and_then(|pair| overdue_before.get(pair.before))
+            .is_some_and(Option::is_some);
+        if let (Some(milestone), false) = (overdue, was_overdue) {
+            changes.push(newly_overdue(new_action, *milestone));
         }
         if !changes.is_empty() {
             compared.push(ActionComparison {
                 before: old_action.map(located),
                 after: Some(located(new_action)),
                 basis: pair.map(|pair| pair.basis),
-                score: pair.map(|pair| (pair.score * 100.0).round() / 100.0),
+                score: pair.map(|pair| percent(pair.score)),
                 changes,
             });
         }
@@ -430,6 +428,12 @@ fn entries<'a>(actions: &[ActionRef<'a>]) -> Vec<matching::Entry<'a>> {
         .collect()
 }
 
+/// A similarity of 0 to 1 in whole percent.
+fn percent(similarity: f64) -> u8 {
+    // `as` saturates, and the similarity is never outside 0..=1.
+    (similarity * 100.0 + 0.5) as u8
+}
+
 fn located(action: &ActionRef<'_>) -> Located {
     Located {
         id: action.action.id.clone(),
@@ -447,14 +451,31 @@ fn status_of(action: &ActionRef<'_>) -> StatusValue {
         .unwrap_or(StatusValue::Unknown)
 }
 
-/// The actions with an `overdue` issue: action pointer -> index of the first overdue milestone.
-fn overdue_actions(report: &Report) -> HashMap<String, usize> {
-    let mut found = HashMap::new();
+/// For each action of `plan` in order, the index of its first milestone with an `overdue`
+/// issue in `report`.
+fn overdue_milestones(plan: &Plan, report: &Report) -> Vec<Option<usize>> {
+    let mut first_of_section = Vec::with_capacity(plan.sections.len());
+    let mut total = 0;
+    for section in &plan.sections {
+        first_of_section.push(total);
+        total += section.actions.len();
+    }
+    let mut found = vec![None; total];
     for issue in report.issues.iter().filter(|issue| issue.rule == "overdue") {
-        if let Some((action, milestone)) = issue.path.rsplit_once("/milestones/") {
-            if let Ok(index) = milestone.parse::<usize>() {
-                found.entry(action.to_owned()).or_insert(index);
-            }
+        let mut numbers = issue
+            .path
+            .split('/')
+            .filter_map(|segment| segment.parse::<usize>().ok());
+        let (Some(section), Some(action), Some(milestone)) =
+            (numbers.next(), numbers.next(), numbers.next())
+        else {
+            continue;
+        };
+        let slot = first_of_section
+            .get(section)
+            .and_then(|first| found.get_mut(first + action));
+        if let Some(slot @ None) = slot {
+            *slot = Some(milestone);
         }
     }
     found
@@ -488,7 +509,7 @@ fn changes_between(old: &ActionRef<'_>, new: &ActionRef<'_>) -> Vec<Change> {
             to: new.action.description.clone(),
         });
     }
-    if lead_set(&old.action.leads) != lead_set(&new.action.leads) {
+    if !same_leads(&old.action.leads, &new.action.leads) {
         changes.push(Change::LeadChanged {
             from: old.action.leads.clone(),
             to: new.action.leads.clone(),
@@ -512,15 +533,21 @@ fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
 }
 
-fn lead_set(leads: &[String]) -> Vec<String> {
-    let mut set: Vec<String> = leads
+/// Whether two lists name the same leads, whatever their order, case and spacing. (Lists
+/// of leads are short: comparing each with each beats sorting them.)
+fn same_leads(left: &[String], right: &[String]) -> bool {
+    let normal = |lead: &String| words(lead).join(" ").to_lowercase();
+    let left: Vec<String> = left
         .iter()
-        .map(|lead| words(lead).join(" ").to_lowercase())
+        .map(normal)
         .filter(|lead| !lead.is_empty())
         .collect();
-    set.sort_unstable();
-    set.dedup();
-    set
+    let right: Vec<String> = right
+        .iter()
+        .map(normal)
+        .filter(|lead| !lead.is_empty())
+        .collect();
+    left.iter().all(|lead| right.contains(lead)) && right.iter().all(|lead| left.contains(lead))
 }
 
 /// An action's deadline: the latest end of its milestones, with the milestone's index.

@@ -86,7 +86,7 @@ fn renumbered_actions_are_followed_by_their_text_with_a_score() {
     );
     let renumbered = &comparison.actions[1];
     assert_eq!(renumbered.basis, Some(MatchBasis::Similarity));
-    assert_eq!(renumbered.score, Some(1.0));
+    assert_eq!(renumbered.score, Some(100));
     assert_eq!(comparison.summary.by_similarity, 2);
 }
 

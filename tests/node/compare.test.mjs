@@ -56,7 +56,7 @@ test('Harrow Q3 -> Q4: renumbered actions followed by their text, each change na
   ]);
   const reworded = comparison.actions.find((action) => action.changes.some((change) => change.kind === 'reworded'));
   assert.equal(reworded.match, 'similarity');
-  assert.equal(reworded.score, 0.73);
+  assert.equal(reworded.score, 73);
   const slip = comparison.actions[4].changes.find((change) => change.kind === 'milestone_slipped');
   assert.deepEqual(slip, {
     kind: 'milestone_slipped',
