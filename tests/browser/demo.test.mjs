@@ -273,7 +273,15 @@ test('the keyboard reaches the skip link, the controls, the issues, then the for
     await page.keyboard.press('Tab');
     order.push(await focused());
   }
-  assert.deepEqual(order, ['skip-link', 'example', 'profile', 'locale', 'file', 'paste', 'issue link']);
+  assert.deepEqual(order, ['skip-link', 'example', 'profile', 'locale', 'file', 'paste', 'compare-file']);
+  // Then the overview (coverage links, the timeline), then the issues.
+  const overview = [];
+  while (overview.at(-1) !== 'issue link' && overview.length < 80) {
+    await page.keyboard.press('Tab');
+    overview.push(await focused());
+  }
+  assert.equal(overview.at(-1), 'issue link');
+  assert.ok(overview.includes('timeline-scroll'), overview.join(', '));
   await page.focus('#issue-summary details.notes > summary');
   const afterIssues = [];
   for (let i = 0; i < 3; i += 1) {
