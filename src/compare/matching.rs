@@ -47,6 +47,10 @@ const MAX_POSTINGS: usize = 64;
 const MAX_LOOKUPS: usize = 64;
 /// Candidates scored per action: those sharing the most indexed words.
 const MAX_CANDIDATES: usize = 8;
+/// Also scored: the later actions this near the same relative position. Renumbering shifts
+/// actions by a few places, and in a plan whose wording repeats every word is too common
+/// for the index.
+const NEIGHBOURS: usize = 8;
 
 /// Words too common in plans to say which action is which.
 const STOP_WORDS: [&str; 24] = [
@@ -193,7 +197,15 @@ fn similar_candidates(
         for a in touched.drain(..) {
             ranked.offer(a, shared.get_mut(a).map_or(0, std::mem::take));
         }
-        for a in ranked.actions() {
+        let mut scored: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES + 2 * NEIGHBOURS + 1);
+        for a in ranked
+            .actions()
+            .chain(neighbours(b, before_words.len(), after_words.len()))
+        {
+            if scored.contains(&a) || !matching.after_free(a) {
+                continue;
+            }
+            scored.push(a);
             let similarity = after_words
                 .get(a)
                 .map_or(0.0, |right| jaccard(words, right));
@@ -203,6 +215,13 @@ fn similar_candidates(
         }
     }
     found
+}
+
+/// The positions of the later version within `NEIGHBOURS` of where the earlier version's
+/// action `b` would fall, scaled by the versions' lengths.
+fn neighbours(b: usize, before: usize, after: usize) -> std::ops::Range<usize> {
+    let at = b.saturating_mul(after).checked_div(before).unwrap_or(0);
+    at.saturating_sub(NEIGHBOURS)..(at + NEIGHBOURS + 1).min(after)
 }
 
 /// The `MAX_CANDIDATES` actions sharing the most words (ties: the first in plan order),
@@ -398,6 +417,31 @@ mod tests {
         let before = [("", "Review venue hire agreements")];
         let after = [("", "Publish a web page on reporting concerns")];
         assert!(pairs(&before, &after).is_empty());
+    }
+
+    #[test]
+    fn renumbered_actions_of_repetitive_wording_are_found_near_their_place() {
+        // Every word is in more actions than the index looks at: the neighbours find them.
+        let texts: Vec<String> = (0..300)
+            .map(|n| format!("Deliver WRAP training to frontline staff, round {}", n % 2))
+            .collect();
+        let before: Vec<Entry<'_>> = texts
+            .iter()
+            .map(|text| Entry {
+                id: None,
+                description: text,
+            })
+            .collect();
+        let inserted = Entry {
+            id: None,
+            description: "Publish the referral pathway",
+        };
+        let after: Vec<Entry<'_>> = std::iter::once(inserted)
+            .chain(before.iter().copied())
+            .collect();
+        let found = match_actions(&before, &after);
+        assert_eq!(found.len(), 300);
+        assert!(found.iter().all(|pair| pair.after > 0 && pair.score == 1.0));
     }
 
     #[test]
