@@ -103,8 +103,10 @@ test('a 200-action plan opens whole; a 5,000-action plan opens collapsed and sta
   // Collapsed sections render nothing: the plan details, then one opened section of 12 actions.
   assert.ok(large.controls < 200, `${large.controls} controls for 5,000 actions`);
   assert.ok(large.form < 1000, `the 5,000-action form built in ${large.form.toFixed(0)} ms`);
-  // Before lazy sections: 12 s to open, 0.9-2.6 s a keystroke (issue 17, item 8). The core's
-  // check of 5,000 actions is most of what is left; the machine is shared, so the bounds are loose.
-  assert.ok(large.openMs < 6000, `opening 5,000 actions took ${large.openMs} ms`);
-  assert.ok(large.checkMin < 700, `re-checking 5,000 actions took ${large.checkMin.toFixed(0)} ms at best`);
+  // Before lazy sections (main at 74fe852, same machine, same load): 44.8 s to open 5,000
+  // actions (544,549 elements) and 3.6-11.3 s from a keystroke to the panels redrawn; issue
+  // 17 item 8 measured 12 s and 0.9-2.6 s on a quiet machine. What is left is mostly the
+  // core's check of 5,000 actions. The machine is shared, so the bounds are loose.
+  assert.ok(large.openMs < 20_000, `opening 5,000 actions took ${large.openMs} ms`);
+  assert.ok(large.checkMin < 1500, `re-checking 5,000 actions took ${large.checkMin.toFixed(0)} ms at best`);
 }));
