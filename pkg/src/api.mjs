@@ -268,7 +268,7 @@ function tooLarge(core, size, settings) {
 function versionOf(core, input, say) {
   const sized = (kind, text) => (text.length > coreLimits(core).maxInputBytes ? ['tooLarge', String(text.length)] : [kind, text]);
   if (typeof input === 'string') return sized(/^\s*\{/.test(input) ? 'json' : 'csv', input);
-  if (isArray(input, say)) return ['rows', toJson(boundedRows(input, coreLimits(core), say), 'ERR_INVALID_ARG_TYPE', 'rows', say)];
+  if (isArray(input, say)) return sized('rows', toJson(boundedRows(input, coreLimits(core), say), 'ERR_INVALID_ARG_TYPE', 'rows', say));
   if (typeof input === 'object' && input !== null) return sized('json', toJson(input, 'ERR_INVALID_PLAN', 'plan', say));
   return undefined;
 }

@@ -169,3 +169,11 @@ test('CLI compare writes plan text with control characters escaped', () => {
   assert.doesNotMatch(out, /\u001b/);
   assert.match(out, /\\u001b\]0;owned\\u0007/);
 });
+
+test('a version over the input limit is answered with input-too-large, not copied into WASM', () => {
+  const big = `{${' '.repeat(api.limits().maxInputBytes)}}`;
+  const comparison = api.compare(big, q4());
+  assert.equal(comparison.before.issues[0].rule, 'input-too-large');
+  assert.deepEqual(comparison.actions, []);
+  assert.equal(comparison.after.summary.actions, 20);
+});
