@@ -166,7 +166,8 @@ export interface Options {
 /** An example of a rule's documentation, checked by the test suite against the checker. */
 export interface RuleExample {
   expect: 'fails' | 'passes';
-  format: 'json' | 'csv';
+  /** `versions`: `{"before": plan, "after": plan}`, compared (the comparison rules). */
+  format: 'json' | 'csv' | 'versions';
   options: Options;
   input: string;
 }
@@ -310,6 +311,97 @@ export interface Overview {
 export function overview(entries: OverviewEntry[], options?: Pick<SummaryOptions, 'locale'> & { format?: 'json' }): Overview;
 export function overview(entries: OverviewEntry[], options: Pick<SummaryOptions, 'locale'> & { format: 'md' | 'html' | 'csv' }): string;
 
+/**
+ * One version of a plan for `compare`: a plan object, plan JSON text (text starting with
+ * `{`), CSV/TSV text (any other text), or rows of cells as `validateTable` takes them.
+ */
+export type PlanVersion = Plan | string | CellValue[][];
+
+/** Options of `compare`: those of a check (`asOf` applies to the later version only), and `maxSlips`. */
+export interface CompareOptions extends Options {
+  /** Slips of one milestone allowed before `milestone-slipped` warns (default 1). */
+  maxSlips?: number;
+}
+
+/** An action of one version: its id and JSON Pointer in that version's plan. */
+export interface LocatedAction { id?: string; path: string }
+
+/** A deadline that moved (`milestone_slipped`, `milestone_advanced`). */
+export interface DeadlineMove {
+  from: string;
+  to: string;
+  fromDue: IsoDate;
+  toDue: IsoDate;
+  /** Whole calendar months between the deadlines; negative when brought forward. */
+  months: number;
+  /** Slips known for the action: this one and each "revised from" of the earlier version. */
+  slips: number;
+  /** JSON Pointer of the later milestone. */
+  path: string;
+}
+
+/** What changed about one action. */
+export type Change =
+  | { kind: 'added' }
+  | { kind: 'removed'; status: StatusValue }
+  | { kind: 'renumbered'; from?: string; to?: string }
+  | { kind: 'reworded'; from: string; to: string }
+  | { kind: 'lead_changed'; from: string[]; to: string[] }
+  | { kind: 'status_moved'; from: StatusValue; to: StatusValue }
+  | { kind: 'completed'; from: StatusValue }
+  | ({ kind: 'milestone_slipped' } & DeadlineMove)
+  | ({ kind: 'milestone_advanced' } & DeadlineMove)
+  | { kind: 'newly_overdue'; milestone: string; path: string; due?: IsoDate };
+
+/** One action across two versions, when anything about it changed. */
+export interface ActionComparison {
+  /** Absent for an added action. */
+  before?: LocatedAction;
+  /** Absent for a removed action. */
+  after?: LocatedAction;
+  /** How the two were matched: same id, or (renumbered, no ids) alike descriptions. */
+  match?: 'id' | 'similarity';
+  /** How alike the descriptions are, in percent (0 to 100). */
+  score?: number;
+  changes: Change[];
+}
+
+/** Two versions of a plan compared. */
+export interface Comparison {
+  profile: string;
+  before: Report;
+  after: Report;
+  /** Actions that changed: the later version's in its order, then the removed ones. */
+  actions: ActionComparison[];
+  /** Categories gained or lost. */
+  coverage: Array<{
+    category: string;
+    name: string;
+    required: boolean;
+    before: CategoryCoverage['status'];
+    after: CategoryCoverage['status'];
+    change: 'gained' | 'lost';
+  }>;
+  /**
+   * Problems in the changes: `milestone-slipped`, `action-dropped-silently` (its path is in
+   * the earlier version) and `coverage-lost`; other paths point into the later version.
+   */
+  issues: Issue[];
+  summary: {
+    matched: number; bySimilarity: number; unchanged: number;
+    added: number; removed: number; renumbered: number; reworded: number; leadChanged: number;
+    statusMoved: number; completed: number; slipped: number; advanced: number; newlyOverdue: number;
+    coverageGained: number; coverageLost: number;
+    errors: number; warnings: number; infos: number;
+  };
+}
+
+/**
+ * Compares two versions of a plan: actions matched by id, else by their text when they were
+ * renumbered; what changed for each; coverage gained and lost; and the comparison rules.
+ * Workbooks: `compareWorkbooks` of `prevent-plan-check/xlsx`.
+ */
+export function compare(before: PlanVersion, after: PlanVersion, options?: CompareOptions): Comparison;
 /** The plan JSON Schema (draft 2020-12). */
 export function schema(): Record<string, unknown>;
 /** A coverage category of a profile. */

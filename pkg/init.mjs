@@ -44,8 +44,8 @@ export function initSync(input) {
   return checker;
 }
 
-const NAMES = ['validate', 'validateJson', 'validateTable', 'validateCsv', 'parseMilestone', 'summarize', 'overview', 'schema', 'profiles', 'profileSchema', 'limits', 'version'];
+const NAMES = ['validate', 'validateJson', 'validateTable', 'validateCsv', 'parseMilestone', 'summarize', 'overview', 'compare', 'schema', 'profiles', 'profileSchema', 'limits', 'version'];
 const checker = Object.freeze(Object.fromEntries([...NAMES.map((name) => [name, (...args) => loaded()[name](...args)]), ['init', init], ['initSync', initSync]]));
 
-export const { validate, validateJson, validateTable, validateCsv, parseMilestone, summarize, overview, schema, profiles, profileSchema, limits, version } = checker;
+export const { validate, validateJson, validateTable, validateCsv, parseMilestone, summarize, overview, compare, schema, profiles, profileSchema, limits, version } = checker;
 export default checker;

@@ -4,6 +4,6 @@
 import { init } from './xlsx-init.mjs';
 
 const api = await init();
-export const { validateWorkbook, readWorkbook } = api;
+export const { validateWorkbook, readWorkbook, compareWorkbooks } = api;
 export { init };
 export default api;

@@ -1,5 +1,7 @@
 // Types of `prevent-plan-check/xlsx`: workbooks, in a separately loaded module.
-import type { CellValue, Options, Report, WasmSource } from './index';
+import type { CellValue, CompareOptions, Comparison, Options, PlanVersion, Report, WasmSource } from './index';
+
+import type { CellValue, CompareOptions, Comparison, Options, PlanVersion, Report } from './index';
 
 /**
  * Checks the sheet of an .xlsx or .ods workbook that holds the plan (the one whose header
@@ -32,3 +34,10 @@ export function init(input?: { module_or_path?: WasmSource; core?: { module_or_p
   validateWorkbook: typeof validateWorkbook;
   readWorkbook: typeof readWorkbook;
 }>;
+
+/** Compares two versions of a plan, each workbook bytes or anything `compare` takes. */
+export function compareWorkbooks(
+  before: Uint8Array | ArrayBuffer | ArrayBufferView | PlanVersion,
+  after: Uint8Array | ArrayBuffer | ArrayBufferView | PlanVersion,
+  options?: CompareOptions,
+): Comparison;

@@ -18,6 +18,7 @@
 //! The same core is compiled to WebAssembly for the npm package `prevent-plan-check`.
 
 pub mod analysis;
+pub mod compare;
 pub mod coverage;
 pub mod date;
 pub mod input;
@@ -41,6 +42,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+pub use crate::compare::{
+    compare, compare_json, compare_reports, CompareOptions, Comparison, Version,
+};
 pub use crate::date::{Date, Period};
 pub use crate::milestone::Timescale;
 pub use crate::model::Plan;

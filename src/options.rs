@@ -84,9 +84,18 @@ impl Options {
 
     /// Reads options from a JSON value, as [`Options::from_json`] does.
     pub fn from_value(value: Value) -> Result<Options, OptionsError> {
+        Options::from_value_beside(value, &[])
+    }
+
+    /// Reads the options of a check from a JSON value that may also hold the keys `others`
+    /// (options of a wider call, such as `compare`'s `maxSlips`), which are left to the caller.
+    pub(crate) fn from_value_beside(
+        value: Value,
+        others: &[&str],
+    ) -> Result<Options, OptionsError> {
         match value {
             Value::Null => Ok(Options::default()),
-            Value::Object(map) => Options::from_map(map),
+            Value::Object(map) => Options::from_map(map, others),
             _ => Err(OptionsError::new(
                 "options",
                 Locale::English,
@@ -95,7 +104,7 @@ impl Options {
         }
     }
 
-    fn from_map(map: Map<String, Value>) -> Result<Options, OptionsError> {
+    fn from_map(map: Map<String, Value>, others: &[&str]) -> Result<Options, OptionsError> {
         let mut options = Options::default();
         // Errors speak the language asked for, wherever the locale comes in the object.
         let locale = map
@@ -107,6 +116,7 @@ impl Options {
         for (key, value) in map {
             match (key.as_str(), value) {
                 (_, Value::Null) => {}
+                (other, _) if others.contains(&other) => {}
                 ("profile", Value::String(id)) => {
                     options.profile = Some(checked_profile(ProfileChoice::Id(id), locale)?)
                 }
@@ -186,7 +196,7 @@ fn checked_profile(choice: ProfileChoice, locale: Locale) -> Result<ProfileChoic
 }
 
 impl OptionsError {
-    fn new(option: &'static str, locale: Locale, message: Message) -> OptionsError {
+    pub(crate) fn new(option: &'static str, locale: Locale, message: Message) -> OptionsError {
         OptionsError {
             option,
             message: message.render(locale),

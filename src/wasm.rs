@@ -69,6 +69,52 @@ pub fn validate_sheets(sheets_json: &str, options_json: &str) -> Result<String, 
     to_json(&crate::validate_sheets(&sheets, &options))
 }
 
+/// One version of a plan for `compare`: `kind` says how `text` is read (`json`, `csv`,
+/// `rows` or `sheets` as JSON, `unreadable`: a workbook's reason, `tooLarge`: a byte count).
+fn read_version(kind: &str, text: &str) -> Result<crate::Version, JsError> {
+    use crate::Version;
+    let wrong = |detail: &dyn std::fmt::Display| {
+        js_error(
+            "ERR_INVALID_ARG_TYPE",
+            format_args!("a {kind} version cannot be read ({detail})"),
+        )
+    };
+    Ok(match kind {
+        "json" => Version::Json(text.to_owned()),
+        "csv" => Version::Csv(text.to_owned()),
+        "rows" => Version::Rows(
+            json_value(text)
+                .and_then(serde_json::from_value)
+                .map_err(|error| wrong(&error))?,
+        ),
+        "sheets" => Version::Sheets(
+            json_value(text)
+                .and_then(serde_json::from_value)
+                .map_err(|error| wrong(&error))?,
+        ),
+        "unreadable" => Version::Unreadable(text.to_owned()),
+        "tooLarge" => Version::TooLarge(text.parse().map_err(|error| wrong(&error))?),
+        _ => return Err(wrong(&"unknown kind")),
+    })
+}
+
+/// Compares two versions of a plan (see `read_version` for `*_kind` and `*_text`); options are a
+/// check's and `maxSlips`. Returns the comparison as JSON text.
+#[wasm_bindgen]
+pub fn compare(
+    before_kind: &str,
+    before_text: &str,
+    after_kind: &str,
+    after_text: &str,
+    options_json: &str,
+) -> Result<String, JsError> {
+    let options = crate::CompareOptions::from_json(options_json)
+        .map_err(|error| js_error("ERR_INVALID_OPTION", error))?;
+    let before = read_version(before_kind, before_text)?;
+    let after = read_version(after_kind, after_text)?;
+    to_json(&crate::compare(before, after, &options))
+}
+
 /// The report for a workbook the workbook module could not read.
 #[wasm_bindgen]
 pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsError> {

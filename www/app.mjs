@@ -1,8 +1,9 @@
 // The demo page: a plan edited in an ordinary form and checked as the person types.
 // Wires the modules together; each panel is drawn by its own module from the report.
-import { profiles, validate, validateJson } from '../pkg/web.mjs';
-import { el, plural } from './dom.mjs';
-import { renderForm, readControl } from './form.mjs';
+import { compare, profiles, validate, validateJson } from '../pkg/web.mjs';
+import { el, plural, replace } from './dom.mjs';
+import { renderForm, readControl, revealField, toggleSection } from './form.mjs';
+import { ChangeMarks, earlierActions, renderChanges } from './compare.mjs';
 import { IssueDecorations, IssueSummary } from './issues.mjs';
 import { renderCoverage } from './coverage.mjs';
 import { renderTimeline } from './timeline.mjs';
@@ -25,7 +26,10 @@ const form = $('plan-fields');
 const decorations = new IssueDecorations();
 const summary = new IssueSummary($('issue-summary'));
 const allProfiles = profiles();
-const state = { plan: { sections: [] }, profile: allProfiles[0].id, locale: 'en', report: null, checks: 0 };
+const changeMarks = new ChangeMarks();
+// `open`: the sections a person opened (large plans start collapsed); `earlier`: the version
+// compared with, `{ name, input }`, where `input` is what `compare` takes.
+const state = { plan: { sections: [] }, profile: allProfiles[0].id, locale: 'en', report: null, checks: 0, open: new Set(), earlier: null, name: 'this plan' };
 
 const currentProfile = () => allProfiles.find((profile) => profile.id === state.profile) ?? allProfiles[0];
 /** The options of every check: the chosen guidance, and the language of the report's texts. */
@@ -40,6 +44,43 @@ function showStatusReadings(plan) {
     const text = action.status.text ? `Read as: ${action.status.value.replaceAll('_', ' ')}` : '';
     if (reading && reading.textContent !== text) reading.textContent = text;
   }));
+}
+
+/** The counts at the top of the page: the plan at a glance. */
+function renderOverview(report) {
+  const coverage = Object.values(report.coverage);
+  const covered = coverage.filter((category) => category.status !== 'missing').length;
+  const missingRequired = coverage.filter((category) => category.required && category.status === 'missing').length;
+  const overdue = report.issues.filter((issue) => issue.rule === 'overdue').length;
+  const sections = report.plan?.sections.length ?? 0;
+  const items = [
+    ['Actions', `${report.summary.actions} in ${plural(sections, 'section')}`],
+    ['Errors', String(report.summary.errors)],
+    ['Warnings', String(report.summary.warnings)],
+    ['Coverage', `${covered} of ${plural(coverage.length, 'category', 'categories')} covered${missingRequired ? `, ${missingRequired} required missing` : ''}`],
+    ['Overdue', plural(overdue, 'milestone')],
+  ];
+  const text = JSON.stringify(items);
+  if ($('overview-counts').dataset.shown === text) return;
+  $('overview-counts').dataset.shown = text;
+  replace($('overview-counts'), items.map(([term, value]) => el('div', { class: 'overview-item' }, el('dt', { text: term }), el('dd', { text: value }))));
+}
+
+/**
+ * Compares the earlier version with the plan as it is now, and draws the changes; the
+ * timeline then ghosts the earlier milestones of the changed actions.
+ */
+function renderComparison() {
+  if (!state.earlier) {
+    changeMarks.reset();
+    return new Map();
+  }
+  const started = performance.now();
+  const comparison = compare(state.earlier.input, state.plan, checkOptions());
+  renderChanges($('changes-body'), comparison, { before: state.earlier.name, after: state.name }, reportLang());
+  changeMarks.apply(comparison);
+  performance.measure('compare', { start: started, end: performance.now() });
+  return earlierActions(comparison);
 }
 
 /**
@@ -57,12 +98,13 @@ function check() {
   if ($('issue-count').textContent !== counts) $('issue-count').textContent = counts;
   $('issues-panel').classList.toggle('has-errors', report.summary.errors > 0);
   showStatusReadings(report.plan);
+  renderOverview(report);
   performance.measure('check', { start: started, end: performance.now(), detail: { actions: report.summary.actions } });
   setTimeout(() => {
     if (state.report !== report) return;
     const panelsStarted = performance.now();
     renderCoverage($('coverage-body'), report, currentProfile(), reportLang());
-    renderTimeline($('timeline-body'), report);
+    renderTimeline($('timeline-body'), report, renderComparison());
     performance.measure('panels', { start: panelsStarted, end: performance.now() });
     state.checks += 1;
     document.body.dataset.checks = String(state.checks);
@@ -78,6 +120,7 @@ function scheduleCheck() {
 function setPlan(plan) {
   clearTimeout(timer);
   state.plan = plan;
+  state.open = new Set();
   if (typeof plan.profile === 'string' && allProfiles.some((profile) => profile.id === plan.profile)) {
     state.profile = plan.profile;
     $('profile').value = plan.profile;
@@ -87,8 +130,9 @@ function setPlan(plan) {
 
 function rebuildForm() {
   const started = performance.now();
-  renderForm(form, state.plan, currentProfile().categories);
+  renderForm(form, state.plan, currentProfile().categories, state.open);
   decorations.reset();
+  changeMarks.reset();
   summary.reset();
   performance.measure('form', { start: started, end: performance.now() });
   check();
@@ -103,7 +147,6 @@ function announce(...parts) {
 const reportText = (text) => el('span', { lang: reportLang(), text });
 
 function loadJsonText(text, name) {
-  const report = validateJson(text, checkOptions());
   let plan = null;
   try {
     plan = JSON.parse(text);
@@ -111,19 +154,23 @@ function loadJsonText(text, name) {
     // The report says where the JSON is broken.
   }
   if (!isEditable(plan)) {
+    const report = validateJson(text, checkOptions());
     const reason = report.issues.find((issue) => issue.severity === 'error')?.message;
     announce(`${name} could not be opened: `, reason ? reportText(reason) : 'it is not a plan');
     return;
   }
   $('table-view').hidden = true;
+  state.name = name;
+  // The check that follows reads it: checking it here as well doubled the time to open.
   setPlan(plan);
-  announce(`Opened ${name}: ${plural(report.summary.actions, 'action')}.`);
+  announce(`Opened ${name}: ${plural(state.report.summary.actions, 'action')}.`);
 }
 
 function loadTable(table) {
   $('table-view').hidden = false;
   renderTable($('table-body'), table, reportLang());
   if (table.report.plan) {
+    state.name = table.name;
     setPlan(planFromReport(table.report));
     announce(`Imported ${table.name}: ${plural(table.report.summary.actions, 'action')} are now in the form. The imported table, with the cells that have issues marked, is below the timeline.`);
   } else {
@@ -187,7 +234,34 @@ const COMMANDS = {
 $('plan-form').addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('input', onEdit);
 form.addEventListener('change', (event) => { if (event.target.type === 'checkbox') onEdit(event); });
+/** Opens or closes a section of the form, then puts its issues at its fields. */
+function onToggle(button) {
+  const s = Number(button.dataset.toggle);
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  if (open) state.open.add(s);
+  else state.open.delete(s);
+  const started = performance.now();
+  toggleSection(state.plan, s, currentProfile().categories, open);
+  if (state.report) decorations.apply(state.report.issues, reportLang());
+  showStatusReadings(state.report?.plan);
+  performance.measure('toggle', { start: started, end: performance.now() });
+}
+
+/** Opens the section of a field a link points at, so that the link finds it. */
+function revealLinked(event) {
+  const path = event.target.closest('a[data-reveal]')?.dataset.reveal;
+  if (path && revealField(state.plan, path, currentProfile().categories)) {
+    state.open.add(Number(path.split('/')[2]));
+    if (state.report) decorations.apply(state.report.issues, reportLang());
+  }
+}
+
 form.addEventListener('click', (event) => {
+  const toggle = event.target.closest('button[data-toggle]');
+  if (toggle) {
+    onToggle(toggle);
+    return;
+  }
   const button = event.target.closest('button[data-command]');
   if (!button) return;
   const focusAfter = COMMANDS[button.dataset.command](button.dataset);
@@ -245,6 +319,38 @@ document.addEventListener('paste', (event) => {
   $('paste').value = '';
   loadTable(tableFromText(text, 'Pasted rows', checkOptions()));
 });
+
+// An earlier version to compare with: a plan file, a table or a workbook.
+async function openEarlier(file) {
+  try {
+    const result = await readFile(file, checkOptions());
+    let input;
+    if (result.kind === 'json') input = result.text;
+    else if (result.report.plan) input = planFromReport(result.report);
+    else throw new Error(`${result.name} could not be read as a plan.`);
+    state.earlier = { name: result.name, input };
+    $('changes').hidden = false;
+    $('stop-compare').hidden = false;
+    announce(`Comparing with ${result.name}: the changes are listed under "Changes since the earlier version", marked on the form, and the earlier milestones are ghosted on the timeline.`);
+    check();
+  } catch (error) {
+    announce(error.message);
+  }
+}
+$('compare-file').addEventListener('change', () => {
+  const [file] = $('compare-file').files;
+  if (file) openEarlier(file);
+  $('compare-file').value = '';
+});
+$('stop-compare').addEventListener('click', () => {
+  state.earlier = null;
+  $('changes').hidden = true;
+  $('stop-compare').hidden = true;
+  replace($('changes-body'));
+  announce('Stopped comparing.');
+  check();
+});
+$('changes-body').addEventListener('click', revealLinked);
 
 $('export-plan').addEventListener('click', () => download('plan.json', 'application/json', planJson(state.plan)));
 $('export-issues').addEventListener('click', () => download('issues.csv', 'text/csv', issuesCsv(state.report)));

@@ -116,23 +116,68 @@ function actionGroup(action, s, a, categories) {
   );
 }
 
-function sectionGroup(section, s, categories) {
-  const pointer = format(['sections', s]);
-  const id = fieldId(pointer);
-  return el('section', { class: 'plan-section', id, dataset: { field: pointer }, 'aria-labelledby': `${id}-heading` },
-    el('h3', { id: `${id}-heading`, text: `Section ${s + 1}${section.title ? `: ${section.title}` : ''}` }),
-    el('div', { id: `${id}-issues`, class: 'field-issues' }),
+/**
+ * Plans with more actions than this open with their sections collapsed: a collapsed section
+ * renders no controls until it is opened (a 5,000-action plan was 110,000 controls).
+ */
+export const LAZY_ACTIONS = 250;
+
+/** The controls of a section: its fields, its actions and its buttons. */
+function sectionBody(section, s, categories, id) {
+  return [
     fields(SECTION_FIELDS, section, ['sections', s], categories),
     (section.actions ?? []).map((action, a) => actionGroup(action, s, a, categories)),
     el('div', { class: 'button-group' },
       el('button', { type: 'button', class: 'button-secondary', dataset: { command: 'add-action', section: s }, 'aria-describedby': `${id}-heading`, text: 'Add an action' }),
       el('button', { type: 'button', class: 'button-secondary', dataset: { command: 'remove-section', section: s }, 'aria-describedby': `${id}-heading`, text: 'Remove this section' })),
+  ];
+}
+
+function sectionGroup(section, s, categories, open) {
+  const pointer = format(['sections', s]);
+  const id = fieldId(pointer);
+  const count = (section.actions ?? []).length;
+  return el('section', { class: 'plan-section', id, dataset: { field: pointer }, 'aria-labelledby': `${id}-heading` },
+    el('h3', { id: `${id}-heading` },
+      el('button', { type: 'button', class: 'section-toggle', 'aria-expanded': String(open), 'aria-controls': `${id}-body`, dataset: { toggle: s } },
+        `Section ${s + 1}${section.title ? `: ${section.title}` : ''}`,
+        el('span', { class: 'section-count', text: ` (${count} ${count === 1 ? 'action' : 'actions'})` }))),
+    el('div', { id: `${id}-issues`, class: 'field-issues' }),
+    el('div', { id: `${id}-body`, class: 'section-body', hidden: !open }, ...(open ? sectionBody(section, s, categories, id) : [])),
   );
 }
 
-/** Builds the whole form for `plan` into `root`; `categories` are the chosen profile's. */
-export function renderForm(root, plan, categories) {
+/** Opens or closes section `s`, building its controls the first time it opens. */
+export function toggleSection(plan, s, categories, open) {
+  const id = fieldId(format(['sections', s]));
+  const body = document.getElementById(`${id}-body`);
+  const toggle = document.querySelector(`#${id}-heading .section-toggle`);
+  if (!body || !toggle) return false;
+  if (open && !body.firstChild) body.replaceChildren(...sectionBody(plan.sections[s], s, categories, id).flat(Infinity).filter(Boolean));
+  body.hidden = !open;
+  toggle.setAttribute('aria-expanded', String(open));
+  return true;
+}
+
+/** Opens the section holding the field at `pointer`, if it is closed; true when it did. */
+export function revealField(plan, pointer, categories) {
+  const match = /^\/sections\/(\d+)\//.exec(pointer);
+  const s = match ? Number(match[1]) : -1;
+  if (!plan.sections?.[s]) return false;
+  const toggle = document.querySelector(`#${fieldId(format(['sections', s]))}-heading .section-toggle`);
+  if (toggle?.getAttribute('aria-expanded') !== 'false') return false;
+  return toggleSection(plan, s, categories, true);
+}
+
+/**
+ * Builds the whole form for `plan` into `root`; `categories` are the chosen profile's.
+ * Sections start open unless the plan is larger than `LAZY_ACTIONS`; `open` keeps the
+ * sections a person opened across rebuilds.
+ */
+export function renderForm(root, plan, categories, open = new Set()) {
   const sections = Array.isArray(plan.sections) ? plan.sections : [];
+  const actions = sections.reduce((sum, section) => sum + (Array.isArray(section.actions) ? section.actions.length : 0), 0);
+  const allOpen = actions <= LAZY_ACTIONS;
   replace(root,
     el('datalist', { id: 'status-words' }, STATUS_WORDS.map((word) => el('option', { value: word }))),
     el('fieldset', { class: 'plan-details', id: fieldId(''), dataset: { field: '' } },
@@ -141,8 +186,9 @@ export function renderForm(root, plan, categories) {
       fields(PLAN_FIELDS, plan, [], categories)),
     el('div', { id: fieldId('/sections'), dataset: { field: '/sections' } },
       el('h2', { text: 'Sections and actions' }),
+      allOpen ? null : el('p', { class: 'hint', text: `${sections.length} sections and ${actions} actions: open a section to edit it.` }),
       el('div', { id: `${fieldId('/sections')}-issues`, class: 'field-issues' }),
-      sections.map((section, s) => sectionGroup(section, s, categories))),
+      sections.map((section, s) => sectionGroup(section, s, categories, allOpen || open.has(s)))),
     el('button', { type: 'button', class: 'button-secondary', dataset: { command: 'add-section' }, text: 'Add a section' }),
   );
 }

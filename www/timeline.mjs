@@ -116,11 +116,12 @@ function marks(milestone, scale, bounds, y, overdue) {
  */
 const drawn = new WeakMap();
 
-export function renderTimeline(root, report) {
+export function renderTimeline(root, report, earlier = new Map()) {
   const plan = report.plan;
   const overdue = new Set(report.issues.filter((issue) => issue.rule === 'overdue').map((issue) => issue.path));
   // Most edits (a description, a lead) change nothing drawn here: keep the chart.
-  const key = JSON.stringify([plan?.period, plan?.as_of, [...overdue], plan?.sections.map((section) => section.actions.map((action) => [action.id, action.milestones]))]);
+  const ghosts = [...earlier].map(([path, action]) => [path, action?.milestones]);
+  const key = JSON.stringify([plan?.period, plan?.as_of, [...overdue], ghosts, plan?.sections.map((section) => section.actions.map((action) => [action.id, action.milestones]))]);
   if (drawn.get(root) === key) return;
   drawn.set(root, key);
   const bounds = plan && domain(plan);
@@ -136,8 +137,16 @@ export function renderTimeline(root, report) {
   const overdueTexts = [];
   const stripes = [];
   const drawnRows = [];
+  let ghosted = 0;
   rows.forEach(({ action, base }, index) => {
     const y = AXIS_HEIGHT + index * ROW_HEIGHT;
+    // The earlier version's milestones, ghosted behind the current ones.
+    const previous = earlier.get(format(base));
+    const ghost = previous ? previous.milestones.flatMap((milestone) => marks(milestone, scale, bounds, y, false)) : [];
+    if (ghost.length) {
+      ghosted += 1;
+      drawnRows.push(svg('g', { class: 'tl-ghost' }, svg('title', { text: `Action ${action.id ?? ''} in the earlier version: ${previous.milestones.map((milestone) => `"${milestone.text}"`).join(', ')}` }), ghost));
+    }
     const shapes = action.milestones.flatMap((milestone, m) => {
       const late = overdue.has(format([...base, 'milestones', m]));
       if (late) overdueTexts.push(describe(action, milestone, true));
@@ -158,7 +167,8 @@ export function renderTimeline(root, report) {
   const periodEnd = day(plan.period?.end);
   const descriptionText = `${plural(rows.length, 'action')} from ${humanDate(isoOf(bounds.first))} to ${humanDate(isoOf(bounds.last))}`
     + `${plan.period?.start ? `; plan period ${humanDate(plan.period.start)} to ${humanDate(plan.period.end)}` : ''}`
-    + `${asOf !== null ? `; as of ${humanDate(plan.as_of)}` : ''}; ${plural(overdue.size, 'overdue milestone')}; ${plural(undated, 'milestone')} without a date.`;
+    + `${asOf !== null ? `; as of ${humanDate(plan.as_of)}` : ''}; ${plural(overdue.size, 'overdue milestone')}; ${plural(undated, 'milestone')} without a date`
+    + `${ghosted ? `; ${plural(ghosted, 'changed action')} with the earlier version's milestones ghosted behind` : ''}.`;
   const chart = svg('svg', { class: 'timeline-chart', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-labelledby': 'timeline-title timeline-desc' },
     svg('title', { id: 'timeline-title', text: 'Milestones of every action across the plan period' }),
     svg('desc', { id: 'timeline-desc', text: descriptionText }),

@@ -18,6 +18,7 @@ const COMMANDS = {
   milestone: require('./milestone.js'),
   schema: { run: (args, values, io) => writeJson(values, api.schema(), io) },
   profiles: require('./profiles.js'),
+  compare: require('./compare.js'),
   summary: require('./summary.js'),
 };
 

@@ -66,6 +66,8 @@ const ERROR_TEXTS = {
     entriesNotArray: 'overview(entries): entries must be an array of {name, summary} or {name, error}, not {value}',
     report: 'the report',
     entries: 'the entries',
+    notVersion: '{name} must be a plan (an object or JSON text), CSV text or rows of cells, not {value}',
+    notWorkbookVersion: '{name} must be workbook bytes, a plan (an object or JSON text), CSV text or rows of cells, not {value}',
   },
   cy: {
     array: 'arae',
@@ -92,6 +94,8 @@ const ERROR_TEXTS = {
     entriesNotArray: 'overview(entries): rhaid i entries fod yn arae o {name, summary} neu {name, error}, nid {value}',
     report: "yr adroddiad",
     entries: "y cofnodion",
+    notVersion: '{name}: rhaid iddo fod yn gynllun (gwrthrych neu destun JSON), testun CSV neu resi o gelloedd, nid {value}',
+    notWorkbookVersion: '{name}: rhaid iddo fod yn feitiau llyfr gwaith, yn gynllun (gwrthrych neu destun JSON), testun CSV neu resi o gelloedd, nid {value}',
   },
 };
 
@@ -360,6 +364,27 @@ export function decodeText(bytes) {
 }
 
 /**
+ * One version of a plan as the core's `compare` reads it, `[kind, text]`: `json` for an
+ * object or text starting with `{`, `csv` for other text, `rows` for an array of rows, or
+ * `tooLarge` past the input limit. Undefined when `input` is none of these.
+ */
+function versionOf(core, input, say) {
+  const sized = (kind, text) => {
+    const bytes = utf8SizeOver(text, coreLimits(core).maxInputBytes);
+    return bytes ? ['tooLarge', String(bytes)] : [kind, text];
+  };
+  if (typeof input === 'string') return sized(/^\s*\{/.test(input) ? 'json' : 'csv', input);
+  if (isArray(input, say)) return sized('rows', toJson(boundedRows(input, coreLimits(core), say), 'ERR_INVALID_ARG_TYPE', 'rows', say));
+  if (typeof input === 'object' && input !== null) return sized('json', toJson(input, 'ERR_INVALID_PLAN', 'plan', say));
+  return undefined;
+}
+
+/** Compares two versions, each `[kind, text]` for the core. */
+function compareVersions(core, before, after, options, say) {
+  return JSON.parse(call(core.compare, before[0], before[1], after[0], after[1], optionsJson(options, say)));
+}
+
+/**
  * Builds the API around the wasm-bindgen exports of one instantiated core module.
  */
 export function createApi(core) {
@@ -415,6 +440,16 @@ export function createApi(core) {
     return JSON.parse(call(core.parse_milestone, text, settings));
   }
 
+  function compare(before, after, options) {
+    const say = sayer(options);
+    const read = (input, name) => {
+      const found = versionOf(core, input, say);
+      if (found === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notVersion', { name, value: describe(input, say) }));
+      return found;
+    };
+    return compareVersions(core, read(before, 'compare(before, after): before'), read(after, 'compare(before, after): after'), options, say);
+  }
+
   let schemaCache;
   function schema() {
     schemaCache ??= call(core.schema);
@@ -459,7 +494,7 @@ export function createApi(core) {
     return summaryCall(core.overview, toJson(entries, 'ERR_INVALID_ARG_TYPE', 'entries', say), options, say);
   }
 
-  return { validate, validateJson, validateTable, validateCsv, parseMilestone, summarize, overview, schema, profiles, profileSchema, limits, version };
+  return { validate, validateJson, validateTable, validateCsv, parseMilestone, summarize, overview, compare, schema, profiles, profileSchema, limits, version };
 }
 
 /**
@@ -480,10 +515,33 @@ export function createWorkbookApi(reader, core) {
     }
     return JSON.parse(call(core.validate_sheets, JSON.stringify(answer.sheets), settings));
   }
+  /** Bytes as the `sheets` (or `unreadable`) version of the core's compare. */
+  function workbookVersion(data) {
+    if (data.byteLength > coreLimits(core).maxInputBytes) return ['tooLarge', String(data.byteLength)];
+    const answer = JSON.parse(call(reader.readWorkbook, data));
+    if (answer.error !== undefined) return ['unreadable', String(answer.error)];
+    return ['sheets', JSON.stringify(answer.sheets)];
+  }
+  /** Compares two versions of a plan, each workbook bytes or anything `compare` takes. */
+  function compareWorkbooks(before, after, options) {
+    const say = sayer(options);
+    const read = (input, name) => {
+      let bytes;
+      try {
+        bytes = input instanceof ArrayBuffer || ArrayBuffer.isView(input);
+      } catch {
+        bytes = false;
+      }
+      const found = bytes ? workbookVersion(asBytes(input, name, say)) : versionOf(core, input, say);
+      if (found === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notWorkbookVersion', { name, value: describe(input, say) }));
+      return found;
+    };
+    return compareVersions(core, read(before, 'compareWorkbooks(before, after): before'), read(after, 'compareWorkbooks(before, after): after'), options, say);
+  }
   /** The sheets of a workbook as rows of cell values, e.g. to show the table beside its report. */
   function readWorkbook(bytes) {
     const data = asBytes(bytes, 'readWorkbook(bytes): bytes', sayer());
     return JSON.parse(call(reader.readWorkbook, data));
   }
-  return { validateWorkbook, readWorkbook };
+  return { validateWorkbook, readWorkbook, compareWorkbooks };
 }

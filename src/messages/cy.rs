@@ -9,6 +9,7 @@ use super::{
     ActionName, Expectation, JsonType, Message, Owner, Part, Place, Recorded, Required, Whereabouts,
 };
 use crate::date::Date;
+use crate::model::StatusValue;
 
 pub(super) fn render(message: &Message) -> String {
     use Message::*;
@@ -116,6 +117,26 @@ pub(super) fn render(message: &Message) -> String {
             human(*target_due)
         ),
         DependencyOrderHint => "Symudwch derfyn amser y cam gweithredu hwn i ddod ar ôl terfyn y cam y mae'n dibynnu arno, neu dewch â hwnnw ymlaen.".into(),
+        MilestoneSlippedAgain { milestone, action, slips, months } => format!(
+            "{}: mae wedi llithro {slips} gwaith, y tro hwn o {months} mis",
+            milestone_name(milestone, action)
+        ),
+        MilestoneSlippedPastPeriod { milestone, action, due, end } => format!(
+            "{}: mae wedi llithro i {}, y tu hwnt i ddiwedd cyfnod y cynllun ({})",
+            milestone_name(milestone, action),
+            human(*due),
+            human(*end)
+        ),
+        MilestoneSlippedHint => "Cytunwch â'r arweinydd beth sy'n rhwystro a phennwch ddyddiad y gellir ei gadw, neu symudwch y gwaith i'r cynllun nesaf.".into(),
+        ActionDropped { action, status } => format!(
+            "{}: fe'i tynnwyd o'r cynllun heb ei nodi'n gyflawn (ei statws olaf: {})",
+            action_name(action, true),
+            status_words(*status)
+        ),
+        ActionDroppedHint => "Rhowch y cam gweithredu yn ôl, neu nodwch ei fod yn gyflawn (neu cofnodwch pam y daeth i ben) cyn ei dynnu.".into(),
+        CoverageLost { name, id } => format!(
+            "Roedd \"{name}\" (`{id}`) wedi'i gwmpasu yn y fersiwn gynharach, ac nid yw wedi'i gwmpasu nawr"
+        ),
         ProfileUnknown { id, known } => format!(
             "Ni chafodd y cwmpas ei wirio: nid yw'r proffil \"{id}\" yn hysbys (proffiliau hysbys: {known})"
         ),
@@ -294,6 +315,19 @@ pub(super) fn render(message: &Message) -> String {
         UnknownOption { name } => format!(
             "opsiwn anhysbys `{name}` (opsiynau hysbys: `profile`, `period`, `asOf`, `locale`)"
         ),
+        MaxSlipsOption => "rhaid iddo fod yn rhif cyfan, 0 neu fwy".into(),
+    }
+}
+
+fn status_words(status: StatusValue) -> &'static str {
+    match status {
+        StatusValue::NotStarted => "heb ddechrau",
+        StatusValue::OnTrack => "ar y trywydd iawn",
+        StatusValue::AtRisk => "mewn perygl",
+        StatusValue::Delayed => "wedi'i oedi",
+        StatusValue::Complete => "cyflawn",
+        StatusValue::Ongoing => "parhaus",
+        StatusValue::Unknown => "anhysbys",
     }
 }
 
@@ -528,4 +562,7 @@ pub const RULE_SUMMARIES: &[(&str, &str)] = &[
     ("category-unknown", "Nid yw tag categori yn un o gategorïau'r proffil"),
     ("category-missing", "Nid oes cam gweithredu ar gyfer un o gategorïau gofynnol y ddyletswydd"),
     ("category-inferred", "Dim ond drwy gasgliad y mae categori gofynnol wedi'i gwmpasu"),
+    ("milestone-slipped", "Mae carreg filltir wedi llithro eto, neu y tu hwnt i gyfnod y cynllun"),
+    ("action-dropped-silently", "Tynnwyd cam gweithredu heb ei nodi'n gyflawn"),
+    ("coverage-lost", "Nid yw categori gofynnol a oedd wedi'i gwmpasu o'r blaen wedi'i gwmpasu mwyach"),
 ];

@@ -4,6 +4,7 @@ use super::{
     ActionName, Expectation, JsonType, Message, Owner, Part, Place, Recorded, Required, Whereabouts,
 };
 use crate::date::Date;
+use crate::model::StatusValue;
 
 pub(super) fn render(message: &Message) -> String {
     use Message::*;
@@ -114,6 +115,27 @@ pub(super) fn render(message: &Message) -> String {
             human(*target_due)
         ),
         DependencyOrderHint => "Move this action's deadline after the one it depends on, or bring that one forward.".into(),
+        MilestoneSlippedAgain { milestone, action, slips, months } => format!(
+            "{} has slipped {slips} times, this time by {months} {}",
+            milestone_name(milestone, action),
+            if *months == 1 { "month" } else { "months" }
+        ),
+        MilestoneSlippedPastPeriod { milestone, action, due, end } => format!(
+            "{} has slipped to {}, past the end of the plan period ({})",
+            milestone_name(milestone, action),
+            human(*due),
+            human(*end)
+        ),
+        MilestoneSlippedHint => "Agree with the lead what stands in the way and set a date that can be kept, or carry the work into the next plan.".into(),
+        ActionDropped { action, status } => format!(
+            "{} was removed from the plan without being marked complete (its last status: {})",
+            action_name(action, true),
+            status_words(*status)
+        ),
+        ActionDroppedHint => "Put the action back, or mark it complete (or record why it stopped) before removing it.".into(),
+        CoverageLost { name, id } => format!(
+            "\"{name}\" (`{id}`) was covered by the earlier version and is not covered now"
+        ),
         ProfileUnknown { id, known } => {
             format!("Coverage was not checked: unknown profile \"{id}\" (known profiles: {known})")
         }
@@ -273,6 +295,19 @@ pub(super) fn render(message: &Message) -> String {
         UnknownOption { name } => {
             format!("unknown option `{name}` (known: profile, period, asOf, locale)")
         }
+        MaxSlipsOption => "must be a whole number, 0 or more".into(),
+    }
+}
+
+fn status_words(status: StatusValue) -> &'static str {
+    match status {
+        StatusValue::NotStarted => "not started",
+        StatusValue::OnTrack => "on track",
+        StatusValue::AtRisk => "at risk",
+        StatusValue::Delayed => "delayed",
+        StatusValue::Complete => "complete",
+        StatusValue::Ongoing => "ongoing",
+        StatusValue::Unknown => "unknown",
     }
 }
 

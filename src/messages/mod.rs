@@ -17,7 +17,7 @@ mod en;
 pub use cy::RULE_SUMMARIES as WELSH_RULE_SUMMARIES;
 
 use crate::date::Date;
-use crate::model::ActionRef;
+use crate::model::{ActionRef, StatusValue};
 pub use crate::options::Locale;
 
 /// Declares [`Message`] and, for the tests, one sample of each message.
@@ -83,6 +83,15 @@ messages! {
     StatusDateConflictHint,
     DependencyOrder { action: ActionName, target: String, due: Date, target_due: Date },
     DependencyOrderHint,
+    // Comparing versions: `milestone` is the later milestone's text.
+    MilestoneSlippedAgain { milestone: String, action: ActionName, slips: usize, months: usize },
+    MilestoneSlippedPastPeriod { milestone: String, action: ActionName, due: Date, end: Date },
+    MilestoneSlippedHint,
+    /// `status` is the action's last status before it was removed.
+    ActionDropped { action: ActionName, status: StatusValue },
+    ActionDroppedHint,
+    /// `name` is the category's name in the report's language.
+    CoverageLost { name: String, id: String },
     // Coverage.
     ProfileUnknown { id: String, known: String },
     ProfileInvalid { problems: String },
@@ -156,6 +165,7 @@ messages! {
     LocaleOptionUnknown { locale: String },
     LocaleOptionType,
     UnknownOption { name: String },
+    MaxSlipsOption,
 }
 
 impl Message {

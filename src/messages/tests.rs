@@ -136,6 +136,23 @@ impl Sample for ActionName {
     }
 }
 
+impl Sample for StatusValue {
+    fn sample(seed: usize) -> StatusValue {
+        pick(
+            &[
+                StatusValue::NotStarted,
+                StatusValue::OnTrack,
+                StatusValue::AtRisk,
+                StatusValue::Delayed,
+                StatusValue::Complete,
+                StatusValue::Ongoing,
+                StatusValue::Unknown,
+            ],
+            seed,
+        )
+    }
+}
+
 impl Sample for Localized {
     fn sample(seed: usize) -> Localized {
         Localized {

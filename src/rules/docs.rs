@@ -50,6 +50,18 @@ pub enum Format {
     Json,
     /// A plan table as CSV text (`validate_csv`).
     Csv,
+    /// Two versions of a plan, `{"before": plan, "after": plan}` (`compare`).
+    Versions,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Versions => "versions",
+        }
+    }
 }
 
 /// One example of a rule's documentation.
@@ -95,6 +107,7 @@ fn example_header(info: &str) -> Option<(Format, Expect, Map<String, Value>)> {
     let format = match words.next()? {
         "json" => Format::Json,
         "csv" => Format::Csv,
+        "versions" => Format::Versions,
         _ => return None,
     };
     let expect = match words.next()? {
@@ -151,9 +164,10 @@ fn published(rule: &RuleMeta) -> String {
                 } else {
                     format!(" (options `{}`)", Value::Object(options))
                 };
+                // Two versions are one JSON object on the page.
                 let language = match format {
-                    Format::Json => "json",
                     Format::Csv => "csv",
+                    Format::Json | Format::Versions => "json",
                 };
                 // The caption is a paragraph of its own.
                 if !out.is_empty() && !out.ends_with("\n\n") {
@@ -213,7 +227,7 @@ fn rule_json(rule: &RuleMeta) -> Value {
         .map(|example| {
             json!({
                 "expect": match example.expect { Expect::Fails => "fails", Expect::Passes => "passes" },
-                "format": match example.format { Format::Json => "json", Format::Csv => "csv" },
+                "format": example.format.name(),
                 "options": example.options,
                 "input": example.input,
             })
@@ -317,12 +331,12 @@ mod tests {
                     .unwrap_or_else(|error| {
                         unreachable!("{}: bad example options: {error}", rule.id)
                     });
-                let report = match example.format {
-                    Format::Json => crate::validate_json(&example.input, &options),
-                    Format::Csv => crate::validate_csv(&example.input, &options),
+                let issues = match example.format {
+                    Format::Json => crate::validate_json(&example.input, &options).issues,
+                    Format::Csv => crate::validate_csv(&example.input, &options).issues,
+                    Format::Versions => compared_issues(&example.input, options),
                 };
-                let raised: Vec<&str> = report
-                    .issues
+                let raised: Vec<&str> = issues
                     .iter()
                     .filter(|issue| issue.rule == rule.id)
                     .map(|issue| issue.message.as_str())
@@ -337,6 +351,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The issues of comparing the two versions of a `versions` example.
+    fn compared_issues(input: &str, options: Options) -> Vec<crate::report::Issue> {
+        let versions: Value = serde_json::from_str(input)
+            .unwrap_or_else(|error| unreachable!("a versions example is JSON: {error}"));
+        let version =
+            |key: &str| crate::Version::Plan(versions.get(key).cloned().unwrap_or(Value::Null));
+        crate::compare(version("before"), version("after"), &options.into()).issues
     }
 
     #[test]

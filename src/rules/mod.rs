@@ -116,6 +116,7 @@ pub fn registry() -> Vec<&'static RuleMeta> {
         &crate::table::CellUnmapped::META,
     ];
     all.extend(checks().map(|check| check.meta()));
+    all.extend(crate::compare::rule_metas());
     all
 }
 

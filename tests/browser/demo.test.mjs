@@ -134,7 +134,8 @@ test('plan text holding markup is shown as text and never run', () => withTab({}
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.equal(await page.locator('main img, main script, main b').count(), 0);
   assert.equal(await page.inputValue('#field-title'), markup);
-  assert.equal(await page.textContent('#field-sections-0-heading'), `Section 1: Section ${markup}`);
+  // The heading is the section's disclosure button, with its count of actions.
+  assert.equal(await page.textContent('#field-sections-0-heading'), `Section 1: Section ${markup} (2 actions)`);
   assert.match(await page.textContent('#issue-summary'), /duplicate-id/);
   assert.match(await page.textContent('#coverage-body'), /<script>window\.pwned=2<\/script>/);
   assert.match(await page.textContent('#timeline-body'), /1 action|2 actions/);
@@ -273,7 +274,15 @@ test('the keyboard reaches the skip link, the controls, the issues, then the for
     await page.keyboard.press('Tab');
     order.push(await focused());
   }
-  assert.deepEqual(order, ['skip-link', 'example', 'profile', 'locale', 'file', 'paste', 'issue link']);
+  assert.deepEqual(order, ['skip-link', 'example', 'profile', 'locale', 'file', 'paste', 'compare-file']);
+  // Then the overview (coverage links, the timeline), then the issues.
+  const overview = [];
+  while (overview.at(-1) !== 'issue link' && overview.length < 80) {
+    await page.keyboard.press('Tab');
+    overview.push(await focused());
+  }
+  assert.equal(overview.at(-1), 'issue link');
+  assert.ok(overview.includes('timeline-scroll'), overview.join(', '));
   await page.focus('#issue-summary details.notes > summary');
   const afterIssues = [];
   for (let i = 0; i < 3; i += 1) {

@@ -1,7 +1,7 @@
 // Compiled (not run) by `make test`: the shipped .d.ts must describe real usage.
-import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version, summarize, overview } from 'prevent-plan-check';
-import { readWorkbook, validateWorkbook } from 'prevent-plan-check/xlsx';
-import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile, Summary, Overview } from 'prevent-plan-check';
+import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version, summarize, overview, compare } from 'prevent-plan-check';
+import { compareWorkbooks, readWorkbook, validateWorkbook } from 'prevent-plan-check/xlsx';
+import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile, Summary, Overview, Comparison, Change } from 'prevent-plan-check';
 
 const plan: Plan = {
   title: 'Prevent Delivery Plan 2017/18',
@@ -47,3 +47,10 @@ const firstGap: string | undefined = summary.categories[0]?.gaps[0];
 const matrix: Overview = overview([{ name: 'plan.json', summary }, { name: 'bad.xlsx', error: 'unreadable' }]);
 const page: string = overview([{ name: 'plan.json', summary }], { format: 'md', locale: 'en' });
 void board; void firstGap; void matrix; void page;
+const comparison: Comparison = compare({ sections: [] }, 'Action,Lead\nWRAP,HR\n', { maxSlips: 2, asOf: '2016-03-31' });
+const slips: number[] = comparison.actions.flatMap((action) => action.changes).flatMap((change: Change) => (change.kind === 'milestone_slipped' ? [change.months] : []));
+const lost: string[] = comparison.coverage.filter((category) => category.change === 'lost').map((category) => category.category);
+const fromWorkbooks: Comparison = compareWorkbooks(new Uint8Array(0), [['Action', 'Lead']]);
+// @ts-expect-error: maxSlips is a number
+compare({ sections: [] }, { sections: [] }, { maxSlips: 'two' });
+void [slips, lost, fromWorkbooks.summary.bySimilarity];
