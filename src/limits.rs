@@ -56,6 +56,18 @@ pub fn too_many_bytes(bytes: usize) -> Issue {
         .with_hint(Message::TooManyBytesHint)
 }
 
+/// The issue for a table (or a file's tables) over [`crate::table::MAX_CELLS`] cells.
+pub fn too_many_cells() -> Issue {
+    InputTooLarge::META
+        .issue(
+            "",
+            Message::TooManyCells {
+                max: crate::table::MAX_CELLS,
+            },
+        )
+        .with_hint(Message::FileTooLargeHint)
+}
+
 /// The issue for JSON nested deeper than [`MAX_DEPTH`].
 pub fn too_deep() -> Issue {
     InputTooLarge::META
@@ -186,7 +198,7 @@ fn first_text_over_limit<'a>(value: &'a Value, path: &mut Vec<Step<'a>>) -> Opti
 
 /// Megabytes with one decimal, in integer arithmetic (float formatting would add its tables
 /// to the WASM module for this one message).
-fn megabytes(bytes: usize) -> String {
+pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
     format!("{}.{}", tenths / 10, tenths % 10)
 }

@@ -75,6 +75,17 @@ pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsE
     to_json(&crate::table_unreadable(message, &options(options_json)?))
 }
 
+/// The report for a file the workbook module could not read: its `failure` as JSON
+/// (`{"kind": "encrypted"}`, ...).
+#[wasm_bindgen]
+pub fn unread_file(failure_json: &str, options_json: &str) -> Result<String, JsError> {
+    let options = options(options_json)?;
+    let failure: crate::table::failure::ReadFailure = json_value(failure_json)
+        .and_then(serde_json::from_value)
+        .map_err(|error| js_error("ERR_INVALID_ARG_TYPE", error))?;
+    to_json(&crate::unread_file(&failure, &options))
+}
+
 /// The built-in coverage profiles, default first.
 #[wasm_bindgen]
 pub fn profiles() -> Result<String, JsError> {
