@@ -100,12 +100,28 @@ export interface Issue {
   action?: string;
   /** Spreadsheet cell, e.g. `"D7"`, when the plan came from a table. */
   cell?: string;
+  /** The sheet of a workbook, or "Table 2" for a table of a document. */
   sheet?: string;
+  /** Where a Word user or web reader finds it, when the plan came from a document's table. */
+  location?: Location;
   span?: Span;
   /** 1-based position in the input text (syntax errors). */
   line?: number;
   column?: number;
   hint?: string;
+}
+
+/**
+ * A place in a document's table (1-based): `{ table: 2, row: 5, column: 3, label: "Table 2,
+ * row 5, column 3" }`, or a paragraph above the table (`paragraph` instead of row and column).
+ * `label` is in the report's language.
+ */
+export interface Location {
+  table: number;
+  row?: number;
+  column?: number;
+  paragraph?: number;
+  label: string;
 }
 
 export interface CategoryCoverage {

@@ -46,6 +46,11 @@ const READERS = {
   // The workbook module is loaded only when a workbook is checked.
   '.xlsx': (file, options) => require('../xlsx.cjs').validateWorkbook(fs.readFileSync(file), options),
   '.ods': (file, options) => require('../xlsx.cjs').validateWorkbook(fs.readFileSync(file), options),
+  // Word documents and web pages are read by the same module; a legacy .doc is named as such.
+  ...Object.fromEntries(['.docx', '.html', '.htm', '.doc'].map((extension) => [
+    extension,
+    (file, options) => require('../xlsx.cjs').validateFile(fs.readFileSync(file), { ...options, name: path.basename(file) }),
+  ])),
 };
 
 /** Files under the working directory are shown relative to it, as ESLint does. */

@@ -44,7 +44,11 @@ pub struct Table {
     pub hidden: bool,
     /// Cells ("C5") holding a formula whose value the file does not store: they read as
     /// empty, and the report says so.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename = "formulasWithoutValues",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub formulas_without_values: Vec<String>,
 }
 
