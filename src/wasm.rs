@@ -75,15 +75,17 @@ pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsE
     to_json(&crate::table_unreadable(message, &options(options_json)?))
 }
 
-/// The report for a file the workbook module could not read: its `failure` as JSON
-/// (`{"kind": "encrypted"}`, ...).
+/// The report for a file the workbook module could not read: the fields of its `failure`
+/// (`kind`; `detail`, `format` or `part`; `limit`), see `ReadFailure::from_parts`.
 #[wasm_bindgen]
-pub fn unread_file(failure_json: &str, options_json: &str) -> Result<String, JsError> {
-    let options = options(options_json)?;
-    let failure: crate::table::failure::ReadFailure = json_value(failure_json)
-        .and_then(serde_json::from_value)
-        .map_err(|error| js_error("ERR_INVALID_ARG_TYPE", error))?;
-    to_json(&crate::unread_file(&failure, &options))
+pub fn unread_file(
+    kind: &str,
+    text: &str,
+    limit: usize,
+    options_json: &str,
+) -> Result<String, JsError> {
+    let failure = crate::table::failure::ReadFailure::from_parts(kind, text, limit);
+    to_json(&crate::unread_file(&failure, &options(options_json)?))
 }
 
 /// The built-in coverage profiles, default first.

@@ -357,7 +357,10 @@ export function createWorkbookApi(reader, core) {
     const oversized = tooLarge(core, data.byteLength, settings);
     if (oversized) return oversized;
     const answer = read(data, name);
-    if (answer.failure !== undefined) return JSON.parse(call(core.unread_file, JSON.stringify(answer.failure), settings));
+    if (answer.failure !== undefined) {
+      const { kind, detail, format, part, limit } = answer.failure;
+      return JSON.parse(call(core.unread_file, String(kind), String(detail ?? format ?? part ?? ''), Number(limit ?? 0), settings));
+    }
     if (answer.error !== undefined) return JSON.parse(call(core.table_unreadable, String(answer.error), settings));
     // The same byte limit as every other way in, for what the reader hands the core.
     const sheets = JSON.stringify(answer.sheets);

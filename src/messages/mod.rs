@@ -183,7 +183,7 @@ impl Message {
 }
 
 /// File formats recognised only to say that they are not read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FileFormat {
     /// Word 97-2003 (.doc).
