@@ -35,13 +35,23 @@ test('a dropped Word plan split over tables is one plan, shown as a marked table
 
 test('HTML pasted from Word keeps merged cells and lines, through the real clipboard', () => withTab({ permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
   const html = readFileSync(new URL('clipboard/word.html', DOCUMENTS), 'utf8');
-  await page.evaluate(async (markup) => {
+  // Word puts the HTML on the clipboard from outside the page: a second tab of the same
+  // origin, served without the demo's CSP (Chrome parses HTML written to the clipboard in
+  // the writing page, and Word's inline styles would be CSP violations of the test, not of
+  // the demo).
+  const origin = new URL(page.url()).origin;
+  const writer = await page.context().newPage();
+  await writer.route(`${origin}/clipboard-writer`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>writer</title>' }));
+  await writer.goto(`${origin}/clipboard-writer`);
+  await writer.evaluate(async (markup) => {
     const item = new ClipboardItem({
       'text/html': new Blob([markup], { type: 'text/html' }),
       'text/plain': new Blob(['Objective\tAction\tLead\tTarget date'], { type: 'text/plain' }),
     });
     await navigator.clipboard.write([item]);
   }, html);
+  await writer.close();
+  await page.bringToFront();
   await page.focus('#paste');
   await page.keyboard.press('Control+V');
   await page.waitForFunction(() => document.querySelector('#import-status').textContent.startsWith('Imported Pasted table'), null, { timeout: 30_000 });
