@@ -82,6 +82,11 @@ test('the CLI checks .docx and .html files and names a legacy .doc', () => {
   assert.equal(reports.length, 2);
   assert.equal(reports[0].summary.actions, 4);
   assert.ok(reports[1].summary.actions > 0);
+  const text = spawnSync(process.execPath, [CLI, 'check', docx], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.match(text.stdout, /Table 2, row 3, column 3 +warning +Action 2\.2 has no lead/);
+  const sarif = JSON.parse(spawnSync(process.execPath, [CLI, 'check', docx, '--format', 'sarif'], { encoding: 'utf8' }).stdout);
+  const places = sarif.runs[0].results.flatMap((result) => result.locations.flatMap((place) => place.logicalLocations ?? []));
+  assert.ok(places.some((place) => place.kind === 'table' && place.fullyQualifiedName === 'table 2/row 3, column 3'));
   const doc = fileURLToPath(new URL('../fixtures/hostile/legacy.doc', import.meta.url));
   const legacy = spawnSync(process.execPath, [CLI, 'check', doc, '--format', 'json'], { encoding: 'utf8' });
   assert.equal(legacy.status, 1);
