@@ -44,7 +44,7 @@ export type ReadFailure =
 export function readFile(
   bytes: Uint8Array | ArrayBuffer | ArrayBufferView,
   options?: { name?: string },
-): { sheets: Sheet[]; error?: undefined } | { error: string; failure: ReadFailure; sheets?: undefined };
+): { sheets: Sheet[]; error?: undefined; failure?: undefined } | { error: string; failure: ReadFailure; sheets?: undefined };
 
 /** One sheet of a workbook (or table of a document): its name and its rows of cell values. */
 export interface Sheet {
