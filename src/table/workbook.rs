@@ -21,12 +21,9 @@ use super::file::ReadFailure;
 use super::grid::Budget;
 use super::{ods, MAX_COLUMNS, MAX_ROWS};
 
-/// Reads every sheet of a workbook (for callers that want the detail as text).
+/// Reads every sheet of a workbook; a failure as the message its report would show.
 pub fn read(bytes: &[u8]) -> Result<Vec<Table>, String> {
-    read_bounded(bytes).map_err(|failure| match failure {
-        ReadFailure::Damaged { detail } => detail,
-        other => format!("the workbook could not be read: {other:?}"),
-    })
+    read_bounded(bytes).map_err(|failure| super::failure::failure_issue(&failure).message)
 }
 
 /// Reads every sheet of a workbook within the limits of [`super::archive`] and [`Budget`].
