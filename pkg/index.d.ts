@@ -250,5 +250,7 @@ export function limits(): {
   maxCellChars: number;
   maxRows: number;
   maxColumns: number;
+  /** Cells of a table, or of all the tables of a file once repeated and merged cells are expanded. */
+  maxCells: number;
 };
 export function version(): string;

@@ -7,7 +7,7 @@ use crate::messages::Message;
 use crate::report::Issue;
 use crate::rules::declare_rule;
 use crate::table::{address, Cell};
-pub use crate::table::{MAX_COLUMNS, MAX_ROWS};
+pub use crate::table::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 
 /// Largest plan document accepted, in bytes of JSON or table text (16 MiB: a 10,000-action
 /// plan is about 4 MB).
@@ -103,7 +103,7 @@ pub fn text_too_long(path: String, chars: usize) -> Issue {
 /// The limits as JSON, for `limits()` in JS: `{"maxInputBytes", "maxDepth", ...}`.
 pub fn to_json() -> String {
     format!(
-        r#"{{"maxInputBytes":{MAX_INPUT_BYTES},"maxDepth":{MAX_DEPTH},"maxActions":{MAX_ACTIONS},"maxCellChars":{MAX_CELL_CHARS},"maxRows":{MAX_ROWS},"maxColumns":{MAX_COLUMNS}}}"#
+        r#"{{"maxInputBytes":{MAX_INPUT_BYTES},"maxDepth":{MAX_DEPTH},"maxActions":{MAX_ACTIONS},"maxCellChars":{MAX_CELL_CHARS},"maxRows":{MAX_ROWS},"maxColumns":{MAX_COLUMNS},"maxCells":{MAX_CELLS}}}"#
     )
 }
 

@@ -108,7 +108,7 @@ pub fn input_too_large(bytes: usize, options_json: &str) -> Result<String, JsErr
 }
 
 /// The limits of one check: `{"maxInputBytes", "maxDepth", "maxActions", "maxCellChars",
-/// "maxRows", "maxColumns"}`.
+/// "maxRows", "maxColumns", "maxCells"}`.
 #[wasm_bindgen]
 pub fn limits() -> String {
     crate::limits::to_json()
