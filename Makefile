@@ -101,7 +101,7 @@ bench-native:
 
 # Each fuzz target runs FUZZ_SECONDS (default 5 minutes), seeded with the test fixtures.
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := validate_json parse_milestone validate_csv validate_workbook
+FUZZ_TARGETS := validate_json parse_milestone validate_csv validate_workbook validate_document
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
@@ -109,7 +109,8 @@ fuzz:
 	  mkdir -p fuzz/corpus/$$target; \
 	  cp $$(case $$target in validate_json) echo tests/fixtures/plans/*.json pkg/examples/*.json;; \
 	        validate_csv) echo tests/fixtures/tables/*.tsv tests/fixtures/tables/*.csv;; \
-	        validate_workbook) echo tests/fixtures/tables/*.xlsx tests/fixtures/tables/*.ods;; esac) \
+	        validate_workbook) echo tests/fixtures/tables/*.xlsx tests/fixtures/tables/*.ods;; \
+	        validate_document) echo tests/fixtures/documents/*.docx tests/fixtures/documents/*.html tests/fixtures/documents/clipboard/*.html;; esac) \
 	     fuzz/corpus/$$target/ 2>/dev/null || true; \
 	  (cd fuzz && cargo +nightly fuzz run $$target corpus/$$target -- \
 	     -max_total_time=$(FUZZ_SECONDS) $$([ -f dict/$$target.dict ] && echo -dict=dict/$$target.dict) -max_len=65536 -rss_limit_mb=4096) || exit 1; \

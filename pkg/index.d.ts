@@ -118,12 +118,28 @@ export interface Issue {
   action?: string;
   /** Spreadsheet cell, e.g. `"D7"`, when the plan came from a table. */
   cell?: string;
+  /** The sheet of a workbook, or "Table 2" for a table of a document. */
   sheet?: string;
+  /** Where a Word user or web reader finds it, when the plan came from a document's table. */
+  location?: Location;
   span?: Span;
   /** 1-based position in the input text (syntax errors). */
   line?: number;
   column?: number;
   hint?: string;
+}
+
+/**
+ * A place in a document's table (1-based): `{ table: 2, row: 5, column: 3, label: "Table 2,
+ * row 5, column 3" }`, or a paragraph above the table (`paragraph` instead of row and column).
+ * `label` is in the report's language.
+ */
+export interface Location {
+  table: number;
+  row?: number;
+  column?: number;
+  paragraph?: number;
+  label: string;
 }
 
 export interface CategoryCoverage {
@@ -448,6 +464,8 @@ export function limits(): {
   maxCellChars: number;
   maxRows: number;
   maxColumns: number;
+  /** Cells of a table, or of all the tables of a file once repeated and merged cells are expanded. */
+  maxCells: number;
 };
 export function version(): string;
 

@@ -1,6 +1,6 @@
 // Browser and bundler workbook entry without top-level await: `prevent-plan-check/xlsx/init`.
 // `init()` loads the core (see ./init.mjs) and the workbook module, once, and resolves to
-// `{ validateWorkbook, readWorkbook }`; `init({ module_or_path })` says where the workbook
+// `{ validateWorkbook, validateFile, readWorkbook, readFile, compareWorkbooks }`; `init({ module_or_path })` says where the workbook
 // module's `.wasm` is (`prevent-plan-check/xlsx.wasm`), `init({ module_or_path, core })` the
 // core's too.
 import initReader, * as reader from './xlsx/web/prevent_plan_check_xlsx.js';

@@ -10,10 +10,55 @@ import type { CellValue, CompareOptions, Comparison, Options, PlanVersion, Repor
  */
 export function validateWorkbook(bytes: Uint8Array | ArrayBuffer | ArrayBufferView, options?: Options): Report;
 
-/** One sheet of a workbook: its name and its rows of cell values. */
+/** Options of `validateFile`: the check's options and the file's name. */
+export interface FileOptions extends Options {
+  /**
+   * The file's name ("plan.docx"): its extension tells a Word document (.docx), a web page
+   * (.html, .htm) and a workbook (.xlsx, .ods) apart. Without it the bytes decide.
+   */
+  name?: string;
+}
+
+/**
+ * Checks the plan in any supported file: an .xlsx or .ods workbook, a Word document (.docx)
+ * or a web page (.html, .htm; pass pasted `text/html` as UTF-8 bytes with a name ending in
+ * `.html`). Every sheet or table with a plan header is read, as sections of one plan; the
+ * others are reported (`sheet-unread`). Issues carry `sheet` and `cell`, and for documents
+ * a `location` (table, row, column). Damaged, password-protected and legacy (.doc, .xls)
+ * files, and files past the limits, give a report; only a wrong argument type throws.
+ */
+export function validateFile(bytes: Uint8Array | ArrayBuffer | ArrayBufferView, options?: FileOptions): Report;
+
+/** Why a file could not be read (`readFile`'s `failure`). */
+export type ReadFailure =
+  | { kind: 'damaged'; detail: string }
+  | { kind: 'encrypted' }
+  | { kind: 'unsupported'; format: 'legacy-word' | 'legacy-excel' | 'pdf' }
+  | { kind: 'unpacks'; part: string; limit: number }
+  | { kind: 'too-many-cells'; limit: number };
+
+/**
+ * Reads the tables of any supported file without checking them (the demo's table view):
+ * a workbook's sheets, or a document's tables as sheets named "Table 1", ... whose first
+ * `above` rows are the paragraphs above the table. A file that cannot be read gives
+ * `{ error, failure }`.
+ */
+export function readFile(
+  bytes: Uint8Array | ArrayBuffer | ArrayBufferView,
+  options?: { name?: string },
+): { sheets: Sheet[]; error?: undefined; failure?: undefined } | { error: string; failure: ReadFailure; sheets?: undefined };
+
+/** One sheet of a workbook (or table of a document): its name and its rows of cell values. */
 export interface Sheet {
   sheet?: string;
   rows: CellValue[][];
+  /** For a table of a document: its number, and the rows of paragraphs above it. */
+  table?: number;
+  above?: number;
+  /** A sheet the workbook hides. */
+  hidden?: boolean;
+  /** Cells holding a formula without a stored value. */
+  formulasWithoutValues?: string[];
 }
 
 /**
@@ -22,7 +67,7 @@ export interface Sheet {
  */
 export function readWorkbook(
   bytes: Uint8Array | ArrayBuffer | ArrayBufferView,
-): { sheets: Sheet[]; error?: undefined } | { error: string; sheets?: undefined };
+): { sheets: Sheet[]; error?: undefined } | { error: string; failure?: ReadFailure; sheets?: undefined };
 
 /**
  * Loads the workbook module (and the core) once: needed only with the
@@ -32,7 +77,9 @@ export function readWorkbook(
  */
 export function init(input?: { module_or_path?: WasmSource; core?: { module_or_path: WasmSource } }): Promise<{
   validateWorkbook: typeof validateWorkbook;
+  validateFile: typeof validateFile;
   readWorkbook: typeof readWorkbook;
+  readFile: typeof readFile;
 }>;
 
 /** Compares two versions of a plan, each workbook bytes or anything `compare` takes. */

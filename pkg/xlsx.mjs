@@ -1,5 +1,5 @@
 // Node (ES module) workbook entry.
 import api from './xlsx.cjs';
 
-export const { validateWorkbook, readWorkbook, compareWorkbooks, init } = api;
+export const { validateWorkbook, validateFile, readWorkbook, readFile, compareWorkbooks, init } = api;
 export default api;

@@ -213,26 +213,46 @@ pub fn validate_csv(text: &str, options: &Options) -> Report {
     }
 }
 
-/// Checks the sheet of a workbook that holds the plan (the one whose header reads best);
-/// its issues name the sheet. The sheets come from `table::workbook::read`, which the
-/// separately shipped workbook module runs.
+/// Checks the plan in the sheets of a workbook or the tables of a document: every visible
+/// sheet or table with a plan header, read as sections of one plan (`table::combine`); the
+/// others are reported. Issues name the sheet and cell, and for documents the table, row
+/// and column. The tables come from `table::file::read`, which the separately shipped
+/// workbook module runs.
 pub fn validate_sheets(sheets: &[Table], options: &Options) -> Report {
-    match table::choose_sheet(sheets).and_then(|index| sheets.get(index)) {
-        Some(sheet) => validate_table(sheet, options),
-        None => input_error(options, table::no_plan_sheet()),
+    match table::combine::import_all(sheets) {
+        Ok(mut combined) => {
+            let plan = std::mem::take(&mut combined.plan);
+            let issues = std::mem::take(&mut combined.issues);
+            let mut report = check_plan(plan, options, issues);
+            combined.locate(&mut report.issues, options.locale);
+            report
+        }
+        Err(issue) => input_error(options, issue),
     }
 }
 
 /// Checks a plan workbook (.xlsx or .ods).
 #[cfg(feature = "xlsx")]
 pub fn validate_workbook(bytes: &[u8], options: &Options) -> Report {
+    validate_file(bytes, "", options)
+}
+
+/// Checks a plan file: a workbook (.xlsx, .ods), a Word document (.docx) or a web page
+/// (.html), told apart by `name` (its file name; empty when unknown) and its bytes.
+#[cfg(feature = "xlsx")]
+pub fn validate_file(bytes: &[u8], name: &str, options: &Options) -> Report {
     if bytes.len() > limits::MAX_INPUT_BYTES {
         return input_too_large(bytes.len(), options);
     }
-    match table::workbook::read(bytes) {
-        Ok(sheets) => validate_sheets(&sheets, options),
-        Err(message) => table_unreadable(&message, options),
+    match table::file::read(bytes, name) {
+        Ok(tables) => validate_sheets(&tables, options),
+        Err(failure) => unread_file(&failure, options),
     }
+}
+
+/// The report for a file whose tables could not be read (the workbook module says why).
+pub fn unread_file(failure: &table::failure::ReadFailure, options: &Options) -> Report {
+    input_error(options, table::failure::failure_issue(failure))
 }
 
 /// The built-in coverage profiles, default first (for `profiles()` in JS and the CLI).

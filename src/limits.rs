@@ -7,7 +7,7 @@ use crate::messages::Message;
 use crate::report::Issue;
 use crate::rules::declare_rule;
 use crate::table::{address, Cell};
-pub use crate::table::{MAX_COLUMNS, MAX_ROWS};
+pub use crate::table::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 
 /// Largest plan document accepted, in bytes of JSON or table text (16 MiB: a 10,000-action
 /// plan is about 4 MB).
@@ -56,6 +56,18 @@ pub fn too_many_bytes(bytes: usize) -> Issue {
         .with_hint(Message::TooManyBytesHint)
 }
 
+/// The issue for a table (or a file's tables) over [`crate::table::MAX_CELLS`] cells.
+pub fn too_many_cells() -> Issue {
+    InputTooLarge::META
+        .issue(
+            "",
+            Message::TooManyCells {
+                max: crate::table::MAX_CELLS,
+            },
+        )
+        .with_hint(Message::FileTooLargeHint)
+}
+
 /// The issue for JSON nested deeper than [`MAX_DEPTH`].
 pub fn too_deep() -> Issue {
     InputTooLarge::META
@@ -91,7 +103,7 @@ pub fn text_too_long(path: String, chars: usize) -> Issue {
 /// The limits as JSON, for `limits()` in JS: `{"maxInputBytes", "maxDepth", ...}`.
 pub fn to_json() -> String {
     format!(
-        r#"{{"maxInputBytes":{MAX_INPUT_BYTES},"maxDepth":{MAX_DEPTH},"maxActions":{MAX_ACTIONS},"maxCellChars":{MAX_CELL_CHARS},"maxRows":{MAX_ROWS},"maxColumns":{MAX_COLUMNS}}}"#
+        r#"{{"maxInputBytes":{MAX_INPUT_BYTES},"maxDepth":{MAX_DEPTH},"maxActions":{MAX_ACTIONS},"maxCellChars":{MAX_CELL_CHARS},"maxRows":{MAX_ROWS},"maxColumns":{MAX_COLUMNS},"maxCells":{MAX_CELLS}}}"#
     )
 }
 
@@ -196,7 +208,7 @@ fn first_text_over_limit<'a>(value: &'a Value, path: &mut Vec<Step<'a>>) -> Opti
 
 /// Megabytes with one decimal, in integer arithmetic (float formatting would add its tables
 /// to the WASM module for this one message).
-fn megabytes(bytes: usize) -> String {
+pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
     format!("{}.{}", tenths / 10, tenths % 10)
 }

@@ -45,6 +45,9 @@ pub struct Issue {
     pub cell: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// Where a Word user or web reader finds it, when the plan came from a document's table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
     /// Byte span inside the field's text that the issue is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
@@ -79,6 +82,7 @@ impl Issue {
             action: None,
             cell: None,
             sheet: None,
+            location: None,
             span: None,
             line: None,
             column: None,
@@ -118,11 +122,71 @@ impl Issue {
         if let Some(hint) = &self.texts.hint {
             self.hint = Some(hint.render(locale));
         }
+        if let Some(location) = &mut self.location {
+            location.localize(locale);
+        }
     }
 
     pub fn with_span(mut self, span: Span) -> Issue {
         self.span = Some(span);
         self
+    }
+}
+
+/// A place in a document's table, as its reader counts (1-based): `{"table": 2, "row": 5,
+/// "column": 3, "label": "Table 2, row 5, column 3"}`, or a paragraph above the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub table: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// A paragraph above the table (its title, period or a heading), counted down from the
+    /// first one kept with the table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    pub label: String,
+}
+
+impl Location {
+    /// The place of the 0-based `(row, column)` of a document table whose first `above`
+    /// rows are the paragraphs above it.
+    pub fn in_table(table: usize, above: usize, (row, column): (usize, usize)) -> Location {
+        let mut location = Location {
+            table,
+            row: None,
+            column: None,
+            paragraph: None,
+            label: String::new(),
+        };
+        if row < above {
+            location.paragraph = Some(row + 1);
+        } else {
+            location.row = Some(row - above + 1);
+            location.column = Some(column + 1);
+        }
+        location.label = location.message().render(Locale::English);
+        location
+    }
+
+    /// Renders the label in `locale`.
+    pub fn localize(&mut self, locale: Locale) {
+        self.label = self.message().render(locale);
+    }
+
+    fn message(&self) -> Message {
+        match (self.row, self.column, self.paragraph) {
+            (Some(row), Some(column), _) => Message::TableLocation {
+                table: self.table,
+                row,
+                column,
+            },
+            _ => Message::ParagraphLocation {
+                table: self.table,
+                paragraph: self.paragraph.unwrap_or(1),
+            },
+        }
     }
 }
 

@@ -121,6 +121,19 @@ pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsE
     to_json(&crate::table_unreadable(message, &options(options_json)?))
 }
 
+/// The report for a file the workbook module could not read: the fields of its `failure`
+/// (`kind`; `detail`, `format` or `part`; `limit`), see `ReadFailure::from_parts`.
+#[wasm_bindgen]
+pub fn unread_file(
+    kind: &str,
+    text: &str,
+    limit: usize,
+    options_json: &str,
+) -> Result<String, JsError> {
+    let failure = crate::table::failure::ReadFailure::from_parts(kind, text, limit);
+    to_json(&crate::unread_file(&failure, &options(options_json)?))
+}
+
 /// The built-in coverage profiles, default first.
 #[wasm_bindgen]
 pub fn profiles() -> Result<String, JsError> {
@@ -141,7 +154,7 @@ pub fn input_too_large(bytes: usize, options_json: &str) -> Result<String, JsErr
 }
 
 /// The limits of one check: `{"maxInputBytes", "maxDepth", "maxActions", "maxCellChars",
-/// "maxRows", "maxColumns"}`.
+/// "maxRows", "maxColumns", "maxCells"}`.
 #[wasm_bindgen]
 pub fn limits() -> String {
     crate::limits::to_json()

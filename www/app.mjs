@@ -7,7 +7,7 @@ import { ChangeMarks, earlierActions, renderChanges } from './compare.mjs';
 import { IssueDecorations, IssueSummary } from './issues.mjs';
 import { renderCoverage } from './coverage.mjs';
 import { renderTimeline } from './timeline.mjs';
-import { readFile, renderTable, tableFromText } from './table.mjs';
+import { readFile, renderTable, tableFromHtml, tableFromText } from './table.mjs';
 import { download, issuesCsv, planJson } from './export.mjs';
 import { blankAction, isEditable, nextActionId, planFromReport } from './plan-model.mjs';
 import { fieldId, format, set } from './pointer.mjs';
@@ -309,12 +309,22 @@ document.addEventListener('drop', (event) => {
   const [file] = event.dataTransfer?.files ?? [];
   if (file) openFile(file);
 });
-// Rows copied from Excel, LibreOffice or Google Sheets arrive as tab-separated text: pasted
-// in the paste box, or anywhere outside the form's fields, they are imported as a table.
+// A table copied from Word, a web page, Excel, LibreOffice or Google Sheets: pasted in the
+// paste box, or anywhere outside the form's fields, it is imported. Its HTML keeps merged
+// cells and line breaks, so it is read when it holds a table; tab-separated text is the
+// fallback.
 document.addEventListener('paste', (event) => {
   const intoField = event.target.closest?.('input, textarea, select') && event.target.id !== 'paste';
+  if (intoField) return;
+  const html = event.clipboardData?.getData('text/html') ?? '';
   const text = event.clipboardData?.getData('text/plain') ?? '';
-  if (intoField || !text.includes('\t')) return;
+  if (/<table[\s>]/i.test(html)) {
+    event.preventDefault();
+    $('paste').value = '';
+    tableFromHtml(html, 'Pasted table', checkOptions()).then(loadTable, (error) => announce(String(error.message)));
+    return;
+  }
+  if (!text.includes('\t')) return;
   event.preventDefault();
   $('paste').value = '';
   loadTable(tableFromText(text, 'Pasted rows', checkOptions()));

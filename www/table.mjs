@@ -1,5 +1,6 @@
-// Plans as tables: rows pasted from a spreadsheet (TSV on the clipboard) or read from a
-// .csv, .xlsx or .ods file, and the table view that marks the cells that have issues.
+// Plans as tables: rows pasted from a spreadsheet or a document (HTML on the clipboard, TSV
+// as the fallback) or read from a .csv, .xlsx, .ods, .docx or .html file, and the table
+// view that marks the cells that have issues.
 import { el, plural, replace } from './dom.mjs';
 import { validateTable } from '../pkg/web.mjs';
 import { MARK_STYLES, cellAddress, cellMarks } from '../pkg/src/marks.mjs';
@@ -49,6 +50,28 @@ export function tableFromText(text, name, options) {
   return { kind: 'table', name, sheet: null, rows, report: validateTable(rows, options) };
 }
 
+/** Files the lazily loaded workbook module reads: workbooks, Word documents, web pages. */
+const READ_BY_MODULE = new Set(['xlsx', 'ods', 'docx', 'html', 'htm', 'doc']);
+
+/**
+ * A file's bytes read by the workbook module (loaded on first use) and checked: the table
+ * shown is the sheet (or document table) the first located issue names, else the first
+ * that has rows.
+ */
+async function tableFromBytes(bytes, name, options) {
+  const { validateFile, readFile: readTables } = await import('../pkg/xlsx-web.mjs');
+  const report = validateFile(bytes, { ...options, name });
+  const sheets = readTables(bytes, { name }).sheets ?? [];
+  const named = report.issues.find((issue) => issue.sheet)?.sheet;
+  const sheet = sheets.find((candidate) => candidate.sheet === named) ?? sheets.find((candidate) => candidate.rows.length) ?? { sheet: null, rows: [] };
+  return { kind: 'table', name, sheet: sheet.sheet, rows: sheet.rows, report };
+}
+
+/** HTML from the clipboard (a table copied in Word, LibreOffice, Excel or a browser), checked. */
+export function tableFromHtml(html, name, options) {
+  return tableFromBytes(new TextEncoder().encode(html), `${name}.html`, options);
+}
+
 /**
  * Reads a dropped or chosen file: `{ kind: 'json', name, text }` for a plan in JSON,
  * `{ kind: 'table', name, sheet, rows, report }` for a table.
@@ -56,21 +79,13 @@ export function tableFromText(text, name, options) {
 export async function readFile(file, options) {
   const extension = file.name.toLowerCase().split('.').pop();
   if (extension === 'json') return { kind: 'json', name: file.name, text: await file.text() };
-  if (extension === 'xlsx' || extension === 'ods') {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { validateWorkbook, readWorkbook } = await import('../pkg/xlsx-web.mjs');
-    const report = validateWorkbook(bytes, options);
-    const sheets = readWorkbook(bytes).sheets ?? [];
-    const named = report.issues.find((issue) => issue.sheet)?.sheet;
-    const sheet = sheets.find((candidate) => candidate.sheet === named) ?? sheets.find((candidate) => candidate.rows.length) ?? { sheet: null, rows: [] };
-    return { kind: 'table', name: file.name, sheet: sheet.sheet, rows: sheet.rows, report };
-  }
+  if (READ_BY_MODULE.has(extension)) return tableFromBytes(new Uint8Array(await file.arrayBuffer()), file.name, options);
   if (['csv', 'tsv', 'txt'].includes(extension)) {
     // Decoded by its byte order mark: `file.text()` reads only UTF-8, and Excel's "Unicode
     // Text" (.txt) is UTF-16.
     return tableFromText(decodeText(new Uint8Array(await file.arrayBuffer())), file.name, options);
   }
-  throw new Error(`${file.name}: choose a .json, .csv, .tsv, .xlsx or .ods file`);
+  throw new Error(`${file.name}: choose a .json, .csv, .tsv, .xlsx, .ods, .docx or .html file`);
 }
 
 const cellText = (value) => (value === null || value === undefined ? '' : String(value));

@@ -15,21 +15,28 @@ const options = {
   'max-warnings': { type: 'string' },
 };
 
-const WORKBOOK = new Set(['.xlsx', '.ods']);
+const TEXT = new Set(['.json', '.csv', '.tsv']);
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
 
 /** How a file's bytes become a report, by its extension (standard input: by its first bytes). */
 function kindOf(input, bytes) {
   if (!input.stdin) return path.extname(input.file).toLowerCase();
-  if (bytes.subarray(0, 4).equals(ZIP)) return '.xlsx';
-  return /^\s*[{[]/.test(bytes.subarray(0, 64).toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')) ? '.json' : '.csv';
+  if (bytes.subarray(0, 4).equals(ZIP)) return '.zip'; // a workbook or a Word document: the reader tells them apart
+  const start = bytes.subarray(0, 64).toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '');
+  if (/^\s*</.test(start)) return '.html';
+  return /^\s*[{[]/.test(start) ? '.json' : '.csv';
 }
 
-/** The report of one input and, for text inputs, the text it was read from (for SARIF regions). */
-function checkBytes(kind, bytes, settings) {
-  if (WORKBOOK.has(kind)) {
-    // The workbook module is loaded only when a workbook is checked.
-    return { report: require('../xlsx.cjs').validateWorkbook(bytes, settings) };
+/**
+ * The report of one input (`{ file }` or `{ stdin: true }`) and, for text inputs, the text it
+ * was read from (for SARIF regions).
+ */
+function checkBytes(input, bytes, settings) {
+  const kind = kindOf(input, bytes);
+  if (!TEXT.has(kind)) {
+    const name = input.stdin ? '' : path.basename(input.file);
+    // Workbooks, Word documents and web pages: the workbook module is loaded only when one is checked.
+    return { report: require('../xlsx.cjs').validateFile(bytes, { ...settings, name }) };
   }
   const text = cli.decodeText(bytes);
   const report = kind === '.json' ? api.validateJson(text, settings) : api.validateCsv(text, settings);
@@ -65,7 +72,7 @@ async function checkInputs({ inputs, problems, several }, values, io, t) {
   for (const input of inputs) {
     try {
       const bytes = input.stdin ? await cli.readStdinBounded(limit, t, io.stdin) : cli.readFileBounded(input.file, limit, t);
-      const { report, text } = checkBytes(kindOf(input, bytes), bytes, settings);
+      const { report, text } = checkBytes(input, bytes, settings);
       results.push({ file: input.name, report: values.quiet ? errorsOnly(report) : report });
       if (text !== undefined) sources.set(input.name, text);
     } catch (error) {

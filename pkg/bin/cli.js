@@ -52,8 +52,11 @@ function texts(values) {
   return translator(locale);
 }
 
-/** The file kinds a check reads, by extension. */
-const EXTENSIONS = ['.json', '.csv', '.tsv', '.xlsx', '.ods'];
+/**
+ * The file kinds a check reads, by extension. A legacy Word file (.doc) is answered with a
+ * report that says to save it as .docx, so that a folder sweep names it instead of passing over it.
+ */
+const EXTENSIONS = ['.json', '.csv', '.tsv', '.xlsx', '.ods', '.docx', '.html', '.htm', '.doc'];
 
 /** Files under the working directory are shown relative to it, as ESLint does. */
 function displayName(file) {

@@ -30,6 +30,8 @@ const paint = (on, code) => (text) => (on ? `\u001b[${code}m${text}\u001b[0m` : 
 
 /** Where an issue is, in the words a person looks for: a cell, a line, a field (escaped). */
 function location(issue, t = translator('en')) {
+  // A document's table: "Table 2, row 5, column 3", as a Word user counts.
+  if (issue.location?.label) return escapeControl(issue.location.label);
   if (issue.cell) return escapeControl(issue.sheet ? `${issue.sheet}!${issue.cell}` : issue.cell);
   if (issue.line !== undefined) return `${issue.line}:${issue.column ?? 0}`;
   return escapeControl(issue.path || t('wholePlan'));
@@ -109,7 +111,11 @@ function sarifRule(rule, repository, locale) {
 /** Where in the plan: the cell ("Plan!D7") for tables, and the field's JSON Pointer. */
 function logicalLocations(issue) {
   const found = [];
-  if (issue.cell) {
+  if (issue.location?.label) {
+    const { table, row, column, paragraph } = issue.location;
+    const name = paragraph === undefined ? `row ${row}, column ${column}` : `paragraph ${paragraph}`;
+    found.push({ name, fullyQualifiedName: `table ${table}/${name}`, kind: 'table' });
+  } else if (issue.cell) {
     found.push({ name: issue.cell, fullyQualifiedName: issue.sheet ? `${issue.sheet}!${issue.cell}` : issue.cell, kind: 'cell' });
   }
   const pointer = issue.path || '';

@@ -2,7 +2,6 @@
 // `prevent-plan-check summary FILE|DIR...`: the assurance summary of one plan, or one
 // overview page of many (a folder, a glob or several files), swept on worker threads.
 
-const path = require('node:path');
 const api = require('../index.cjs');
 const cli = require('./cli.js');
 const { checkBytes } = require('./check.js');
@@ -33,8 +32,7 @@ async function summarizeOne(input, settings, format, values, io, t) {
   try {
     const limit = api.limits().maxInputBytes;
     const bytes = input.stdin ? await cli.readStdinBounded(limit, t, io.stdin) : cli.readFileBounded(input.file, limit, t);
-    const kind = input.stdin ? '.json' : path.extname(input.file).toLowerCase();
-    ({ report } = checkBytes(kind, bytes, settings));
+    ({ report } = checkBytes(input, bytes, settings));
   } catch (error) {
     if (error.code === 'ERR_INVALID_OPTION') throw cli.optionError(error);
     complain(error instanceof cli.InputError ? error.message : t('unreadable', { file: input.name, reason: error.message }));

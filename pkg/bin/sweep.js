@@ -23,7 +23,7 @@ function summarizeFile(file, options) {
   try {
     // Read as `check` reads: a regular file of at most the input limit, by its extension.
     const bytes = cli.readFileBounded(file, api.limits().maxInputBytes, cli.texts(options));
-    const { report } = checkBytes(path.extname(file).toLowerCase(), bytes, options);
+    const { report } = checkBytes({ file }, bytes, options);
     return { name, summary: api.summarize(report, summaryOptions(options)) };
   } catch (error) {
     return { name, error: String(error && error.message) };

@@ -498,34 +498,71 @@ export function createApi(core) {
 }
 
 /**
- * The workbook entry's API: `reader` is the workbook module (`readWorkbook`), which turns
- * .xlsx/.ods bytes into sheets; `core` (the core module's exports) picks the plan sheet and
- * checks it.
+ * The workbook entry's API: `reader` is the workbook module (`readFile`), which turns the
+ * bytes of workbooks (.xlsx, .ods), Word documents (.docx) and web pages (.html) into
+ * sheets; `core` (the core module's exports) reads every plan sheet and checks the plan.
  */
 export function createWorkbookApi(reader, core) {
-  function validateWorkbook(bytes, options) {
-    const say = sayer(options);
-    const data = asBytes(bytes, 'validateWorkbook(bytes): bytes', say);
+  /** The reader's answer for `data`, a file called `name` ('' when unknown). */
+  function read(data, name) {
+    return JSON.parse(call(reader.readFile, data, name));
+  }
+
+  /** `name` from the options, and the options without it (the core does not know it). */
+  function splitName(options, say) {
+    if (options === undefined || options === null || typeof options !== 'object') return { name: '', rest: options };
+    let copy;
+    try {
+      copy = { ...options };
+    } catch (error) {
+      throw fail('ERR_INVALID_OPTION', say('optionsUnreadable', { reason: error && error.message }), error);
+    }
+    const { name = '', ...rest } = copy;
+    if (typeof name !== 'string') throw fail('ERR_INVALID_OPTION', say('notString', { name: 'options.name', value: describe(name, say) }));
+    return { name, rest };
+  }
+
+  function check(data, name, options, say) {
     const settings = optionsJson(options, say);
     const oversized = tooLarge(core, data.byteLength, settings);
     if (oversized) return oversized;
-    const answer = JSON.parse(call(reader.readWorkbook, data));
-    if (answer.error !== undefined) {
-      return JSON.parse(call(core.table_unreadable, String(answer.error), settings));
+    const answer = read(data, name);
+    if (answer.failure !== undefined) {
+      const { kind, detail, format, part, limit } = answer.failure;
+      return JSON.parse(call(core.unread_file, String(kind), String(detail ?? format ?? part ?? ''), Number(limit ?? 0), settings));
     }
-    return JSON.parse(call(core.validate_sheets, JSON.stringify(answer.sheets), settings));
+    if (answer.error !== undefined) return JSON.parse(call(core.table_unreadable, String(answer.error), settings));
+    // The same byte limit as every other way in, for what the reader hands the core.
+    const sheets = JSON.stringify(answer.sheets);
+    return tooLarge(core, sheets.length, settings) ?? JSON.parse(call(core.validate_sheets, sheets, settings));
   }
+
+  function validateWorkbook(bytes, options) {
+    const say = sayer(options);
+    return check(asBytes(bytes, 'validateWorkbook(bytes): bytes', say), '', options, say);
+  }
+
+  /** Checks any supported file: `options.name` is its file name ("plan.docx"). */
+  function validateFile(bytes, options) {
+    const say = sayer(options);
+    const data = asBytes(bytes, 'validateFile(bytes): bytes', say);
+    const { name, rest } = splitName(options, say);
+    return check(data, name, rest, say);
+  }
+
   /** Bytes as the `sheets` (or `unreadable`) version of the core's compare. */
   function workbookVersion(data) {
     if (data.byteLength > coreLimits(core).maxInputBytes) return ['tooLarge', String(data.byteLength)];
-    const answer = JSON.parse(call(reader.readWorkbook, data));
+    const answer = read(data, '');
     if (answer.error !== undefined) return ['unreadable', String(answer.error)];
-    return ['sheets', JSON.stringify(answer.sheets)];
+    const sheets = JSON.stringify(answer.sheets);
+    return sheets.length > coreLimits(core).maxInputBytes ? ['tooLarge', String(sheets.length)] : ['sheets', sheets];
   }
+
   /** Compares two versions of a plan, each workbook bytes or anything `compare` takes. */
   function compareWorkbooks(before, after, options) {
     const say = sayer(options);
-    const read = (input, name) => {
+    const version = (input, name) => {
       let bytes;
       try {
         bytes = input instanceof ArrayBuffer || ArrayBuffer.isView(input);
@@ -536,12 +573,20 @@ export function createWorkbookApi(reader, core) {
       if (found === undefined) throw fail('ERR_INVALID_ARG_TYPE', say('notWorkbookVersion', { name, value: describe(input, say) }));
       return found;
     };
-    return compareVersions(core, read(before, 'compareWorkbooks(before, after): before'), read(after, 'compareWorkbooks(before, after): after'), options, say);
+    return compareVersions(core, version(before, 'compareWorkbooks(before, after): before'), version(after, 'compareWorkbooks(before, after): after'), options, say);
   }
+
   /** The sheets of a workbook as rows of cell values, e.g. to show the table beside its report. */
   function readWorkbook(bytes) {
-    const data = asBytes(bytes, 'readWorkbook(bytes): bytes', sayer());
-    return JSON.parse(call(reader.readWorkbook, data));
+    return read(asBytes(bytes, 'readWorkbook(bytes): bytes', sayer()), '');
   }
-  return { validateWorkbook, readWorkbook, compareWorkbooks };
+
+  /** The tables of any supported file (a document's tables are sheets "Table 1", ...). */
+  function readFile(bytes, options) {
+    const say = sayer();
+    const data = asBytes(bytes, 'readFile(bytes): bytes', say);
+    return read(data, splitName(options, say).name);
+  }
+
+  return { validateWorkbook, validateFile, readWorkbook, readFile, compareWorkbooks };
 }

@@ -6,7 +6,8 @@
 //! grammar mutates a fixed word the template carries the mutated form.
 
 use super::{
-    ActionName, Expectation, JsonType, Message, Owner, Part, Place, Recorded, Required, Whereabouts,
+    ActionName, Expectation, FileFormat, JsonType, Message, Owner, Part, Place, Recorded, Required,
+    Whereabouts,
 };
 use crate::date::Date;
 use crate::model::StatusValue;
@@ -227,6 +228,47 @@ pub(super) fn render(message: &Message) -> String {
         NotUtf8Hint => "Cadwch y daflen fel \"CSV UTF-8\" (Excel) neu allforiwch hi fel UTF-8.".into(),
         TableUnreadable { detail } => {
             format!("Nid oes modd darllen y tabl na'r llyfr gwaith ({detail})")
+        }
+        FileEncrypted => "Mae cyfrinair yn diogelu'r ffeil, felly ni ellir darllen ei thablau".into(),
+        FileEncryptedHint => "Agorwch hi, tynnwch y cyfrinair (Ffeil > Gwybodaeth > Diogelu > Amgryptio gyda Chyfrinair) a chadwch gopi hebddo.".into(),
+        FormatUnsupported { format } => match format {
+            FileFormat::LegacyWord => "Dogfen Word 97-2003 (.doc) yw hon: ni ellir ei darllen",
+            FileFormat::LegacyExcel => "Llyfr gwaith Excel 97-2003 (.xls) yw hwn: ni ellir ei ddarllen",
+            FileFormat::Pdf => "Ffeil PDF yw hon: ni ellir darllen ei thablau",
+        }
+        .into(),
+        FormatUnsupportedHint { format } => match format {
+            FileFormat::LegacyWord => "Agorwch hi yn Word neu LibreOffice a'i chadw fel dogfen Word (.docx).",
+            FileFormat::LegacyExcel => "Agorwch ef yn Excel neu LibreOffice a'i gadw fel llyfr gwaith Excel (.xlsx).",
+            FileFormat::Pdf => "Gwiriwch y ddogfen Word neu'r daenlen y gwnaed y PDF ohoni, neu copïwch ei thabl i daenlen.",
+        }
+        .into(),
+        FileUnpacksTooLarge { part, limit } => format!(
+            "Mae'r ffeil yn dadbacio i fwy na {limit} MB (rhan \"{part}\"): ni chafodd ei darllen"
+        ),
+        TooManyCells { max } => format!(
+            "Mae gan dablau'r ffeil fwy na {max} o gelloedd o gyfrif celloedd ailadroddus a chyfun: ni chafodd ei darllen"
+        ),
+        FileTooLargeHint => "Gwiriwch y cynllun ei hun: copïwch ei dabl i ffeil newydd, heb y gweddill.".into(),
+        NoPlanTable => "Nid oes rhes pennawd sy'n enwi colofnau'r cynllun, fel Cam gweithredu, Arweinydd a Dyddiad targed, yn unrhyw dabl yn y ddogfen".into(),
+        SheetNotRead { sheet, hidden } => {
+            if *hidden {
+                format!("Taflen \"{sheet}\": mae wedi'i chuddio, ac ni chafodd ei gwirio")
+            } else {
+                format!("Taflen \"{sheet}\": nid oes rhes pennawd sy'n enwi colofnau cynllun, ac ni chafodd ei gwirio")
+            }
+        }
+        TableNotRead { table } => format!(
+            "Tabl {table}: nid oes rhes pennawd sy'n enwi colofnau cynllun, ac ni chafodd ei wirio"
+        ),
+        NotReadHint => "Os yw'n rhan o'r cynllun, rhowch iddo'r un rhes pennawd â thablau eraill y cynllun (Cam gweithredu, Arweinydd, Dyddiad targed), neu dadguddiwch ef.".into(),
+        FormulaWithoutValue { cells, count } => format!(
+            "Celloedd ({count}): {cells}. Mae fformiwla ynddynt heb werth wedi'i gadw yn y ffeil, felly fe'u darllenwyd yn wag"
+        ),
+        FormulaWithoutValueHint => "Agorwch y ffeil yn Excel neu LibreOffice, gadewch iddi gyfrifo, a'i chadw eto (neu teipiwch y gwerthoedd).".into(),
+        TableLocation { table, row, column } => format!("Tabl {table}, rhes {row}, colofn {column}"),
+        ParagraphLocation { table, paragraph } => {
+            format!("Tabl {table}, paragraff {paragraph} uwch ei ben")
         }
         SchemaRequired { place, field, keyword } => schema(
             format!("{}: mae'r maes {} ar goll", subject(place), field_name(field)),
@@ -541,6 +583,8 @@ pub const RULE_SUMMARIES: &[(&str, &str)] = &[
     ("table-unreadable", "Nid oes modd darllen y tabl na'r llyfr gwaith"),
     ("table-no-header", "Ni chafwyd hyd i res pennawd sy'n enwi colofnau'r cynllun"),
     ("table-too-large", "Mae'r tabl yn fwy nag y mae'r mewnforiwr yn ei ddarllen; anwybyddwyd y gweddill"),
+    ("sheet-unread", "Ni chafodd un o daflenni neu dablau'r ffeil ei ddarllen i'r cynllun"),
+    ("formula-uncached", "Nid oes gwerth wedi'i gadw mewn cell fformiwla, felly fe'i darllenwyd yn wag"),
     ("cell-unmapped", "Ni ddarllenwyd cell nad yw'n wag i mewn i'r cynllun"),
     ("duplicate-id", "Mae dau gam gweithredu yn rhannu'r un rhif"),
     ("period-invalid", "Nid oes modd darllen cyfnod y cynllun, neu mae'n rhedeg am yn ôl"),

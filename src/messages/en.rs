@@ -1,7 +1,8 @@
 //! The English catalogue.
 
 use super::{
-    ActionName, Expectation, JsonType, Message, Owner, Part, Place, Recorded, Required, Whereabouts,
+    ActionName, Expectation, FileFormat, JsonType, Message, Owner, Part, Place, Recorded, Required,
+    Whereabouts,
 };
 use crate::date::Date;
 use crate::model::StatusValue;
@@ -219,6 +220,50 @@ pub(super) fn render(message: &Message) -> String {
         }
         NotUtf8Hint => "Save the sheet as \"CSV UTF-8\" (Excel) or export it as UTF-8.".into(),
         TableUnreadable { detail } => detail.clone(),
+        FileEncrypted => "The file is protected with a password, so its tables cannot be read".into(),
+        FileEncryptedHint => "Open it, remove the password (File > Info > Protect Document or Workbook > Encrypt with Password) and save a copy without one.".into(),
+        FormatUnsupported { format } => match format {
+            FileFormat::LegacyWord => "This is a Word 97-2003 document (.doc), which cannot be read",
+            FileFormat::LegacyExcel => "This is an Excel 97-2003 workbook (.xls), which cannot be read",
+            FileFormat::Pdf => "This is a PDF file, whose tables cannot be read",
+        }
+        .into(),
+        FormatUnsupportedHint { format } => match format {
+            FileFormat::LegacyWord => "Open it in Word or LibreOffice and save it as a Word document (.docx).",
+            FileFormat::LegacyExcel => "Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx).",
+            FileFormat::Pdf => "Check the Word document or spreadsheet the PDF was made from, or copy its table into a spreadsheet.",
+        }
+        .into(),
+        FileUnpacksTooLarge { part, limit } => format!(
+            "The file unpacks to more than {limit} MB (part \"{part}\"); it was not read"
+        ),
+        TooManyCells { max } => format!(
+            "The file's tables hold more than {max} cells once repeated and merged cells are counted; it was not read"
+        ),
+        FileTooLargeHint => "Check the plan itself: copy its table into a new file, without the rest.".into(),
+        NoPlanTable => "No table of the document has a header row naming the plan's columns, such as Action, Lead and Target date".into(),
+        SheetNotRead { sheet, hidden } => {
+            if *hidden {
+                format!("Sheet \"{sheet}\" is hidden: it was not checked")
+            } else {
+                format!("Sheet \"{sheet}\" has no header row naming a plan's columns: it was not checked")
+            }
+        }
+        TableNotRead { table } => {
+            format!("Table {table} has no header row naming a plan's columns: it was not checked")
+        }
+        NotReadHint => "If it is part of the plan, give it the same header row as the plan's other tables (Action, Lead, Target date), or unhide it.".into(),
+        FormulaWithoutValue { cells, count } => format!(
+            "{count} cell{} ({cells}) hold{} a formula whose value the file does not store: {} read as empty",
+            if *count == 1 { "" } else { "s" },
+            if *count == 1 { "s" } else { "" },
+            if *count == 1 { "it was" } else { "they were" }
+        ),
+        FormulaWithoutValueHint => "Open the file in Excel or LibreOffice, let it calculate, and save it again (or type the values in).".into(),
+        TableLocation { table, row, column } => format!("Table {table}, row {row}, column {column}"),
+        ParagraphLocation { table, paragraph } => {
+            format!("Table {table}, paragraph {paragraph} above it")
+        }
         SchemaRequired { place, field, keyword } => schema(
             format!("{} has no {}", subject(place), field_name(field)),
             keyword,

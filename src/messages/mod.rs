@@ -133,6 +133,24 @@ messages! {
     NotUtf8Hint,
     /// `detail` is the reader's own description (from the CSV or workbook library).
     TableUnreadable { detail: String },
+    // Files: documents and workbooks.
+    FileEncrypted,
+    FileEncryptedHint,
+    FormatUnsupported { format: FileFormat },
+    FormatUnsupportedHint { format: FileFormat },
+    /// `limit` in megabytes with one decimal.
+    FileUnpacksTooLarge { part: String, limit: String },
+    TooManyCells { max: usize },
+    FileTooLargeHint,
+    NoPlanTable,
+    SheetNotRead { sheet: String, hidden: bool },
+    TableNotRead { table: usize },
+    NotReadHint,
+    /// `cells` lists the first few addresses; `count` is how many there are.
+    FormulaWithoutValue { cells: String, count: usize },
+    FormulaWithoutValueHint,
+    TableLocation { table: usize, row: usize, column: usize },
+    ParagraphLocation { table: usize, paragraph: usize },
     // Schema: `place` is where, `keyword` the schema keyword that failed.
     SchemaRequired { place: Place, field: String, keyword: String },
     /// `fields` is the list of unknown names, quoted.
@@ -184,6 +202,17 @@ pub fn human_date(date: Date, locale: Locale) -> String {
         Locale::English => en::human(date),
         Locale::Welsh => cy::human(date),
     }
+}
+
+/// File formats recognised only to say that they are not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileFormat {
+    /// Word 97-2003 (.doc).
+    LegacyWord,
+    /// Excel 97-2003 (.xls).
+    LegacyExcel,
+    Pdf,
 }
 
 /// The field an action lacks.

@@ -52,6 +52,19 @@ impl Sample for &'static str {
     }
 }
 
+impl Sample for FileFormat {
+    fn sample(seed: usize) -> FileFormat {
+        [
+            FileFormat::LegacyWord,
+            FileFormat::LegacyExcel,
+            FileFormat::Pdf,
+        ]
+        .get(seed % 3)
+        .copied()
+        .unwrap_or(FileFormat::Pdf)
+    }
+}
+
 impl Sample for Date {
     fn sample(seed: usize) -> Date {
         let (year, month, day) = (2000 + seed % 30, 1 + seed % 12, 1 + seed % 28);

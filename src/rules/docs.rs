@@ -26,11 +26,13 @@ pub const SECTIONS: [&str; 4] = ["What it checks", "Why", "Example", "How to fix
 /// Rules whose failing input cannot be written on a page (too large, a damaged binary file,
 /// or a custom profile, which the options reject before any check runs): their failing
 /// example is described in words; every other rule must have one that runs.
-pub const PROSE_ONLY_FAILURES: [&str; 4] = [
+pub const PROSE_ONLY_FAILURES: [&str; 6] = [
     "input-too-large",
     "table-unreadable",
     "table-too-large",
     "profile-invalid",
+    "sheet-unread",
+    "formula-uncached",
 ];
 
 const GENERATED: &str =

@@ -114,6 +114,8 @@ pub fn registry() -> Vec<&'static RuleMeta> {
         &crate::table::TableNoHeader::META,
         &crate::table::TableTooLarge::META,
         &crate::table::CellUnmapped::META,
+        &crate::table::SheetUnread::META,
+        &crate::table::FormulaUncached::META,
     ];
     all.extend(checks().map(|check| check.meta()));
     all.extend(crate::compare::rule_metas());

@@ -15,7 +15,7 @@ use super::text::{
 };
 
 /// Title of a section the table does not name.
-const UNTITLED_SECTION: &str = "Actions";
+pub const UNTITLED_SECTION: &str = "Actions";
 
 /// Builds the plan and its source map from the tables of one sheet, in order.
 pub fn plan(preamble: Preamble, bodies: Vec<Body>, sheet: Option<String>) -> (Plan, SourceMap) {

@@ -23,16 +23,51 @@ pub enum Cell {
 }
 
 /// A sheet: its name (when it came from a workbook) and its rows of cells.
+///
+/// A table of a document (.docx, HTML) is named "Table 2" and carries its number in
+/// `table`; its first `above` rows are the paragraphs above it in the document (title,
+/// period, "Priority: Leadership"), one per row, so that the importer reads them as it
+/// reads the rows above a spreadsheet's header.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Table {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// The table's number in its document (1-based), for tables of documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<usize>,
+    /// Rows in front of the table's own rows: the paragraphs above it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub above: usize,
+    /// A sheet the workbook hides (hidden or "very hidden"): often an old draft.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+    /// Cells ("C5") holding a formula whose value the file does not store: they read as
+    /// empty, and the report says so.
+    #[serde(
+        default,
+        rename = "formulasWithoutValues",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub formulas_without_values: Vec<String>,
+}
+
+fn is_zero(value: &usize) -> bool {
+    *value == 0
 }
 
 impl Table {
     pub fn new(sheet: Option<String>, rows: Vec<Vec<Cell>>) -> Table {
-        Table { sheet, rows }
+        Table {
+            sheet,
+            rows,
+            ..Table::default()
+        }
+    }
+
+    /// Cells in the table, empty ones included.
+    pub fn cells(&self) -> usize {
+        self.rows.iter().map(Vec::len).sum()
     }
 }
 
@@ -148,6 +183,22 @@ pub fn address(row: usize, column: usize) -> String {
     letters.iter().rev().collect::<String>() + &(row + 1).to_string()
 }
 
+/// The 0-based (row, column) of an address such as "D7".
+pub fn parse_address(address: &str) -> Option<(usize, usize)> {
+    let digits = address.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = address.split_at(digits);
+    if letters.is_empty() || !letters.bytes().all(|byte| byte.is_ascii_uppercase()) {
+        return None;
+    }
+    let column = letters.bytes().try_fold(0usize, |column, byte| {
+        column
+            .checked_mul(26)?
+            .checked_add(usize::from(byte - b'A') + 1)
+    })?;
+    let row: usize = number.parse().ok()?;
+    Some((row.checked_sub(1)?, column - 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +251,9 @@ mod tests {
         assert_eq!(address(0, 26), "AA1");
         assert_eq!(address(0, 701), "ZZ1");
         assert_eq!(address(0, 702), "AAA1");
+        for (row, column) in [(0, 0), (6, 3), (9, 25), (0, 26), (4, 701), (99, 702)] {
+            assert_eq!(parse_address(&address(row, column)), Some((row, column)));
+        }
+        assert_eq!(parse_address("7D"), None);
     }
 }

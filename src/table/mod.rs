@@ -7,14 +7,28 @@
 //! header), [`rows`] (sections and continuation rows), [`assemble`] (the plan and its
 //! [`SourceMap`]); [`workbook`] reads .xlsx and .ods.
 
+#[cfg(feature = "xlsx")]
+pub mod archive;
 pub mod assemble;
 pub mod cell;
 pub mod columns;
+pub mod combine;
 pub mod delimited;
+#[cfg(feature = "xlsx")]
+pub mod docx;
 pub mod export;
+pub mod failure;
+#[cfg(feature = "xlsx")]
+pub mod file;
+#[cfg(feature = "xlsx")]
+pub mod grid;
 pub mod header;
 pub mod heading;
+#[cfg(feature = "xlsx")]
+pub mod html;
 pub mod lists;
+#[cfg(feature = "xlsx")]
+pub mod ods;
 pub mod origin;
 pub mod preamble;
 pub mod rows;
@@ -22,6 +36,8 @@ pub mod source_map;
 pub mod text;
 #[cfg(feature = "xlsx")]
 pub mod workbook;
+#[cfg(feature = "xlsx")]
+pub mod xml;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -134,9 +150,60 @@ declare_rule! {
     pub struct TableTooLarge { id: "table-too-large", severity: Warning, summary: "The table is larger than the importer reads; the rest was ignored" }
 }
 
+declare_rule! {
+    /// ## What it checks
+    /// That every sheet of a workbook, and every table of a document, was read into the
+    /// plan: a sheet or table without a plan header, and a hidden sheet, are reported.
+    ///
+    /// ## Why
+    /// A workbook with one sheet per objective, or a Word plan with one table per priority,
+    /// is read as one plan with a section per sheet or table. Anything left out must be
+    /// said, not dropped: a sheet with a different header is not checked, and a hidden sheet
+    /// (often an old draft) is never chosen over the visible plan.
+    ///
+    /// ## Example
+    /// A workbook whose sheets "Plan" and "Notes" hold a plan and a list of contacts: the
+    /// "Notes" sheet is reported. A single table passes.
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Give every sheet or table of the plan the same header row (Action, Lead, Target
+    /// date), unhide a hidden sheet that belongs to the plan, or delete what does not.
+    pub struct SheetUnread { id: "sheet-unread", severity: Info, summary: "A sheet or table of the file was not read into the plan" }
+}
+
+declare_rule! {
+    /// ## What it checks
+    /// That cells holding formulas carry the value the formula gave when the file was saved.
+    ///
+    /// ## Why
+    /// Files written by scripts and some exporters store a formula (`=A5`) without its
+    /// value. The checker never evaluates formulas, so such a cell reads as empty: an action
+    /// would seem to lack a lead or a date that the officer sees on screen.
+    ///
+    /// ## Example
+    /// A workbook whose Lead cells hold `=Contacts!B2` with no stored value is reported at
+    /// those cells. A table of typed values passes.
+    /// ```csv passes
+    /// Action,Lead,Target date
+    /// Deliver WRAP training,Prevent Lead,March 2016
+    /// ```
+    ///
+    /// ## How to fix
+    /// Open the file in Excel or LibreOffice, let it calculate, and save it again; or type
+    /// the values in place of the formulas.
+    pub struct FormulaUncached { id: "formula-uncached", severity: Warning, summary: "A formula cell has no stored value and was read as empty" }
+}
+
 /// Rows and columns read at most.
 pub const MAX_ROWS: usize = 100_000;
 pub const MAX_COLUMNS: usize = 200;
+/// Cells (empty ones included) of all the tables of one file, after repeated and merged
+/// cells are expanded: twenty cells for each of [`MAX_ROWS`] rows.
+pub const MAX_CELLS: usize = 2_000_000;
 
 /// An imported plan, where each field came from, and what the import noticed.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,6 +232,12 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
         .take(MAX_ROWS)
         .map(|row| row.get(..MAX_COLUMNS).unwrap_or(row))
         .collect();
+    let count: usize = cells.iter().map(|row| row.len()).sum();
+    if count > MAX_CELLS {
+        let mut issue = crate::limits::too_many_cells();
+        issue.sheet.clone_from(&table.sheet);
+        return Err(issue);
+    }
     if let Some(issue) = crate::limits::check_cells(&cells, table.sheet.as_deref()) {
         return Err(issue);
     }

@@ -20,7 +20,7 @@ test('limits() lists every limit, as a copy', () => {
   const limits = api.limits();
   assert.deepEqual(limits, {
     maxInputBytes: 16 * 1024 * 1024, maxDepth: 128, maxActions: 100_000,
-    maxCellChars: 32_767, maxRows: 100_000, maxColumns: 200,
+    maxCellChars: 32_767, maxRows: 100_000, maxColumns: 200, maxCells: 2_000_000,
   });
   limits.maxRows = 1;
   assert.equal(api.limits().maxRows, 100_000);

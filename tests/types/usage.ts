@@ -1,6 +1,6 @@
 // Compiled (not run) by `make test`: the shipped .d.ts must describe real usage.
 import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version, summarize, overview, compare } from 'prevent-plan-check';
-import { compareWorkbooks, readWorkbook, validateWorkbook } from 'prevent-plan-check/xlsx';
+import { compareWorkbooks, readFile, readWorkbook, validateFile, validateWorkbook } from 'prevent-plan-check/xlsx';
 import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile, Summary, Overview, Comparison, Change } from 'prevent-plan-check';
 
 const plan: Plan = {
@@ -30,6 +30,12 @@ const fromRows: Report = validateTable([['Action', 'Lead', 'Target date'], ['WRA
 const fromCsv: Report = validateCsv('Action,Lead\nWRAP,Prevent Lead\n', { profile: 'schools' });
 const fromCsvBytes: Report = validateCsv(new TextEncoder().encode('Action,Lead\nWRAP,Prevent Lead\n'));
 const fromWorkbook: Report = validateWorkbook(new Uint8Array(0), { asOf: '2018-01-31' });
+const fromDocument: Report = validateFile(new Uint8Array(0), { name: 'plan.docx', locale: 'cy' });
+const label: string | undefined = fromDocument.issues[0]?.location?.label;
+const tables = readFile(new ArrayBuffer(0), { name: 'plan.html' });
+const tableNumbers: (number | undefined)[] = tables.sheets?.map((sheet) => sheet.table) ?? [];
+const failureKind: string | undefined = tables.failure?.kind;
+void label; void tableNumbers; void failureKind;
 const cell: string | undefined = fromWorkbook.issues[0]?.cell;
 const firstProfile: Profile | undefined = profiles()[0];
 const maxBytes: number = limits().maxInputBytes;

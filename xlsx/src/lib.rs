@@ -1,41 +1,60 @@
-//! The workbook module: reads .xlsx and .ods bytes into the sheets the core checks.
+//! The workbook module: reads the tables of plan files (.xlsx and .ods workbooks, .docx
+//! documents, .html pages) into the sheets the core checks.
 //!
-//! Its answer is JSON: `{"sheets": [{"sheet": "Plan", "rows": [[...]]}]}`, which the core's
-//! `validateSheets` takes as it is, or `{"error": "..."}` for bytes that are not a readable
-//! workbook, which the core's `tableUnreadable` turns into a report. Nothing here panics on
-//! bad bytes: calamine's errors become the message.
+//! Its answer is JSON: `{"sheets": [{"sheet": "Plan", "rows": [[...]]}]}` (a document's
+//! tables are sheets named "Table 1", ... with `table` and `above`), which the core's
+//! `validateSheets` takes as it is, or `{"error": "...", "failure": {"kind": ...}}` for a
+//! file that cannot be read, which the core's `unreadFile` turns into a report. Nothing
+//! here panics on bad bytes.
 
 use prevent_plan_check::limits::MAX_INPUT_BYTES;
-use prevent_plan_check::table::{workbook, Table};
+use prevent_plan_check::table::file::{self, ReadFailure};
+use prevent_plan_check::table::Table;
 use serde::Serialize;
 
-/// What `readWorkbook` answers. (A typed answer rather than a `serde_json::Value` keeps
-/// JSON maps out of the module.)
+/// What `readFile` answers. (A typed answer rather than a `serde_json::Value` keeps JSON
+/// maps out of the module.)
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
-    Sheets { sheets: Vec<Table> },
-    Error { error: String },
+    Sheets {
+        sheets: Vec<Table>,
+    },
+    Error {
+        /// The failure in English, for callers that only show a message.
+        error: String,
+        failure: ReadFailure,
+    },
 }
 
-/// The sheets of a workbook, or why it could not be read.
-pub fn read_workbook_answer(bytes: &[u8]) -> Answer {
+/// The tables of a file, or why they could not be read; `name` is the file's name (its
+/// extension tells a document from a workbook), empty when unknown.
+pub fn read_file_answer(bytes: &[u8], name: &str) -> Answer {
     if bytes.len() > MAX_INPUT_BYTES {
         let limit = MAX_INPUT_BYTES / (1024 * 1024);
         return Answer::Error {
-            error: format!("the workbook is larger than {limit} MB"),
+            error: format!("the file is larger than {limit} MB"),
+            failure: ReadFailure::damaged(format!("the file is larger than {limit} MB")),
         };
     }
-    match workbook::read(bytes) {
+    match file::read(bytes, name) {
         Ok(sheets) => Answer::Sheets { sheets },
-        Err(error) => Answer::Error { error },
+        Err(failure) => Answer::Error {
+            error: prevent_plan_check::table::failure::failure_issue(&failure).message,
+            failure,
+        },
     }
 }
 
 /// The answer as JSON text.
+pub fn read_file_json(bytes: &[u8], name: &str) -> String {
+    serde_json::to_string(&read_file_answer(bytes, name))
+        .unwrap_or_else(|_| r#"{"error":"the file could not be turned into JSON"}"#.to_owned())
+}
+
+/// A workbook's sheets (`readWorkbook`): a file of any supported kind, told by its bytes.
 pub fn read_workbook_json(bytes: &[u8]) -> String {
-    serde_json::to_string(&read_workbook_answer(bytes))
-        .unwrap_or_else(|_| r#"{"error":"the workbook could not be turned into JSON"}"#.to_owned())
+    read_file_json(bytes, "")
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -46,6 +65,12 @@ mod wasm {
     #[wasm_bindgen(js_name = readWorkbook)]
     pub fn read_workbook(bytes: &[u8]) -> String {
         super::read_workbook_json(bytes)
+    }
+
+    /// `readFile(bytes, name)`: JSON text, see the module documentation.
+    #[wasm_bindgen(js_name = readFile)]
+    pub fn read_file(bytes: &[u8], name: &str) -> String {
+        super::read_file_json(bytes, name)
     }
 }
 
