@@ -35,7 +35,8 @@ export type ReadFailure =
   | { kind: 'encrypted' }
   | { kind: 'unsupported'; format: 'legacy-word' | 'legacy-excel' | 'pdf' }
   | { kind: 'unpacks'; part: string; limit: number }
-  | { kind: 'too-many-cells'; limit: number };
+  | { kind: 'too-many-cells'; limit: number }
+  | { kind: 'too-much-text'; limit: number };
 
 /**
  * Reads the tables of any supported file without checking them (the demo's table view):

@@ -144,6 +144,22 @@ fn repeated_ods_rows_are_bounded_before_they_are_built() {
 }
 
 #[test]
+fn repeated_text_is_bounded_like_cells() {
+    // One 30,000-character cell repeated over 201 columns and 9,000 rows: 1.8 million cells
+    // (within the cell limit) holding 54 GB of text, from a few kilobytes.
+    let bytes = edited("excel-style.ods", "content.xml", |xml| {
+        let row = format!(
+            "<table:table-row table:number-rows-repeated=\"9000\"><table:table-cell table:number-columns-repeated=\"201\" office:value-type=\"string\"><text:p>{}</text:p></table:table-cell></table:table-row>",
+            "x".repeat(30_000)
+        );
+        xml.replacen("</table:table>", &format!("{row}</table:table>"), 1)
+    });
+    let (report, took) = timed(&bytes, "repeated-text.ods");
+    assert_eq!(rules(&report), ["input-too-large"], "{:?}", report.issues);
+    assert!(took < BOUND, "{took:?}");
+}
+
+#[test]
 fn html_spans_are_bounded() {
     let row = "<tr><td colspan=1000 rowspan=65534>x</td></tr>".repeat(2_000);
     let (report, took) = timed(format!("<table>{row}</table>").as_bytes(), "spans.html");

@@ -249,6 +249,9 @@ pub(super) fn render(message: &Message) -> String {
         TooManyCells { max } => format!(
             "Mae gan dablau'r ffeil fwy na {max} o gelloedd o gyfrif celloedd ailadroddus a chyfun: ni chafodd ei darllen"
         ),
+        TooMuchText { max } => format!(
+            "Mae gan dablau'r ffeil fwy na {max} MB o destun o gyfrif celloedd ailadroddus: ni chafodd ei darllen"
+        ),
         FileTooLargeHint => "Gwiriwch y cynllun ei hun: copïwch ei dabl i ffeil newydd, heb y gweddill.".into(),
         NoPlanTable => "Nid oes rhes pennawd sy'n enwi colofnau'r cynllun, fel Cam gweithredu, Arweinydd a Dyddiad targed, yn unrhyw dabl yn y ddogfen".into(),
         SheetNotRead { sheet, hidden } => {

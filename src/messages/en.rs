@@ -240,6 +240,9 @@ pub(super) fn render(message: &Message) -> String {
         TooManyCells { max } => format!(
             "The file's tables hold more than {max} cells once repeated and merged cells are counted; it was not read"
         ),
+        TooMuchText { max } => format!(
+            "The file's tables hold more than {max} MB of text once repeated cells are counted; it was not read"
+        ),
         FileTooLargeHint => "Check the plan itself: copy its table into a new file, without the rest.".into(),
         NoPlanTable => "No table of the document has a header row naming the plan's columns, such as Action, Lead and Target date".into(),
         SheetNotRead { sheet, hidden } => {

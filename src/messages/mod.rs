@@ -141,6 +141,8 @@ messages! {
     /// `limit` in megabytes with one decimal.
     FileUnpacksTooLarge { part: String, limit: String },
     TooManyCells { max: usize },
+    /// `max` in megabytes with one decimal.
+    TooMuchText { max: String },
     FileTooLargeHint,
     NoPlanTable,
     SheetNotRead { sheet: String, hidden: bool },

@@ -35,6 +35,7 @@ mod tests {
                 limit: 5,
             },
             ReadFailure::TooManyCells { limit: 7 },
+            ReadFailure::TooMuchText { limit: 9 },
         ] {
             let json = serde_json::to_value(&failure).unwrap_or_default();
             let field = |name: &str| {
@@ -71,6 +72,8 @@ pub enum ReadFailure {
     Unpacks { part: String, limit: usize },
     /// The tables hold more than `limit` cells once repeats and spans are expanded.
     TooManyCells { limit: usize },
+    /// The tables hold more than `limit` bytes of text once repeated cells are copied.
+    TooMuchText { limit: usize },
 }
 
 impl ReadFailure {
@@ -98,6 +101,7 @@ impl ReadFailure {
                 limit,
             },
             "too-many-cells" => ReadFailure::TooManyCells { limit },
+            "too-much-text" => ReadFailure::TooMuchText { limit },
             _ => ReadFailure::damaged(text),
         }
     }
@@ -128,5 +132,13 @@ pub fn failure_issue(failure: &ReadFailure) -> Issue {
             )
             .with_hint(Message::FileTooLargeHint),
         ReadFailure::TooManyCells { .. } => crate::limits::too_many_cells(),
+        ReadFailure::TooMuchText { limit } => InputTooLarge::META
+            .issue(
+                "",
+                Message::TooMuchText {
+                    max: megabytes(*limit),
+                },
+            )
+            .with_hint(Message::FileTooLargeHint),
     }
 }

@@ -11,16 +11,26 @@
 use super::cell::Cell;
 use super::file::ReadFailure;
 use super::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use crate::limits::MAX_INPUT_BYTES;
 
-/// Cells a file may still expand into.
+/// Bytes of text the cells of one file may hold together: a cell's text is copied into
+/// every cell that repeats it (an .ods repeat, a shared string used by many cells), so
+/// text, like cells, is paid for as it is placed.
+pub const MAX_TEXT_BYTES: usize = 4 * MAX_INPUT_BYTES;
+
+/// Cells, and bytes of text, a file may still expand into.
 #[derive(Debug)]
 pub struct Budget {
     left: usize,
+    text_left: usize,
 }
 
 impl Default for Budget {
     fn default() -> Budget {
-        Budget { left: MAX_CELLS }
+        Budget {
+            left: MAX_CELLS,
+            text_left: MAX_TEXT_BYTES,
+        }
     }
 }
 
@@ -31,6 +41,17 @@ impl Budget {
             .left
             .checked_sub(cells)
             .ok_or(ReadFailure::TooManyCells { limit: MAX_CELLS })?;
+        Ok(())
+    }
+
+    /// Pays for `bytes` bytes of cell text.
+    pub fn spend_text(&mut self, bytes: usize) -> Result<(), ReadFailure> {
+        self.text_left = self
+            .text_left
+            .checked_sub(bytes)
+            .ok_or(ReadFailure::TooMuchText {
+                limit: MAX_TEXT_BYTES,
+            })?;
         Ok(())
     }
 }
@@ -69,6 +90,7 @@ impl Grid {
         self.skip_covered(budget)?;
         let columns = columns.clamp(1, MAX_COLUMNS + 1);
         let first = self.row.len();
+        budget.spend_text(text.len())?;
         self.place(Cell::from_text(text), budget)?;
         for _ in 1..columns {
             self.place(Cell::Empty, budget)?;
@@ -161,7 +183,10 @@ mod tests {
         grid.end_row(&mut budget)?;
         let rows = grid.finish(&mut budget)?;
         assert_eq!(rows.first().map(Vec::len), Some(MAX_COLUMNS + 1));
-        let mut small = Budget { left: 10 };
+        let mut small = Budget {
+            left: 10,
+            ..Budget::default()
+        };
         let mut grid = Grid::default();
         assert_eq!(
             grid.push("x", 50, 1, &mut small),

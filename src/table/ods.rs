@@ -18,6 +18,7 @@ use super::file::ReadFailure;
 use super::grid::Budget;
 use super::xml;
 use super::{MAX_COLUMNS, MAX_ROWS};
+use crate::limits::MAX_CELL_CHARS;
 
 const CONTENT: &str = "content.xml";
 
@@ -101,9 +102,13 @@ impl State {
         self.cell.is_some() && self.in_paragraph > 0 && self.skip_depth == 0
     }
 
+    /// Text of the open cell; past the longest cell the importer reads, the rest is not
+    /// kept (`<text:s text:c="1000"/>` would otherwise make 20 bytes a thousand).
     fn text(&mut self, text: &str) {
         if let Some(cell) = self.cell.as_mut() {
-            cell.text.push_str(text);
+            if cell.text.len() <= 4 * MAX_CELL_CHARS {
+                cell.text.push_str(text);
+            }
         }
     }
 
@@ -228,6 +233,9 @@ impl State {
             let blanks = row.blank_cells.min(room);
             let copies = cell.repeat.min(room - blanks);
             self.budget.spend(blanks + copies)?;
+            if let Cell::Text(text) = &value {
+                self.budget.spend_text(text.len().saturating_mul(copies))?;
+            }
             row.cells.extend(std::iter::repeat_n(Cell::Empty, blanks));
             row.cells.extend(std::iter::repeat_n(value, copies));
             row.blank_cells = 0;
@@ -249,6 +257,18 @@ impl State {
         let copies = row.repeat.min(room - blanks);
         self.budget
             .spend(blanks.saturating_add(copies.saturating_mul(row.cells.len())))?;
+        // The row's text was paid for once as its cells were placed; each further copy
+        // holds all of it again.
+        let text: usize = row
+            .cells
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(text) => text.len(),
+                _ => 0,
+            })
+            .sum();
+        self.budget
+            .spend_text(text.saturating_mul(copies.saturating_sub(1)))?;
         sheet.rows.extend(std::iter::repeat_n(Vec::new(), blanks));
         sheet.rows.extend(std::iter::repeat_n(row.cells, copies));
         sheet.blank_rows = 0;

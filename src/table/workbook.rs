@@ -142,6 +142,9 @@ fn read_xlsx(bytes: &[u8], largest_sheet: usize) -> Result<Vec<Table>, ReadFailu
                 }
                 continue;
             }
+            if let Cell::Text(text) = &value {
+                budget.spend_text(text.len())?;
+            }
             if rows.len() <= row {
                 budget.spend(row + 1 - rows.len())?;
                 rows.resize_with(row + 1, Vec::new);
