@@ -148,7 +148,7 @@ test('CLI summary: usage errors', () => {
   assert.equal(run('summary').code, 2);
   assert.match(run('summary', CUMBRIA, '--format', 'text').err, /unknown --format text for summary/);
   assert.match(run('summary', SEEDS, '--jobs', '0').err, /--jobs must be a whole number/);
-  assert.match(run('summary', CUMBRIA, '--as-of', 'soon').err, /asOf/);
+  assert.match(run('summary', CUMBRIA, '--as-of', 'soon').err, /invalid option `--as-of`/);
 });
 
 test('the progress bar draws on a terminal only, and clears itself', () => {
