@@ -41,8 +41,11 @@ export const CORE_WASM = 'web/prevent_plan_check_bg.wasm';
  * summarize and its two-language catalogue +13.4 KB, the Markdown/HTML/CSV writers and the
  * overview +12.5 KB (docs/benchmarks.md). A lazily loaded summary module, as the workbook
  * reader is, would take it out of the module every form loads.
+ * Raised to 239,600 when the layouts (issue 13), the `origin` option (issue 16) and the
+ * summary (issue 18) were merged: 238,598 measured together (their separate costs above add
+ * to 237,8xx; the rest is the hostile-input work of issue 17 in the same module).
  */
-export const CORE_WASM_BROTLI_BUDGET = 240_000;
+export const CORE_WASM_BROTLI_BUDGET = 239_600;
 
 /** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
 const XLSX_WASM = /xlsx.*\.wasm$/;
