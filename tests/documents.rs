@@ -241,6 +241,30 @@ fn a_plan_split_over_tables_is_one_plan_with_a_section_per_table() {
 }
 
 #[test]
+fn tables_without_ids_are_numbered_on_across_the_document() {
+    let table = |first: &str, second: &str| {
+        format!("<table><tr><th>Action</th><th>Lead</th><th>Target date</th></tr><tr><td>{first}</td><td>Prevent Lead</td><td>March 2017</td></tr><tr><td>{second}</td><td>HR</td><td>June 2017</td></tr></table>")
+    };
+    let html = format!(
+        "<h2>Leadership</h2>{}<h2>Training</h2>{}",
+        table("Chair the Prevent board", "Refresh the risk assessment"),
+        table("Deliver WRAP training", "Train governors")
+    );
+    let report = validate_file(html.as_bytes(), "plan.html", &Options::default());
+    let plan = report.plan.as_ref().expect("a plan");
+    let ids: Vec<Option<&str>> = plan
+        .actions()
+        .map(|action| action.action.id.as_deref())
+        .collect();
+    assert_eq!(ids, [Some("1"), Some("2"), Some("3"), Some("4")]);
+    assert!(plan.ids_assigned);
+    assert!(report
+        .issues
+        .iter()
+        .all(|issue| issue.rule != "duplicate-id"));
+}
+
+#[test]
 fn nested_tables_lose_nothing() {
     let report = check("nested-table.docx");
     let read = actions(&report);

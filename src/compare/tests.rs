@@ -133,11 +133,9 @@ fn dropped_and_completed_actions_are_told_apart() {
         .collect();
     assert_eq!(
         lost,
-        [
-            "channel_panel",
-            "monitoring_review",
-            "permissive_environments"
-        ]
+        // "Refresh the Prevent partnership plan" is read as review too (issue 13's phrases),
+        // so monitoring and review stays covered.
+        ["channel_panel", "permissive_environments"]
     );
 }
 

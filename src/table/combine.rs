@@ -128,6 +128,23 @@ impl Combined {
                 }
             }
         }
+        // A table without ids was numbered from "1": across tables the numbering goes on in
+        // reading order, so that the plan's ids stay unique.
+        if plan.ids_assigned {
+            let before = target
+                .sections
+                .iter()
+                .map(|section| section.actions.len())
+                .sum::<usize>();
+            let actions = plan
+                .sections
+                .iter_mut()
+                .flat_map(|section| &mut section.actions);
+            for (index, action) in actions.enumerate() {
+                action.id = Some((before + index + 1).to_string());
+            }
+            target.ids_assigned = true;
+        }
         target
             .strategic_priorities
             .append(&mut plan.strategic_priorities);
