@@ -221,6 +221,13 @@ function requireString(value, name, say) {
   }
 }
 
+/** A TypeError with the text `key` names unless `value` is an object that is not an array. */
+function requireObject(value, key, say) {
+  if (typeof value !== 'object' || value === null || isArray(value, say)) {
+    throw fail('ERR_INVALID_ARG_TYPE', say(key, { value: describe(value, say) }));
+  }
+}
+
 // Calls into WASM. The core's errors say their code first ("ERR_INVALID_OPTION: ...").
 // A trap is a bug: it is reported as ERR_INTERNAL, never as a bare WebAssembly.RuntimeError.
 function call(fn, ...args) {
@@ -405,9 +412,7 @@ export function createApi(core) {
 
   function validate(plan, options) {
     const say = sayer(options);
-    if (typeof plan !== 'object' || plan === null || isArray(plan, say)) {
-      throw fail('ERR_INVALID_ARG_TYPE', say('planNotObject', { value: describe(plan, say) }));
-    }
+    requireObject(plan, 'planNotObject', say);
     return checkText(core.validate_json, toJson(plan, 'ERR_INVALID_PLAN', 'plan', say), options, say);
   }
 
@@ -482,9 +487,7 @@ export function createApi(core) {
 
   function summarize(report, options) {
     const say = sayer(options);
-    if (typeof report !== 'object' || report === null || isArray(report, say)) {
-      throw fail('ERR_INVALID_ARG_TYPE', say('reportNotObject', { value: describe(report, say) }));
-    }
+    requireObject(report, 'reportNotObject', say);
     return summaryCall(core.summarize, toJson(report, 'ERR_INVALID_ARG_TYPE', 'report', say), options, say);
   }
 

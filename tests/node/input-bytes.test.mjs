@@ -7,24 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-// The wasm-bindgen glue keeps its instance private: note it while the package loads, to
-// read the size of its memory (as tests/node/memory.test.mjs does).
-const instances = [];
-const OriginalInstance = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(OriginalInstance, {
-  construct(target, args) {
-    const instance = Reflect.construct(target, args);
-    instances.push(instance);
-    return instance;
-  },
-});
-const require = createRequire(import.meta.url);
-const api = require('prevent-plan-check');
-WebAssembly.Instance = OriginalInstance;
-const coreMemory = () => instances.find((instance) => instance.exports.memory).exports.memory.buffer.byteLength;
+import { api, coreMemory } from './wasm-memory.mjs';
 
 const { maxInputBytes } = api.limits();
 const CLI = fileURLToPath(new URL('../../pkg/bin/prevent-plan-check.js', import.meta.url));

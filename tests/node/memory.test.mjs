@@ -3,22 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
-// The wasm-bindgen glue keeps its instance private: note every instance made while the
-// package loads, to read the size of its memory.
-const instances = [];
-const OriginalInstance = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(OriginalInstance, {
-  construct(target, args) {
-    const instance = Reflect.construct(target, args);
-    instances.push(instance);
-    return instance;
-  },
-});
-const require = createRequire(import.meta.url);
-const api = require('prevent-plan-check');
-WebAssembly.Instance = OriginalInstance;
+import { api, coreMemory } from './wasm-memory.mjs';
 
-const coreMemory = () => instances.find((instance) => instance.exports.memory).exports.memory.buffer.byteLength;
+const require = createRequire(import.meta.url);
 
 const SMALL = {
   title: 'Prevent Action Plan 2017/18',
