@@ -153,7 +153,7 @@ export function toggleSection(plan, s, categories, open) {
   const body = document.getElementById(`${id}-body`);
   const toggle = document.querySelector(`#${id}-heading .section-toggle`);
   if (!body || !toggle) return false;
-  if (open && !body.firstChild) body.replaceChildren(...sectionBody(plan.sections[s], s, categories, id).flat(Infinity).filter(Boolean));
+  if (open && !body.firstChild) replace(body, sectionBody(plan.sections[s], s, categories, id).flat(Infinity));
   body.hidden = !open;
   toggle.setAttribute('aria-expanded', String(open));
   return true;

@@ -85,7 +85,7 @@ function formatComparison(comparison, files, t) {
     return [printable(actionLabel(action, comparison)), `${printable(changes)}${how}: ${printable(shorten(description))}`];
   });
   if (rows.length > 0) {
-    const width = Math.max(...rows.map(([label]) => label.length));
+    const width = rows.reduce((widest, [label]) => Math.max(widest, label.length), 0);
     out += `\n${rows.map(([label, text]) => `  ${label.padEnd(width)}  ${text}`).join('\n')}\n`;
   }
   if (comparison.coverage.length > 0) {
