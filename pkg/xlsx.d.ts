@@ -1,11 +1,9 @@
 // Types of `prevent-plan-check/xlsx`: workbooks, in a separately loaded module.
 import type { CellValue, CompareOptions, Comparison, Options, PlanVersion, Report, WasmSource } from './index';
 
-import type { CellValue, CompareOptions, Comparison, Options, PlanVersion, Report } from './index';
-
 /**
- * Checks the sheet of an .xlsx or .ods workbook that holds the plan (the one whose header
- * reads best); issues carry `sheet` and `cell`. A damaged or foreign file gives a report
+ * Checks an .xlsx or .ods workbook: every sheet with a plan header is read, as sections of one
+ * plan; the others are reported (`sheet-unread`). Issues carry `sheet` and `cell`. A damaged or foreign file gives a report
  * with a `table-unreadable` issue; only a wrong argument type throws.
  */
 export function validateWorkbook(bytes: Uint8Array | ArrayBuffer | ArrayBufferView, options?: Options): Report;
