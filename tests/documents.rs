@@ -1,7 +1,8 @@
 //! Word documents and web pages (tests/fixtures/documents/make-documents.mjs) read into the
 //! same plans, with the same issues, as the seed tables they were made from; Word's merged
 //! cells, split tables, nested tables and tracked changes lose nothing; issues carry a
-//! location a Word user can find.
+//! location a Word user can find. Each Word document is read twice: as the `docx` package
+//! wrote it and as LibreOffice Writer saved it (`libreoffice/`, make-libreoffice.sh).
 #![cfg(feature = "xlsx")]
 
 use prevent_plan_check::report::Location;
@@ -26,6 +27,11 @@ fn check(name: &str) -> Report {
     validate_file(&read(DOCUMENTS, name), name, &Options::default())
 }
 
+/// A Word fixture's names: as the `docx` package wrote it, and as LibreOffice Writer saved it.
+fn word_versions(name: &str) -> [String; 2] {
+    [name.to_owned(), format!("libreoffice/{name}")]
+}
+
 /// An issue without where it is: rule, severity, field and message.
 fn unlocated(report: &Report) -> Vec<(String, String, String)> {
     report
@@ -48,8 +54,8 @@ fn seed_documents_read_like_the_tables_they_came_from() {
         let stem = seed.rsplit_once('.').map_or(*seed, |(stem, _)| stem);
         let text = String::from_utf8(read(TABLES, seed)).unwrap_or_default();
         let from_table = validate_csv(&text, &Options::default());
-        for extension in ["docx", "html"] {
-            let name = format!("{stem}.{extension}");
+        let [docx, writer] = word_versions(&format!("{stem}.docx"));
+        for name in [docx, writer, format!("{stem}.html")] {
             let from_document = check(&name);
             assert_eq!(from_document.plan, from_table.plan, "{name}");
             assert_eq!(unlocated(&from_document), unlocated(&from_table), "{name}");
@@ -152,92 +158,95 @@ fn expect(rows: &[Row]) -> Vec<(String, String, Vec<String>, Vec<String>)> {
 /// text in its first cell, empty cells right of and below it.
 #[test]
 fn merged_cells_follow_the_convention() {
-    let tables = prevent_plan_check::table::file::read(
-        &read(DOCUMENTS, "merged-cells.docx"),
-        "merged-cells.docx",
-    )
-    .unwrap_or_else(|failure| unreachable!("{failure:?}"));
-    let rows: Vec<Vec<String>> = tables
-        .first()
-        .map(|table| {
-            table
-                .rows
-                .iter()
-                .map(|row| row.iter().map(ToString::to_string).collect())
-                .collect()
-        })
-        .unwrap_or_default();
-    assert_eq!(
-        rows,
-        [
-            vec!["Prevent Action Plan 2016/17"],
-            vec!["Objective", "Action Point", "", "Lead", "Target date"],
-            vec![
-                "Leadership",
-                "1.1",
-                "Establish the Prevent partnership board",
-                "Head of Community Safety",
-                "June 2016"
+    for name in word_versions("merged-cells.docx") {
+        let tables = prevent_plan_check::table::file::read(&read(DOCUMENTS, &name), &name)
+            .unwrap_or_else(|failure| unreachable!("{failure:?}"));
+        let rows: Vec<Vec<String>> = tables
+            .first()
+            .map(|table| {
+                table
+                    .rows
+                    .iter()
+                    .map(|row| row.iter().map(ToString::to_string).collect())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            rows,
+            [
+                vec!["Prevent Action Plan 2016/17"],
+                vec!["Objective", "Action Point", "", "Lead", "Target date"],
+                vec![
+                    "Leadership",
+                    "1.1",
+                    "Establish the Prevent partnership board",
+                    "Head of Community Safety",
+                    "June 2016"
+                ],
+                vec![
+                    "",
+                    "1.2",
+                    "Agree the Channel panel terms of reference",
+                    "Channel Chair",
+                    "September 2016"
+                ],
+                vec![
+                    "Training",
+                    "2.1",
+                    "Deliver WRAP training to frontline staff",
+                    "Prevent Coordinator",
+                    "March 2017"
+                ],
             ],
-            vec![
-                "",
-                "1.2",
-                "Agree the Channel panel terms of reference",
-                "Channel Chair",
-                "September 2016"
-            ],
-            vec![
-                "Training",
-                "2.1",
-                "Deliver WRAP training to frontline staff",
-                "Prevent Coordinator",
-                "March 2017"
-            ],
-        ]
-    );
-    let report = check("merged-cells.docx");
-    assert_eq!(report.summary.actions, 3, "{:?}", report.issues);
+            "{name}"
+        );
+        let report = check(&name);
+        assert_eq!(report.summary.actions, 3, "{name}: {:?}", report.issues);
+    }
 }
 
 #[test]
 fn a_plan_split_over_tables_is_one_plan_with_a_section_per_table() {
-    let report = check("multi-table.docx");
-    assert_eq!(
-        actions(&report),
-        expect(&[
-            (
-                "Leadership",
-                "Establish the Prevent partnership board",
-                &["Head of Community Safety"],
-                &["June 2016"]
-            ),
-            (
-                "Training",
-                "Deliver WRAP training to frontline staff",
-                &["Prevent Coordinator"],
-                &["March 2017"]
-            ),
-            (
-                "Training",
-                "Train school governors",
-                &[],
-                &["December 2016"]
-            ),
-            (
-                "Channel",
-                "Review Channel referrals",
-                &["Channel Chair"],
-                &["Quarterly"]
-            ),
-        ])
-    );
-    let lead_missing = report
-        .issues
-        .iter()
-        .find(|issue| issue.rule == "lead-missing")
-        .and_then(|issue| issue.location.as_ref())
-        .map(|location| location.label.as_str());
-    assert_eq!(lead_missing, Some("Table 2, row 3, column 3"));
+    for name in word_versions("multi-table.docx") {
+        let report = check(&name);
+        assert_eq!(
+            actions(&report),
+            expect(&[
+                (
+                    "Leadership",
+                    "Establish the Prevent partnership board",
+                    &["Head of Community Safety"],
+                    &["June 2016"]
+                ),
+                (
+                    "Training",
+                    "Deliver WRAP training to frontline staff",
+                    &["Prevent Coordinator"],
+                    &["March 2017"]
+                ),
+                (
+                    "Training",
+                    "Train school governors",
+                    &[],
+                    &["December 2016"]
+                ),
+                (
+                    "Channel",
+                    "Review Channel referrals",
+                    &["Channel Chair"],
+                    &["Quarterly"]
+                ),
+            ]),
+            "{name}"
+        );
+        let lead_missing = report
+            .issues
+            .iter()
+            .find(|issue| issue.rule == "lead-missing")
+            .and_then(|issue| issue.location.as_ref())
+            .map(|location| location.label.as_str());
+        assert_eq!(lead_missing, Some("Table 2, row 3, column 3"), "{name}");
+    }
 }
 
 #[test]
@@ -266,39 +275,44 @@ fn tables_without_ids_are_numbered_on_across_the_document() {
 
 #[test]
 fn nested_tables_lose_nothing() {
-    let report = check("nested-table.docx");
-    let read = actions(&report);
-    assert_eq!(read.len(), 1, "{read:?}");
-    let milestones = read
-        .first()
-        .map(|(_, _, _, m)| m.join(" / "))
-        .unwrap_or_default();
-    assert!(
-        milestones.contains("June 2016") && milestones.contains("March 2017"),
-        "{milestones}"
-    );
+    for name in word_versions("nested-table.docx") {
+        let report = check(&name);
+        let read = actions(&report);
+        assert_eq!(read.len(), 1, "{name}: {read:?}");
+        let milestones = read
+            .first()
+            .map(|(_, _, _, m)| m.join(" / "))
+            .unwrap_or_default();
+        assert!(
+            milestones.contains("June 2016") && milestones.contains("March 2017"),
+            "{milestones}"
+        );
+    }
 }
 
 #[test]
 fn tracked_changes_read_as_accepted_and_text_boxes_are_read() {
-    let report = check("tracked-changes.docx");
-    assert_eq!(
-        actions(&report),
-        expect(&[
-            (
-                "Actions",
-                "Deliver WRAP training to frontline staff",
-                &["Prevent Coordinator"],
-                &["March 2017"]
-            ),
-            (
-                "Actions",
-                "Review the Channel panel\n(with the police)",
-                &["Channel Chair"],
-                &["June 2016"]
-            ),
-        ])
-    );
+    for name in word_versions("tracked-changes.docx") {
+        let report = check(&name);
+        assert_eq!(
+            actions(&report),
+            expect(&[
+                (
+                    "Actions",
+                    "Deliver WRAP training to frontline staff",
+                    &["Prevent Coordinator"],
+                    &["March 2017"]
+                ),
+                (
+                    "Actions",
+                    "Review the Channel panel\n(with the police)",
+                    &["Channel Chair"],
+                    &["June 2016"]
+                ),
+            ]),
+            "{name}"
+        );
+    }
 }
 
 /// What Word, LibreOffice Writer, Excel and Chrome put on the clipboard for the same plan
