@@ -22,9 +22,10 @@ pub fn resolve(header: &Header, rows: &[Vec<String>]) -> Vec<Option<Field>> {
     let mut fields: Vec<Option<Field>> = (0..width).map(|column| header.field(column)).collect();
     // A header over two rows names some columns on its second row only, and a heading merged
     // over several columns ("Risk Score") is named column by column below it.
+    let header_row = rows.get(header.row).map_or(&[][..], Vec::as_slice);
     let sub_headings = rows
         .get(header.row + 1)
-        .and_then(|row| super::header::sub_headings(header, row));
+        .and_then(|row| super::header::sub_headings(header, header_row, row));
     for (column, field) in sub_headings.iter().flatten() {
         if let Some(slot) = fields.get_mut(*column) {
             *slot = Some(*field);

@@ -685,8 +685,14 @@ fn is_clean(row: &[String]) -> bool {
 
 /// The sub-headings of a header written over two rows ("Risk Score" merged over "Severity |
 /// Likelihood | Rating" below it): every non-empty cell of the row is a heading (two at
-/// least, none a section heading), and one at least sits under a blank header cell.
-pub fn sub_headings(header: &Header, row: &[String]) -> Option<Vec<(usize, Field)>> {
+/// least, none a section heading), and one at least sits under a blank header cell. Under a
+/// heading the importer does not know ("Budget") the row is content: "Prevent Lead" there is
+/// an action's lead, not the second row of a header.
+pub fn sub_headings(
+    header: &Header,
+    header_cells: &[String],
+    row: &[String],
+) -> Option<Vec<(usize, Field)>> {
     let mut headings = Vec::new();
     for (column, cell) in row.iter().enumerate() {
         if cell.trim().is_empty() {
@@ -695,9 +701,12 @@ pub fn sub_headings(header: &Header, row: &[String]) -> Option<Vec<(usize, Field
         let (field, _) = classify(cell)?;
         headings.push((column, field));
     }
-    let under_blank = headings
-        .iter()
-        .any(|(column, _)| header.field(*column).is_none());
+    let under_blank = headings.iter().any(|(column, _)| {
+        header.field(*column).is_none()
+            && header_cells
+                .get(*column)
+                .is_none_or(|cell| cell.trim().is_empty())
+    });
     // A section heading under the header ("Theme 1: Partnership") is not a sub-heading.
     let section = row
         .iter()
@@ -738,6 +747,27 @@ pub fn repeats(header: &Header, row: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_second_header_row_sits_under_blank_cells_not_unknown_headings() {
+        let cells =
+            |texts: &[&str]| -> Vec<String> { texts.iter().map(|t| (*t).to_owned()).collect() };
+        let risk = cells(&["Risk", "Action", "Risk Score", "", ""]);
+        let under_merged = cells(&["", "", "Severity", "Likelihood", "Rating"]);
+        let risk_header = Header {
+            row: 0,
+            columns: vec![Some(Field::Risk), Some(Field::Action), None, None, None],
+        };
+        assert!(sub_headings(&risk_header, &risk, &under_merged).is_some());
+        // A content row under "Budget", which the importer does not read: an action.
+        let budget = cells(&["Action", "Budget", "Outputs"]);
+        let content = cells(&["Prevent Lead", "Prevent Lead"]);
+        let budget_header = Header {
+            row: 0,
+            columns: vec![Some(Field::Action), None, Some(Field::Outputs)],
+        };
+        assert!(sub_headings(&budget_header, &budget, &content).is_none());
+    }
 
     fn field(text: &str) -> Option<Field> {
         classify(text).map(|(field, _)| field)

@@ -185,7 +185,11 @@ impl Reader<'_> {
                 continue;
             }
             if index == self.header.row + 1 {
-                if let Some(headings) = header::sub_headings(self.header, row) {
+                let header_cells = self
+                    .rows
+                    .get(self.header.row)
+                    .map_or(&[][..], Vec::as_slice);
+                if let Some(headings) = header::sub_headings(self.header, header_cells, row) {
                     used.extend(headings.iter().map(|(column, _)| (index, *column)));
                     continue;
                 }
