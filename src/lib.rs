@@ -57,6 +57,9 @@ pub fn validate_json(text: &str, options: &Options) -> Report {
     if text.len() > limits::MAX_INPUT_BYTES {
         return input_too_large(text.len(), options);
     }
+    if let Some(plan) = input::read_valid_plan(text) {
+        return check_plan(plan, options, Vec::new());
+    }
     match input::parse_json(text) {
         Ok(value) => validate_value(value, options),
         Err(issue) => input_error(options, *issue),

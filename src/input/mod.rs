@@ -1,4 +1,17 @@
-//! Reading a plan document: JSON text -> value -> [`Plan`], with syntax errors located.
+//! Reading a plan document: JSON text -> [`Plan`].
+//!
+//! Two paths, with one boundary between them ([`read_valid_plan`]):
+//! - the fast path ([`plan`], over [`json`]) reads the text straight into the model, with
+//!   the limits and the schema checked on the same pass, and no `serde_json::Value`; it
+//!   answers only for plans it can prove well-formed, within the limits and valid;
+//! - the full path reads any other text: serde_json to a `Value` ([`parse_json`], whose
+//!   errors become `json-syntax` issues), the limits walk, the schema's validator, then
+//!   the model's serde derives ([`to_plan`]). Its issues are those reports have always had.
+//!
+//! `tests/fast_path.rs` compares the two on generated and mutated plans.
+
+mod json;
+mod plan;
 
 use serde_json::Value;
 
@@ -29,6 +42,16 @@ declare_rule! {
     /// bracket just before that point. Plans built with `JSON.stringify` or exported by a
     /// form never have this problem; hand-edited files do.
     pub struct JsonSyntax { id: "json-syntax", severity: Error, summary: "The plan is not well-formed JSON" }
+}
+
+/// The plan of `text` when the full path would report nothing about the text itself (no
+/// `json-syntax`, `input-too-large` or `schema` issue) and build the same plan from it;
+/// `None` whenever that is not certain, and the caller takes the full path.
+pub fn read_valid_plan(text: &str) -> Option<Plan> {
+    if text.len() > crate::limits::MAX_INPUT_BYTES {
+        return None;
+    }
+    plan::read(text)
 }
 
 /// Parses JSON text, or describes where it went wrong.
