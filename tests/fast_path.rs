@@ -1,10 +1,14 @@
-//! The fast path (`input::read_valid_plan`: JSON text straight into the model) against the
-//! full path it stands in for (serde_json to a `Value`, the limits walk, the schema's
-//! validator, the model's serde derives).
+//! The readers of `input` against serde, on the same texts:
+//! - the fast path (`input::read_valid_plan`: JSON text straight into the model) against the
+//!   full path it stands in for (serde_json to a `Value`, the limits walk, the schema's
+//!   validator, the model's serde derives): wherever the fast path answers, the full path
+//!   reports nothing about the text (no `json-syntax`, `input-too-large` or `schema` issue)
+//!   and builds the same plan;
+//! - the lenient reader (`input::read_plan`, which builds the plan on the full path) against
+//!   `serde_json::from_value` (`input::to_plan`): the same plan, or `None` for both, for
+//!   every text serde_json reads within the limits, schema issues or not.
 //!
-//! The claim: wherever the fast path answers, the full path reports nothing about the text
-//! (no `json-syntax`, `input-too-large` or `schema` issue), builds the same plan, and the
-//! whole report is the same. Tested on generated plans using every field, on the bundled
+//! Both are tested Tested on generated plans using every field, on the bundled
 //! and benchmark plans, and on both after mutations of their structure (fields dropped,
 //! renamed, retyped, added; lists repeated; deep nesting; texts at and past every length
 //! limit; dates, status values) and of their text (escapes of every kind, surrogate pairs
@@ -22,7 +26,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};
 
-use prevent_plan_check::input::{parse_json, read_valid_plan, to_plan};
+use prevent_plan_check::input::{parse_json, read_plan, read_valid_plan, to_plan};
 use prevent_plan_check::limits::{self, MAX_CELL_CHARS, MAX_DEPTH};
 use prevent_plan_check::{schema, validate_json, validate_value, Options, Plan};
 
@@ -42,27 +46,59 @@ fn full_path(text: &str) -> Result<Plan, String> {
     to_plan(value).ok_or_else(|| "not read into the model".to_owned())
 }
 
-/// Checks the claim for `text`; whether the fast path answered.
-fn agrees(text: &str) -> bool {
-    let Some(fast) = read_valid_plan(text) else {
-        return false;
+/// What the readers made of one text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Outcome {
+    /// The fast path read it.
+    Fast,
+    /// The full path read a plan with schema issues (the lenient reader's own ground).
+    Lenient,
+    /// Anything else.
+    Other,
+}
+
+/// Checks both claims for `text`, and that `validate_json` and `validate_value` agree.
+fn agrees(text: &str) -> Outcome {
+    let fast = read_valid_plan(text);
+    if let Some(fast) = &fast {
+        assert_eq!(
+            full_path(text).as_ref(),
+            Ok(fast),
+            "the fast path read {text:?}"
+        );
+    }
+    let Ok(value) = parse_json(text) else {
+        return Outcome::Other;
     };
-    let full = full_path(text);
-    assert_eq!(full.as_ref(), Ok(&fast), "the fast path read {text:?}");
-    let value: Value = serde_json::from_str(text).unwrap();
+    if limits::check_plan_value(&value).is_some() {
+        return Outcome::Other;
+    }
+    let valid = schema::check(&value).is_empty();
     let options = Options::default();
+    let by_value = serde_json::to_string(&validate_value(value.clone(), &options)).unwrap();
+    let by_serde = to_plan(value);
+    assert_eq!(
+        read_plan(text),
+        by_serde,
+        "the lenient reader read {text:?}"
+    );
     assert_eq!(
         serde_json::to_string(&validate_json(text, &options)).unwrap(),
-        serde_json::to_string(&validate_value(value, &options)).unwrap(),
+        by_value,
         "reports differ for {text:?}"
     );
-    true
+    match (fast, by_serde, valid) {
+        (Some(_), _, _) => Outcome::Fast,
+        (None, Some(_), false) => Outcome::Lenient,
+        _ => Outcome::Other,
+    }
 }
 
 /// Runs `cases` texts from `texts` through [`agrees`], and requires the fast path to have
-/// answered for at least `min_share` of them (so that a generator that breaks every plan
-/// cannot pass without testing anything).
-fn run(name: &str, texts: impl Strategy<Value = String>, min_share: f64) {
+/// answered for at least `min_fast` of them and the lenient reader to have built a plan
+/// with schema issues for at least `min_lenient` (so that a generator that breaks every
+/// plan, or none, cannot pass without testing anything).
+fn run(name: &str, texts: impl Strategy<Value = String>, min_fast: f64, min_lenient: f64) {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|cases| cases.parse().ok())
@@ -72,22 +108,32 @@ fn run(name: &str, texts: impl Strategy<Value = String>, min_share: f64) {
         failure_persistence: None,
         ..Config::default()
     });
-    let (total, fast) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let (total, fast, lenient) = (
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+    );
     let result = runner.run(&texts, |text| {
         total.fetch_add(1, Ordering::Relaxed);
-        if agrees(&text) {
-            fast.fetch_add(1, Ordering::Relaxed);
-        }
+        match agrees(&text) {
+            Outcome::Fast => fast.fetch_add(1, Ordering::Relaxed),
+            Outcome::Lenient => lenient.fetch_add(1, Ordering::Relaxed),
+            Outcome::Other => 0,
+        };
         Ok(())
     });
     if let Err(error) = result {
         unreachable!("{name}: {error}");
     }
-    let (total, fast) = (total.into_inner(), fast.into_inner());
-    eprintln!("{name}: the fast path read {fast} of {total} texts");
+    let (total, fast, lenient) = (total.into_inner(), fast.into_inner(), lenient.into_inner());
+    eprintln!("{name}: of {total} texts, {fast} read by the fast path, {lenient} with schema issues by the lenient reader");
     assert!(
-        fast as f64 >= min_share * total as f64,
+        fast as f64 >= min_fast * total as f64,
         "{name}: the fast path read only {fast} of {total} texts"
+    );
+    assert!(
+        lenient as f64 >= min_lenient * total as f64,
+        "{name}: the lenient reader built only {lenient} plans of {total} texts"
     );
 }
 
@@ -454,6 +500,14 @@ fn replacement() -> impl Strategy<Value = Value> {
             json!({"start": "2017-04-01", "end": "2018-03-31"}),
             json!({"description": "D"}),
             json!({"title": "T", "actions": []}),
+            json!({"on_track": null}),
+            json!({"delayed": 1}),
+            json!({"text": "T", "value": {"complete": null}}),
+            json!({"text": "T", "value": {"complete": null, "delayed": null}}),
+            json!([null, "D"]),
+            json!(["1", "D", null, [], ["1"], ["L"], [], ["Mar-18"], "On track"]),
+            json!([[null, "S", null, [], [{"description": "D"}]]]),
+            json!({"parsed": [1e300, -2.5e-7, {"deep": [[[]]]}]}),
         ]),
         any_date().prop_map(Value::from),
         status_value(),
@@ -520,7 +574,43 @@ enum Mutation {
     Replace(Value),
     Add(&'static str, Value),
     Repeat,
+    /// An object written as serde also reads a struct: its fields' values in an order.
+    ToArray(&'static [&'static str]),
 }
+
+/// The fields of the model's structs in the order it declares them, and one that is not.
+const FIELD_ORDERS: &[&[&str]] = &[
+    &[
+        "title",
+        "authority",
+        "period",
+        "as_of",
+        "profile",
+        "strategic_priorities",
+        "sections",
+        "idsAssigned",
+    ],
+    &["id", "title"],
+    &["id", "title", "description", "categories", "actions"],
+    &[
+        "id",
+        "description",
+        "objective",
+        "outputs",
+        "outcomes",
+        "leads",
+        "partners",
+        "milestones",
+        "status",
+        "requirement",
+        "evidence",
+        "risk",
+        "rag",
+        "categories",
+    ],
+    &["text", "severity", "likelihood", "rating"],
+    &["description", "id"],
+];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
@@ -529,6 +619,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         4 => replacement().prop_map(Mutation::Replace),
         2 => (proptest::sample::select(KEYS), replacement()).prop_map(|(key, value)| Mutation::Add(key, value)),
         1 => Just(Mutation::Repeat),
+        2 => proptest::sample::select(FIELD_ORDERS).prop_map(Mutation::ToArray),
     ]
 }
 
@@ -543,6 +634,18 @@ fn mutate(value: &mut Value, choice: usize, mutation: Mutation) {
         Mutation::Replace(replacement) => {
             if let Some(target) = value.pointer_mut(pointer) {
                 *target = replacement;
+            }
+        }
+        Mutation::ToArray(order) => {
+            if let Some(target @ Value::Object(_)) = value.pointer_mut(pointer) {
+                let mut fields: Vec<Value> = order
+                    .iter()
+                    .map(|key| target.get(*key).cloned().unwrap_or(Value::Null))
+                    .collect();
+                while fields.last().is_some_and(Value::is_null) && choice % 2 == 0 {
+                    fields.pop();
+                }
+                *target = Value::from(fields);
             }
         }
         Mutation::Add(key, added) => {
@@ -870,17 +973,23 @@ fn generated_plans_written_every_way() {
         "generated plans",
         (plan(), style(), damage()).prop_map(|(plan, style, damage)| write(&plan, style, damage)),
         0.2,
+        0.05,
     );
 }
 
 #[test]
 fn generated_plans_mutated() {
-    run("mutated generated plans", variations(plan()), 0.05);
+    run("mutated generated plans", variations(plan()), 0.05, 0.05);
 }
 
 #[test]
 fn bundled_plans_mutated() {
-    run("mutated bundled plans", variations(bundled_plan()), 0.2);
+    run(
+        "mutated bundled plans",
+        variations(bundled_plan()),
+        0.2,
+        0.02,
+    );
 }
 
 /// The fast path takes every plan the full path reads without a word, as they are written.
@@ -897,7 +1006,7 @@ fn valid_bundled_and_benchmark_plans_take_the_fast_path() {
     let mut fast = 0;
     for path in &paths {
         let text = std::fs::read_to_string(path).unwrap();
-        let taken = agrees(&text);
+        let taken = agrees(&text) == Outcome::Fast;
         assert_eq!(taken, full_path(&text).is_ok(), "{path}");
         fast += usize::from(taken);
     }
@@ -972,7 +1081,7 @@ fn every_length_limit_is_where_the_schema_puts_it() {
                 let text = changed.to_string();
                 let full = full_path(&text);
                 assert_eq!(
-                    agrees(&text),
+                    agrees(&text) == Outcome::Fast,
                     full.is_ok(),
                     "{pointer} of {length} × {character:?}: {full:?}"
                 );
@@ -1079,8 +1188,92 @@ fn dates_read_where_the_schema_accepts_them() {
             for day in [0, 1, 28, 29, 30, 31, 32] {
                 let date = format!("{year}-{month:02}-{day:02}");
                 let text = json!({"as_of": date, "sections": []}).to_string();
-                assert_eq!(agrees(&text), full_path(&text).is_ok(), "{date}");
+                assert_eq!(
+                    agrees(&text) == Outcome::Fast,
+                    full_path(&text).is_ok(),
+                    "{date}"
+                );
             }
         }
+    }
+}
+
+/// Corners of serde's reading, each with whether serde builds a plan from it: the lenient
+/// reader builds the same plan, or none.
+#[test]
+fn the_lenient_reader_reads_as_serde_reads() {
+    let action = |fields: &str| {
+        format!(
+            r#"{{"sections": [{{"title": "S", "actions": [{{"description": "D", {fields}}}]}}]}}"#
+        )
+    };
+    let cases: Vec<(String, bool)> = vec![
+        // Structs read from arrays of their fields, in the model's order.
+        ("[]".to_owned(), true),
+        (r#"[null, null, "2017/18"]"#.to_owned(), true),
+        (r#"["T", "A", null, "2018-03-31", "la-2023", [["1", "P"]], [], true]"#.to_owned(), true),
+        (r#"[null, null, null, null, null, [], [], false, 1]"#.to_owned(), false),
+        (r#"{"strategic_priorities": [["1"]], "sections": []}"#.to_owned(), false),
+        (r#"{"sections": [["1", "S", null, ["training"], [["1.1", "D", null, [], [], ["L"]]]]]}"#.to_owned(), true),
+        (action(r#""risk": ["R", "4", null, "12"]"#), true),
+        (action(r#""risk": ["R", "4", null, "12", "x"]"#), false),
+        (action(r#""status": ["On track"]"#), false),
+        (action(r#""milestones": [["Mar-18"]]"#), false),
+        // `null` for optional fields, and where it is not optional.
+        (r#"{"title": null, "period": null, "as_of": null, "profile": null, "sections": []}"#.to_owned(), true),
+        (r#"{"period": {"label": null, "start": "2017-04-01", "end": "2018-03-31"}, "sections": []}"#.to_owned(), true),
+        (r#"{"period": {"start": "2017-04-01"}, "sections": []}"#.to_owned(), false),
+        (r#"{"period": [], "sections": []}"#.to_owned(), false),
+        (r#"{"period": "", "sections": []}"#.to_owned(), true),
+        (r#"{"idsAssigned": null, "sections": []}"#.to_owned(), false),
+        (r#"{"sections": null}"#.to_owned(), false),
+        (r#"{"sections": [{"title": null, "actions": []}]}"#.to_owned(), false),
+        (action(r#""id": null, "objective": null, "status": null, "risk": null, "rag": null"#), true),
+        (action(r#""leads": null"#), false),
+        (action(r#""milestones": [null]"#), false),
+        (action(r#""status": {"text": null}"#), false),
+        (action(r#""status": {"value": null}"#), true),
+        (action(r#""risk": {"text": null}"#), false),
+        (action(r#""risk": {"severity": null}"#), true),
+        // Status values, and serde's map form of them.
+        (action(r#""status": {"value": "on_track"}"#), true),
+        (action(r#""status": {"value": "On track"}"#), false),
+        (action(r#""status": {"value": {"on_track": null}}"#), true),
+        (action(r#""status": {"value": {"on_track": 1, "on_track": null}}"#), true),
+        (action(r#""status": {"value": {"on_track": null, "on_track": 1}}"#), false),
+        (action(r#""status": {"value": {"on_track": null, "delayed": null}}"#), false),
+        (action(r#""status": {"value": {}}"#), false),
+        (action(r#""status": {"value": {"bogus": null}}"#), false),
+        (action(r#""status": {"value": 3}"#), false),
+        // Repeated keys: the last counts, whatever came before.
+        (action(r#""leads": 5, "leads": ["L"]"#), true),
+        (action(r#""leads": ["L"], "leads": 5"#), false),
+        (action(r#""risk": {"x": 1}, "risk": {}"#), true),
+        (action(r#""risk": {}, "risk": {"x": 1}"#), false),
+        (r#"{"sections": [{"x": 1}], "sections": []}"#.to_owned(), true),
+        (r#"{"colour": 1, "sections": []}"#.to_owned(), false),
+        // `parsed` is ignored, whatever it holds; other types are not.
+        (action(r#""milestones": [{"text": "M", "parsed": [1e300, -2.5E-7, "x", true, null, {"a": {"b": []}}]}]"#), true),
+        (action(&format!(r#""milestones": [{{"text": "M", "parsed": {}1{}}}]"#, "[".repeat(100), "]".repeat(100))), true),
+        (action(r#""milestones": [{"text": "M", "parsed": 7}]"#), true),
+        (action(r#""milestones": [{"parsed": {}}]"#), false),
+        (action(r#""milestones": [{"text": 7}]"#), false),
+        // Dates, keys written with escapes, texts the schema refuses.
+        (r#"{"as_of": "2023-02-29", "sections": []}"#.to_owned(), false),
+        (r#"{"as_of": 20230228, "sections": []}"#.to_owned(), false),
+        (r#"{"sect\u0069ons": [], "\u0074itle": "\ud83d\ude00"}"#.to_owned(), true),
+        (action(r#""id": "", "categories": ["a", "a"], "outcomes": [""]"#), true),
+        (r#"{"sections": [{"title": "S", "actions": [{"description": ""}]}]}"#.to_owned(), true),
+        ("\"plan\"".to_owned(), false),
+        ("7".to_owned(), false),
+    ];
+    for (text, serde_reads) in cases {
+        let value: Value =
+            serde_json::from_str(&text).unwrap_or_else(|error| unreachable!("{text}: {error}"));
+        assert!(limits::check_plan_value(&value).is_none(), "{text}");
+        let by_serde = to_plan(value);
+        assert_eq!(by_serde.is_some(), serde_reads, "serde on {text}");
+        assert_eq!(read_plan(&text), by_serde, "{text}");
+        agrees(&text);
     }
 }

@@ -1,7 +1,11 @@
-//! The JSON reading of the fast path ([`super::plan`]): a cursor over the text that reads
-//! exactly what serde_json reads the same way, and answers `None` for anything it is not
-//! sure of (a syntax error, a lone surrogate, a number near the edge of `f64`, nesting
-//! near the depth limit), so that the caller hands the text to serde_json instead.
+//! The JSON reading of [`super::plan`]: a cursor over the text that reads exactly what
+//! serde_json reads the same way.
+//!
+//! Reading strictly (the fast path), it answers `None` for anything it is not sure of (a
+//! syntax error, a lone surrogate, a number near the edge of `f64`, nesting near the depth
+//! limit), so that the caller hands the text to serde_json instead. Reading leniently (a
+//! text serde_json has already read), it reads what serde reads from the `Value`: of a key
+//! given more than once, only the last value counts.
 
 use std::borrow::Cow;
 
@@ -19,11 +23,21 @@ const MAX_NUMBER_BYTES: usize = 100;
 pub(super) struct Cursor<'a> {
     text: &'a str,
     position: usize,
+    lenient: bool,
 }
 
 impl<'a> Cursor<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
-        Cursor { text, position: 0 }
+    /// A cursor at the start of `text`; `lenient` when serde_json has read the text.
+    pub(super) fn new(text: &'a str, lenient: bool) -> Self {
+        Cursor {
+            text,
+            position: 0,
+            lenient,
+        }
+    }
+
+    pub(super) fn lenient(&self) -> bool {
+        self.lenient
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -75,13 +89,28 @@ impl<'a> Cursor<'a> {
             self.position += 1;
             return Some(());
         }
+        // Keys whose last value could not be read (lenient reading only).
+        let mut failed: Vec<Cow<'a, str>> = Vec::new();
         loop {
             let key = self.str()?;
             self.expect(b':')?;
-            member(self, &key)?;
+            let value = self.position;
+            match member(self, &key) {
+                Some(()) => failed.retain(|other| *other != key),
+                None if self.lenient => {
+                    // A `Value` keeps the last of repeated keys: a value that cannot be read
+                    // fails the object only if no later one replaces it.
+                    self.position = value;
+                    self.skip_value(0)?;
+                    if !failed.contains(&key) {
+                        failed.push(key);
+                    }
+                }
+                None => return None,
+            }
             match self.next()? {
                 b',' => {}
-                b'}' => return Some(()),
+                b'}' => return failed.is_empty().then_some(()),
                 _ => return None,
             }
         }
@@ -125,13 +154,6 @@ impl<'a> Cursor<'a> {
             Some(())
         })?;
         Some(items)
-    }
-
-    /// Reads a string of at most `max_chars` characters: one copy of the text when it has
-    /// no escapes.
-    pub(super) fn string(&mut self, max_chars: usize) -> Option<String> {
-        let text = self.str()?;
-        within(&text, max_chars).then(|| text.into_owned())
     }
 
     /// Reads a string, borrowed from the text when it has no escapes.
@@ -199,25 +221,33 @@ impl<'a> Cursor<'a> {
         found
     }
 
-    /// Reads any value and drops it, `depth` levels below the value being skipped. Its
-    /// strings and keys are held to the text limit as every string of the document is.
+    /// Reads any value and drops it, `depth` levels below the value being skipped. Read
+    /// strictly, its strings and keys are held to the text limit as every string of the
+    /// document is; leniently, anything goes, as serde ignores it.
     pub(super) fn skip_value(&mut self, depth: usize) -> Option<()> {
         match self.peek()? {
-            b'{' | b'[' if depth >= MAX_SKIPPED_DEPTH => None,
+            b'{' | b'[' if depth >= MAX_SKIPPED_DEPTH && !self.lenient => None,
             b'{' => self.object(&mut |cursor, key| {
-                within(key, MAX_CELL_CHARS).then_some(())?;
+                cursor.within_limit(key)?;
                 cursor.skip_value(depth + 1)
             }),
             b'[' => self.array(usize::MAX, &mut |cursor| cursor.skip_value(depth + 1)),
-            b'"' => within(&self.str()?, MAX_CELL_CHARS).then_some(()),
+            b'"' => {
+                let text = self.str()?;
+                self.within_limit(&text)
+            }
             b't' | b'f' => self.boolean().map(drop),
             b'n' => self.null().then_some(()),
             _ => self.number(),
         }
     }
 
-    /// Reads a number serde_json reads without error: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, no
-    /// exponent, at most [`MAX_NUMBER_BYTES`].
+    fn within_limit(&self, text: &str) -> Option<()> {
+        (self.lenient || within(text, MAX_CELL_CHARS)).then_some(())
+    }
+
+    /// Reads a number serde_json reads without error: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, at
+    /// most [`MAX_NUMBER_BYTES`]; leniently also with an exponent and of any length.
     fn number(&mut self) -> Option<()> {
         let bytes = self.bytes();
         let start = self.position;
@@ -234,7 +264,18 @@ impl<'a> Cursor<'a> {
             }
             at += 1 + fraction;
         }
-        if matches!(bytes.get(at), Some(b'e' | b'E')) || at - start > MAX_NUMBER_BYTES {
+        if matches!(bytes.get(at), Some(b'e' | b'E')) {
+            if !self.lenient {
+                return None;
+            }
+            at += 1 + usize::from(matches!(bytes.get(at + 1), Some(b'+' | b'-')));
+            let exponent = digits(bytes, at);
+            if exponent == 0 {
+                return None;
+            }
+            at += exponent;
+        }
+        if at - start > MAX_NUMBER_BYTES && !self.lenient {
             return None;
         }
         self.position = at;
@@ -331,7 +372,7 @@ mod tests {
     use super::*;
 
     fn read_str(json: &str) -> Option<String> {
-        let mut cursor = Cursor::new(json);
+        let mut cursor = Cursor::new(json, false);
         let text = cursor.str()?.into_owned();
         cursor.at_end().then_some(text)
     }
@@ -389,9 +430,16 @@ mod tests {
     #[test]
     fn skips_only_numbers_serde_json_reads() {
         let skips = |json: &str| {
-            let mut cursor = Cursor::new(json);
+            let mut cursor = Cursor::new(json, false);
             cursor.skip_value(0).is_some() && cursor.at_end()
         };
+        let skips_leniently = |json: &str| {
+            let mut cursor = Cursor::new(json, true);
+            cursor.skip_value(0).is_some() && cursor.at_end()
+        };
+        for json in ["1e400", "-2.5E-3", "7e+2"] {
+            assert!(skips_leniently(json), "{json}");
+        }
         for json in ["0", "-0", "12.5", "-3.25", "123456789012345678901234567890"] {
             assert!(serde_json::from_str::<serde_json::Value>(json).is_ok());
             assert!(skips(json), "{json}");

@@ -1,14 +1,17 @@
 //! Reading a plan document: JSON text -> [`Plan`].
 //!
 //! Two paths, with one boundary between them ([`read_valid_plan`]):
-//! - the fast path ([`plan`], over [`json`]) reads the text straight into the model, with
+//! - the fast path reads the text straight into the model ([`plan`], over [`json`]), with
 //!   the limits and the schema checked on the same pass, and no `serde_json::Value`; it
 //!   answers only for plans it can prove well-formed, within the limits and valid;
 //! - the full path reads any other text: serde_json to a `Value` ([`parse_json`], whose
-//!   errors become `json-syntax` issues), the limits walk, the schema's validator, then
-//!   the model's serde derives ([`to_plan`]). Its issues are those reports have always had.
+//!   errors become `json-syntax` issues), the limits walk and the schema's validator on the
+//!   `Value`, then the same reader, lenient, builds the plan from the text as the model's
+//!   serde derives would from the `Value` ([`read_plan`]). Its issues are those reports have
+//!   always had; the module carries no serde `Deserialize` code for the model.
 //!
-//! `tests/fast_path.rs` compares the two on generated and mutated plans.
+//! `tests/fast_path.rs` compares both readers with serde: the fast path with the whole full
+//! path, the lenient reader with `serde_json::from_value` ([`to_plan`]).
 
 mod json;
 mod plan;
@@ -51,7 +54,14 @@ pub fn read_valid_plan(text: &str) -> Option<Plan> {
     if text.len() > crate::limits::MAX_INPUT_BYTES {
         return None;
     }
-    plan::read(text)
+    plan::read_valid(text)
+}
+
+/// The plan the model's serde derives build from the `Value` of `text` (a text
+/// [`parse_json`] read, within the limits), schema issues or not; `None` where they fail,
+/// so that the report has the schema issues and no plan.
+pub fn read_plan(text: &str) -> Option<Plan> {
+    plan::read_lenient(text)
 }
 
 /// Parses JSON text, or describes where it went wrong.
@@ -79,8 +89,8 @@ pub fn parse_json(text: &str) -> Result<Value, Box<Issue>> {
     })
 }
 
-/// Reads a schema-checked value into the plan model. Fails only where the schema already
-/// reported a problem (a wrong type somewhere), so the caller reports the schema issues.
+/// Reads a value into the plan model with the model's serde derives, as [`read_plan`] reads
+/// its text. Fails only where the schema reports a problem (a wrong type somewhere).
 pub fn to_plan(value: Value) -> Option<Plan> {
     serde_json::from_value(value).ok()
 }
