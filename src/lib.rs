@@ -57,8 +57,11 @@ pub fn validate_json(text: &str, options: &Options) -> Report {
     if text.len() > limits::MAX_INPUT_BYTES {
         return input_too_large(text.len(), options);
     }
+    if let Some(plan) = input::read_valid_plan(text) {
+        return check_plan(plan, options, Vec::new());
+    }
     match input::parse_json(text) {
-        Ok(value) => validate_value(value, options),
+        Ok(value) => check_document(value, text, options),
         Err(issue) => input_error(options, *issue),
     }
 }
@@ -82,11 +85,22 @@ fn unread_plan(options: &Options, issues: Vec<Issue>) -> Report {
 
 /// Checks a plan given as a JSON value: the schema first, then the model rules.
 pub fn validate_value(value: Value, options: &Options) -> Report {
+    // Read from its text, as JSON text is (the same plan as serde reads from the value).
+    let text = value.to_string();
+    if let Some(plan) = input::read_valid_plan(&text) {
+        return check_plan(plan, options, Vec::new());
+    }
+    check_document(value, &text, options)
+}
+
+/// The limits and the schema on the value of `text`, then the plan read from the text.
+fn check_document(value: Value, text: &str, options: &Options) -> Report {
     if let Some(issue) = limits::check_plan_value(&value) {
         return input_error(options, issue);
     }
     let schema_issues = schema::check(&value);
-    match input::to_plan(value) {
+    drop(value);
+    match input::read_plan(text) {
         Some(plan) => check_plan(plan, options, schema_issues),
         None => unread_plan(options, schema_issues),
     }

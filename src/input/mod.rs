@@ -1,4 +1,20 @@
-//! Reading a plan document: JSON text -> value -> [`Plan`], with syntax errors located.
+//! Reading a plan document: JSON text -> [`Plan`].
+//!
+//! Two paths, with one boundary between them ([`read_valid_plan`]):
+//! - the fast path reads the text straight into the model ([`plan`], over [`json`]), with
+//!   the limits and the schema checked on the same pass, and no `serde_json::Value`; it
+//!   answers only for plans it can prove well-formed, within the limits and valid;
+//! - the full path reads any other text: serde_json to a `Value` ([`parse_json`], whose
+//!   errors become `json-syntax` issues), the limits walk and the schema's validator on the
+//!   `Value`, then the same reader, lenient, builds the plan from the text as the model's
+//!   serde derives would from the `Value` ([`read_plan`]). Its issues are those reports have
+//!   always had; the module carries no serde `Deserialize` code for the model.
+//!
+//! `tests/fast_path.rs` compares both readers with serde: the fast path with the whole full
+//! path, the lenient reader with `serde_json::from_value` ([`to_plan`]).
+
+mod json;
+mod plan;
 
 use serde_json::Value;
 
@@ -31,6 +47,23 @@ declare_rule! {
     pub struct JsonSyntax { id: "json-syntax", severity: Error, summary: "The plan is not well-formed JSON" }
 }
 
+/// The plan of `text` when the full path would report nothing about the text itself (no
+/// `json-syntax`, `input-too-large` or `schema` issue) and build the same plan from it;
+/// `None` whenever that is not certain, and the caller takes the full path.
+pub fn read_valid_plan(text: &str) -> Option<Plan> {
+    if text.len() > crate::limits::MAX_INPUT_BYTES {
+        return None;
+    }
+    plan::read_valid(text)
+}
+
+/// The plan the model's serde derives build from the `Value` of `text` (a text
+/// [`parse_json`] read, within the limits), schema issues or not; `None` where they fail,
+/// so that the report has the schema issues and no plan.
+pub fn read_plan(text: &str) -> Option<Plan> {
+    plan::read_lenient(text)
+}
+
 /// Parses JSON text, or describes where it went wrong.
 pub fn parse_json(text: &str) -> Result<Value, Box<Issue>> {
     serde_json::from_str(text).map_err(|error| {
@@ -56,8 +89,8 @@ pub fn parse_json(text: &str) -> Result<Value, Box<Issue>> {
     })
 }
 
-/// Reads a schema-checked value into the plan model. Fails only where the schema already
-/// reported a problem (a wrong type somewhere), so the caller reports the schema issues.
+/// Reads a value into the plan model with the model's serde derives, as [`read_plan`] reads
+/// its text. Fails only where the schema reports a problem (a wrong type somewhere).
 pub fn to_plan(value: Value) -> Option<Plan> {
     serde_json::from_value(value).ok()
 }
