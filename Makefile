@@ -7,7 +7,11 @@ SHELL := bash
 
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
-CORE_WASM := target/$(WASM_TARGET)/release/prevent_plan_check.wasm
+# The full core (every export) and the form module: the same crate without table import,
+# summaries, comparisons and the built-in profiles other than the default (Cargo.toml).
+FULL_WASM := target/$(WASM_TARGET)/release/prevent_plan_check.wasm
+FORM_WASM := target/$(WASM_TARGET)/form/prevent_plan_check.wasm
+FORM_FEATURES := --no-default-features --features bindings
 XLSX_WASM := xlsx/target/$(WASM_TARGET)/release/prevent_plan_check_xlsx.wasm
 WASM_BINDGEN := wasm-bindgen --remove-name-section --remove-producers-section --no-typescript
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -32,8 +36,11 @@ setup-browser:
 
 build: setup-rust
 	cargo build --release --target $(WASM_TARGET) --lib
-	$(WASM_BINDGEN) --target nodejs --out-dir pkg/node $(CORE_WASM)
-	$(WASM_BINDGEN) --target web --out-dir pkg/web $(CORE_WASM)
+	$(WASM_BINDGEN) --target nodejs --out-dir pkg/node $(FULL_WASM)
+	$(WASM_BINDGEN) --target web --out-dir pkg/web $(FULL_WASM)
+	cargo build --profile form --target $(WASM_TARGET) --lib $(FORM_FEATURES)
+	$(WASM_BINDGEN) --target nodejs --out-dir pkg/form/node --out-name prevent_plan_check_form $(FORM_WASM)
+	$(WASM_BINDGEN) --target web --out-dir pkg/form/web --out-name prevent_plan_check_form $(FORM_WASM)
 	cargo build --release --target $(WASM_TARGET) --lib --manifest-path xlsx/Cargo.toml
 	$(WASM_BINDGEN) --target nodejs --out-dir pkg/xlsx/node $(XLSX_WASM)
 	$(WASM_BINDGEN) --target web --out-dir pkg/xlsx/web $(XLSX_WASM)
@@ -47,6 +54,7 @@ lint:
 	cargo fmt --check
 	cargo fmt --check --manifest-path xlsx/Cargo.toml
 	cargo clippy --all-targets --features xlsx -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib $(FORM_FEATURES) -- -D warnings
 	cargo clippy --all-targets --manifest-path xlsx/Cargo.toml -- -D warnings
 
 test-rust:
@@ -118,4 +126,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/node pkg/web pkg/dist samples/apps-script/dist node_modules
+	rm -rf pkg/node pkg/web pkg/form pkg/profiles pkg/dist samples/apps-script/dist node_modules

@@ -209,7 +209,9 @@ export interface RuleMeta {
 
 /** Errors thrown for a wrong argument carry one of these codes. */
 export type ErrorCode =
-  | 'ERR_INVALID_ARG_TYPE' | 'ERR_INVALID_PLAN' | 'ERR_INVALID_OPTION' | 'ERR_INTERNAL';
+  | 'ERR_INVALID_ARG_TYPE' | 'ERR_INVALID_PLAN' | 'ERR_INVALID_OPTION' | 'ERR_INTERNAL'
+  /** `loadProfile(id)` of `prevent-plan-check/form` with an id that is not a built-in profile. */
+  | 'ERR_INVALID_ARG_VALUE';
 
 export interface PreventPlanCheckError extends Error { code: ErrorCode }
 

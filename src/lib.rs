@@ -18,6 +18,7 @@
 //! The same core is compiled to WebAssembly for the npm package `prevent-plan-check`.
 
 pub mod analysis;
+#[cfg(feature = "compare")]
 pub mod compare;
 pub mod coverage;
 pub mod date;
@@ -31,6 +32,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod status;
+#[cfg(feature = "summary")]
 pub mod summary;
 pub mod table;
 
@@ -42,6 +44,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+#[cfg(feature = "compare")]
 pub use crate::compare::{
     compare, compare_json, compare_reports, CompareOptions, Comparison, Version,
 };
@@ -188,11 +191,13 @@ fn profile_id(options: &Options, plan: Option<&Plan>) -> String {
 
 /// Checks a plan table given as rows of cells, as spreadsheets hand them over (Excel's
 /// `range.values`, Google Sheets' `getValues()`). Issues carry the cell they concern.
+#[cfg(feature = "tables")]
 pub fn validate_rows(rows: Vec<Vec<Cell>>, options: &Options) -> Report {
     validate_table(&Table::new(None, rows), options)
 }
 
 /// Checks one sheet of a plan table.
+#[cfg(feature = "tables")]
 pub fn validate_table(table: &Table, options: &Options) -> Report {
     match table::import(table) {
         Ok(imported) => {
@@ -217,6 +222,7 @@ pub fn validate_table(table: &Table, options: &Options) -> Report {
 }
 
 /// Checks a plan table given as CSV or TSV text (the delimiter is detected).
+#[cfg(feature = "tables")]
 pub fn validate_csv(text: &str, options: &Options) -> Report {
     if text.len() > limits::MAX_INPUT_BYTES {
         return input_too_large(text.len(), options);
@@ -232,6 +238,7 @@ pub fn validate_csv(text: &str, options: &Options) -> Report {
 /// others are reported. Issues name the sheet and cell, and for documents the table, row
 /// and column. The tables come from `table::file::read`, which the separately shipped
 /// workbook module runs.
+#[cfg(feature = "tables")]
 pub fn validate_sheets(sheets: &[Table], options: &Options) -> Report {
     match table::combine::import_all(sheets) {
         Ok(mut combined) => {
@@ -265,6 +272,7 @@ pub fn validate_file(bytes: &[u8], name: &str, options: &Options) -> Report {
 }
 
 /// The report for a file whose tables could not be read (the workbook module says why).
+#[cfg(feature = "tables")]
 pub fn unread_file(failure: &table::failure::ReadFailure, options: &Options) -> Report {
     input_error(options, table::failure::failure_issue(failure))
 }
@@ -281,6 +289,7 @@ pub fn profile_schema() -> &'static str {
 
 /// The report for table bytes that could not be read (a damaged or foreign workbook): the
 /// workbook module reports `message`, the core answers with this report.
+#[cfg(feature = "tables")]
 pub fn table_unreadable(message: &str, options: &Options) -> Report {
     let detail = message.to_owned();
     input_error(

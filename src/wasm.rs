@@ -15,6 +15,7 @@ fn js_error(code: &str, message: impl std::fmt::Display) -> JsError {
     JsError::new(&format!("{code}: {message}"))
 }
 
+#[cfg(any(feature = "tables", feature = "summary"))]
 fn json_value(text: &str) -> Result<serde_json::Value, serde_json::Error> {
     serde_json::from_str(text)
 }
@@ -33,6 +34,7 @@ pub fn validate_json(plan: &str, options_json: &str) -> Result<String, JsError> 
     to_json(&crate::validate_json(plan, &options(options_json)?))
 }
 
+#[cfg(feature = "tables")]
 /// Checks a plan table given as JSON rows of cells (`range.values`, `getValues()`).
 #[wasm_bindgen]
 pub fn validate_rows(rows_json: &str, options_json: &str) -> Result<String, JsError> {
@@ -47,12 +49,14 @@ pub fn validate_rows(rows_json: &str, options_json: &str) -> Result<String, JsEr
     to_json(&crate::validate_rows(rows, &options))
 }
 
+#[cfg(feature = "tables")]
 /// Checks a plan table given as CSV or TSV text.
 #[wasm_bindgen]
 pub fn validate_csv(text: &str, options_json: &str) -> Result<String, JsError> {
     to_json(&crate::validate_csv(text, &options(options_json)?))
 }
 
+#[cfg(feature = "tables")]
 /// Checks the plan sheet of a workbook whose sheets the workbook module read:
 /// `[{"sheet": "Plan", "rows": [[...]]}]`.
 #[wasm_bindgen]
@@ -69,6 +73,7 @@ pub fn validate_sheets(sheets_json: &str, options_json: &str) -> Result<String, 
     to_json(&crate::validate_sheets(&sheets, &options))
 }
 
+#[cfg(feature = "compare")]
 /// One version of a plan for `compare`: `kind` says how `text` is read (`json`, `csv`,
 /// `rows` or `sheets` as JSON, `unreadable`: a workbook's reason, `tooLarge`: a byte count).
 fn read_version(kind: &str, text: &str) -> Result<crate::Version, JsError> {
@@ -98,6 +103,7 @@ fn read_version(kind: &str, text: &str) -> Result<crate::Version, JsError> {
     })
 }
 
+#[cfg(feature = "compare")]
 /// Compares two versions of a plan (see `read_version` for `*_kind` and `*_text`); options are a
 /// check's and `maxSlips`. Returns the comparison as JSON text.
 #[wasm_bindgen]
@@ -115,12 +121,14 @@ pub fn compare(
     to_json(&crate::compare(before, after, &options))
 }
 
+#[cfg(feature = "tables")]
 /// The report for a workbook the workbook module could not read.
 #[wasm_bindgen]
 pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsError> {
     to_json(&crate::table_unreadable(message, &options(options_json)?))
 }
 
+#[cfg(feature = "tables")]
 /// The report for a file the workbook module could not read: the fields of its `failure`
 /// (`kind`; `detail`, `format` or `part`; `limit`), see `ReadFailure::from_parts`.
 #[wasm_bindgen]
@@ -138,6 +146,13 @@ pub fn unread_file(
 #[wasm_bindgen]
 pub fn profiles() -> Result<String, JsError> {
     to_json(&crate::profiles())
+}
+
+/// Adds the data of a built-in profile that the module does not compile in (the form module
+/// has only the default): `text` is exactly its file, `profiles/<id>.json` in the package.
+#[wasm_bindgen]
+pub fn add_profile(id: &str, text: &str) -> Result<(), JsError> {
+    crate::coverage::add_builtin(id, text).map_err(|error| js_error("ERR_INVALID_ARG_VALUE", error))
 }
 
 /// The JSON Schema of coverage profiles.
@@ -182,6 +197,7 @@ pub fn version() -> String {
     crate::VERSION.to_owned()
 }
 
+#[cfg(feature = "summary")]
 fn summary_format(name: &str) -> Result<crate::summary::Format, JsError> {
     crate::summary::Format::from_name(name).ok_or_else(|| {
         js_error(
@@ -191,6 +207,7 @@ fn summary_format(name: &str) -> Result<crate::summary::Format, JsError> {
     })
 }
 
+#[cfg(feature = "summary")]
 /// The assurance summary of a report given as JSON text, written as `format` (`json`, `md`,
 /// `html` or `csv`). The options give the language, the reporting date and a caller's profile.
 #[wasm_bindgen]
@@ -205,6 +222,7 @@ pub fn summarize(report_json: &str, options_json: &str, format: &str) -> Result<
     Ok(crate::summary::render(&summary, format))
 }
 
+#[cfg(feature = "summary")]
 /// The overview of many plans, `[{"name", "summary"} | {"name", "error"}]`, written as `format`.
 #[wasm_bindgen]
 pub fn overview(entries_json: &str, options_json: &str, format: &str) -> Result<String, JsError> {

@@ -1,6 +1,8 @@
 // The demo page: a plan edited in an ordinary form and checked as the person types.
 // Wires the modules together; each panel is drawn by its own module from the report.
-import { compare, profiles, validate, validateJson } from '../pkg/web.mjs';
+// The form module checks the plan; the full module (tables, comparisons) loads only when a
+// table is imported or an earlier version opened.
+import { loadProfile, profiles, validate, validateJson } from '../pkg/form-web.mjs';
 import { el, plural, replace } from './dom.mjs';
 import { renderForm, readControl, revealField, toggleSection } from './form.mjs';
 import { ChangeMarks, earlierActions, renderChanges } from './compare.mjs';
@@ -25,13 +27,22 @@ const $ = (id) => document.getElementById(id);
 const form = $('plan-fields');
 const decorations = new IssueDecorations();
 const summary = new IssueSummary($('issue-summary'));
-const allProfiles = profiles();
+// Built-in profiles other than the default are listed without their categories until loaded.
+let allProfiles = profiles();
+/** `compare` of the full module, loaded with the first earlier version. */
+let compare;
 const changeMarks = new ChangeMarks();
 // `open`: the sections a person opened (large plans start collapsed); `earlier`: the version
 // compared with, `{ name, input }`, where `input` is what `compare` takes.
 const state = { plan: { sections: [] }, profile: allProfiles[0].id, locale: 'en', report: null, checks: 0, open: new Set(), earlier: null, name: 'this plan' };
 
 const currentProfile = () => allProfiles.find((profile) => profile.id === state.profile) ?? allProfiles[0];
+/** Checks against the profile `id` from now on, once its data is loaded. */
+async function useProfile(id) {
+  await loadProfile(id);
+  allProfiles = profiles();
+  state.profile = id;
+}
 /** The options of every check: the chosen guidance, and the language of the report's texts. */
 const checkOptions = () => ({ profile: state.profile, locale: state.locale });
 /** The `lang` of the report's texts where they are not in the page's English. */
@@ -117,12 +128,12 @@ function scheduleCheck() {
   timer = setTimeout(check, DEBOUNCE_MS);
 }
 
-function setPlan(plan) {
+async function setPlan(plan) {
   clearTimeout(timer);
   state.plan = plan;
   state.open = new Set();
   if (typeof plan.profile === 'string' && allProfiles.some((profile) => profile.id === plan.profile)) {
-    state.profile = plan.profile;
+    await useProfile(plan.profile);
     $('profile').value = plan.profile;
   }
   rebuildForm();
@@ -146,7 +157,7 @@ function announce(...parts) {
 /** A text from the report, marked with its language where that is not the page's. */
 const reportText = (text) => el('span', { lang: reportLang(), text });
 
-function loadJsonText(text, name) {
+async function loadJsonText(text, name) {
   let plan = null;
   try {
     plan = JSON.parse(text);
@@ -162,16 +173,16 @@ function loadJsonText(text, name) {
   $('table-view').hidden = true;
   state.name = name;
   // The check that follows reads it: checking it here as well doubled the time to open.
-  setPlan(plan);
+  await setPlan(plan);
   announce(`Opened ${name}: ${plural(state.report.summary.actions, 'action')}.`);
 }
 
-function loadTable(table) {
+async function loadTable(table) {
   $('table-view').hidden = false;
   renderTable($('table-body'), table, reportLang());
   if (table.report.plan) {
     state.name = table.name;
-    setPlan(planFromReport(table.report));
+    await setPlan(planFromReport(table.report));
     announce(`Imported ${table.name}: ${plural(table.report.summary.actions, 'action')} are now in the form. The imported table, with the cells that have issues marked, is below the timeline.`);
   } else {
     const reason = table.report.issues.find((issue) => issue.severity === 'error')?.message;
@@ -182,8 +193,8 @@ function loadTable(table) {
 async function openFile(file) {
   try {
     const result = await readFile(file, checkOptions());
-    if (result.kind === 'json') loadJsonText(result.text, result.name);
-    else loadTable(result);
+    if (result.kind === 'json') await loadJsonText(result.text, result.name);
+    else await loadTable(result);
   } catch (error) {
     announce(error.message);
   }
@@ -195,7 +206,7 @@ async function loadExample(name) {
     announce(`The example ${name} could not be loaded.`);
     return;
   }
-  loadJsonText(await response.text(), `the ${name} example`);
+  await loadJsonText(await response.text(), `the ${name} example`);
 }
 
 // Edits: every control carries the pointer of the field it edits.
@@ -282,8 +293,8 @@ $('example').addEventListener('change', () => {
   announce('Started a blank plan.');
 });
 for (const profile of allProfiles) $('profile').add(new Option(profile.title, profile.id));
-$('profile').addEventListener('change', () => {
-  state.profile = $('profile').value;
+$('profile').addEventListener('change', async () => {
+  await useProfile($('profile').value);
   rebuildForm();
 });
 $('locale').addEventListener('change', () => {
@@ -327,7 +338,7 @@ document.addEventListener('paste', (event) => {
   if (!text.includes('\t')) return;
   event.preventDefault();
   $('paste').value = '';
-  loadTable(tableFromText(text, 'Pasted rows', checkOptions()));
+  tableFromText(text, 'Pasted rows', checkOptions()).then(loadTable, (error) => announce(String(error.message)));
 });
 
 // An earlier version to compare with: a plan file, a table or a workbook.
@@ -338,6 +349,7 @@ async function openEarlier(file) {
     if (result.kind === 'json') input = result.text;
     else if (result.report.plan) input = planFromReport(result.report);
     else throw new Error(`${result.name} could not be read as a plan.`);
+    ({ compare } = await import('../pkg/web.mjs'));
     state.earlier = { name: result.name, input };
     $('changes').hidden = false;
     $('stop-compare').hidden = false;

@@ -2,7 +2,6 @@
 // as the fallback) or read from a .csv, .xlsx, .ods, .docx or .html file, and the table
 // view that marks the cells that have issues.
 import { el, plural, replace } from './dom.mjs';
-import { validateTable } from '../pkg/web.mjs';
 import { MARK_STYLES, cellAddress, cellMarks } from '../pkg/src/marks.mjs';
 import { decodeText } from '../pkg/src/api.mjs';
 
@@ -44,8 +43,12 @@ export function parseDelimited(text) {
   return rows;
 }
 
-/** A table given as CSV or TSV text (a file, or rows pasted from a spreadsheet), checked. */
-export function tableFromText(text, name, options) {
+/**
+ * A table given as CSV or TSV text (a file, or rows pasted from a spreadsheet), checked by the
+ * full module, loaded on the first table (the form checks plans with the form module).
+ */
+export async function tableFromText(text, name, options) {
+  const { validateTable } = await import('../pkg/web.mjs');
   const rows = parseDelimited(text.replace(/^\uFEFF/, ''));
   return { kind: 'table', name, sheet: null, rows, report: validateTable(rows, options) };
 }

@@ -68,6 +68,7 @@ const ERROR_TEXTS = {
     entries: 'the entries',
     notVersion: '{name} must be a plan (an object or JSON text), CSV text or rows of cells, not {value}',
     notWorkbookVersion: '{name} must be workbook bytes, a plan (an object or JSON text), CSV text or rows of cells, not {value}',
+    unknownProfile: 'loadProfile(id): {id} is not a built-in profile (built-in profiles: {known})',
   },
   cy: {
     array: 'arae',
@@ -96,6 +97,7 @@ const ERROR_TEXTS = {
     entries: "y cofnodion",
     notVersion: '{name}: rhaid iddo fod yn gynllun (gwrthrych neu destun JSON), testun CSV neu resi o gelloedd, nid {value}',
     notWorkbookVersion: '{name}: rhaid iddo fod yn feitiau llyfr gwaith, yn gynllun (gwrthrych neu destun JSON), testun CSV neu resi o gelloedd, nid {value}',
+    unknownProfile: "loadProfile(id): nid yw {id} yn broffil adeiledig (proffiliau adeiledig: {known})",
   },
 };
 
@@ -592,4 +594,68 @@ export function createWorkbookApi(reader, core) {
   }
 
   return { validateWorkbook, validateFile, readWorkbook, readFile, compareWorkbooks };
+}
+
+/**
+ * The built-in profiles of a module that compiles in only the default one (the form module):
+ * the others are data, added to the module when loaded. `builtins` lists every built-in
+ * profile, default first, without its categories; `read(id)` gives the text of its file
+ * (`profiles/<id>.json`): synchronously in Node, as a promise in browsers.
+ */
+export function createProfiles(core, builtins, read) {
+  let loaded; // the ids of the profiles whose data the module has
+  let listed; // the module's `profiles()`, until a profile is added
+  function loadedProfiles() {
+    listed ??= call(core.profiles);
+    return JSON.parse(listed);
+  }
+  function isLoaded(id) {
+    loaded ??= new Set(loadedProfiles().map((profile) => profile.id));
+    return loaded.has(id);
+  }
+  function add(id, text) {
+    if (isLoaded(id)) return; // loaded by another call while this one read the file
+    call(core.add_profile, id, text);
+    loaded.add(id);
+    listed = undefined;
+  }
+
+  /** Loads a built-in profile's data once, and resolves to the profile. */
+  async function loadProfile(id, options) {
+    const say = sayer(options);
+    requireString(id, 'loadProfile(id): id', say);
+    if (!builtins.some((profile) => profile.id === id)) {
+      throw fail('ERR_INVALID_ARG_VALUE', say('unknownProfile', { id: JSON.stringify(id), known: builtins.map((profile) => profile.id).join(', ') }));
+    }
+    if (!isLoaded(id)) add(id, await read(id));
+    return loadedProfiles().find((profile) => profile.id === id);
+  }
+
+  /** Every built-in profile, default first; one whose data is not loaded yet without its categories, `loaded: false`. */
+  function profiles() {
+    const data = loadedProfiles();
+    return builtins.map((profile) => data.find((known) => known.id === profile.id) ?? { ...structuredClone(profile), loaded: false });
+  }
+
+  /** Every built-in profile in full, each loaded first (where `read` is synchronous). */
+  function allProfiles() {
+    for (const { id } of builtins) if (!isLoaded(id)) add(id, read(id));
+    return loadedProfiles();
+  }
+
+  /**
+   * `check` (validate or validateJson) that loads a built-in profile the report says is not
+   * loaded yet and checks again: once per profile, where `read` is synchronous (Node).
+   */
+  function loadingProfiles(check) {
+    return (input, options) => {
+      const report = check(input, options);
+      const unloaded = report.summary.errors > 0 && report.issues.some((issue) => issue.rule === 'profile-not-loaded');
+      if (!unloaded) return report;
+      add(report.profile, read(report.profile));
+      return check(input, options);
+    };
+  }
+
+  return { loadProfile, profiles, allProfiles, loadingProfiles };
 }

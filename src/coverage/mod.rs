@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 
 pub use classify::{Evidence, Source, UnknownTag};
 pub use profile::{
-    builtin, check, load, profiles, Category, Compiled, Profile, ProfileError, Translation,
-    PROFILE_SCHEMA,
+    add_builtin, builtin, check, load, profiles, Category, Compiled, Profile, ProfileError,
+    Translation, PROFILE_SCHEMA,
 };
 
 use crate::model::Plan;

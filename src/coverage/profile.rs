@@ -178,6 +178,10 @@ pub enum ProfileError {
     Unknown { id: String },
     /// A caller's profile does not match the profile schema.
     Invalid { problems: Vec<String> },
+    /// A built-in profile whose data this build does not compile in and was not given yet.
+    NotLoaded { id: String },
+    /// Data given for a built-in profile that is not the text of its file in this version.
+    NotBuiltinData { id: String },
 }
 
 impl ProfileError {
@@ -185,7 +189,8 @@ impl ProfileError {
     pub fn code(&self) -> &'static str {
         match self {
             ProfileError::Unknown { .. } => "profile-unknown",
-            ProfileError::Invalid { .. } => "profile-invalid",
+            ProfileError::Invalid { .. } | ProfileError::NotBuiltinData { .. } => "profile-invalid",
+            ProfileError::NotLoaded { .. } => "profile-not-loaded",
         }
     }
 }
@@ -201,12 +206,24 @@ impl ProfileError {
             ProfileError::Invalid { problems } => Message::ProfileInvalid {
                 problems: problems.join("; "),
             },
+            ProfileError::NotLoaded { id } => Message::ProfileNotLoaded { id: id.clone() },
+            ProfileError::NotBuiltinData { id } => {
+                Message::ProfileNotBuiltinData { id: id.clone() }
+            }
+        }
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> Message {
+        match self {
+            ProfileError::NotLoaded { id } => Message::ProfileNotLoadedHint { id: id.clone() },
+            _ => Message::ProfileRejectedHint,
         }
     }
 }
 
 fn known_ids() -> String {
-    let known: Vec<&str> = BUILTIN_SOURCES.iter().map(|(id, _)| *id).collect();
+    let known: Vec<&str> = BUILTINS.iter().map(|builtin| builtin.id).collect();
     known.join(", ")
 }
 
@@ -222,6 +239,9 @@ impl std::fmt::Display for ProfileError {
             }
             ProfileError::Invalid { problems } => {
                 write!(f, "the profile is not valid: {}", problems.join("; "))
+            }
+            ProfileError::NotLoaded { .. } | ProfileError::NotBuiltinData { .. } => {
+                f.write_str(&self.message().render(Locale::English))
             }
         }
     }
@@ -244,67 +264,139 @@ impl Compiled {
     }
 }
 
-const BUILTIN_SOURCES: [(&str, &str); 7] = [
-    ("la-2023", include_str!("profiles/la-2023.json")),
-    ("la-2015", include_str!("profiles/la-2015.json")),
-    ("scotland-la", include_str!("profiles/scotland-la.json")),
-    ("schools", include_str!("profiles/schools.json")),
-    (
-        "further-education",
-        include_str!("profiles/further-education.json"),
-    ),
-    (
-        "higher-education",
-        include_str!("profiles/higher-education.json"),
-    ),
-    ("health", include_str!("profiles/health.json")),
+/// A built-in profile's data when it is compiled in: the default always, the others with the
+/// `profiles` feature. Without it they are data the caller adds at run time ([`add_builtin`]),
+/// which keeps them out of the form module.
+macro_rules! builtin_source {
+    (default: $path:expr) => {
+        Some(include_str!($path))
+    };
+    ($path:expr) => {{
+        #[cfg(feature = "profiles")]
+        let source = Some(include_str!($path));
+        #[cfg(not(feature = "profiles"))]
+        let source = None;
+        source
+    }};
+}
+
+/// A built-in profile: its id, its data when compiled in, and the FNV-1a hash of its file,
+/// so that data added at run time is known to be exactly that file (and reports are the same
+/// as with the data compiled in). The hash is computed by the compiler: the file's bytes are
+/// not in the module unless `source` is.
+struct Builtin {
+    id: &'static str,
+    source: Option<&'static str>,
+    hash: u64,
+}
+
+macro_rules! builtin {
+    ($id:literal $(, $default:ident)?) => {
+        Builtin {
+            id: $id,
+            source: builtin_source!($($default:)? concat!("profiles/", $id, ".json")),
+            hash: fnv1a(include_bytes!(concat!("profiles/", $id, ".json"))),
+        }
+    };
+}
+
+const BUILTINS: [Builtin; 7] = [
+    builtin!("la-2023", default),
+    builtin!("la-2015"),
+    builtin!("scotland-la"),
+    builtin!("schools"),
+    builtin!("further-education"),
+    builtin!("higher-education"),
+    builtin!("health"),
 ];
 
-/// Each built-in profile is parsed the first time it is asked for, and its phrase table built
-/// the first time a plan is checked against it (listing profiles needs only the data).
-static BUILTIN_DATA: [OnceLock<Option<Profile>>; BUILTIN_SOURCES.len()] =
-    [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
-static BUILTIN_COMPILED: [OnceLock<Option<Compiled>>; BUILTIN_SOURCES.len()] =
-    [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
+/// The 64-bit FNV-1a hash of `bytes`.
+const fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut index = 0;
+    while index < bytes.len() {
+        // `bytes[index]` is in bounds (index < len), and const fn cannot use `get`'s Option here.
+        #[allow(clippy::indexing_slicing)]
+        let byte = bytes[index];
+        hash = (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3);
+        index += 1;
+    }
+    hash
+}
+
+/// Each built-in profile is parsed the first time it is asked for (or when its data is added),
+/// and its phrase table built the first time a plan is checked against it (listing profiles
+/// needs only the data).
+static BUILTIN_DATA: [OnceLock<Option<Profile>>; BUILTINS.len()] =
+    [const { OnceLock::new() }; BUILTINS.len()];
+static BUILTIN_COMPILED: [OnceLock<Compiled>; BUILTINS.len()] =
+    [const { OnceLock::new() }; BUILTINS.len()];
 
 fn builtin_index(id: &str) -> Option<usize> {
-    BUILTIN_SOURCES.iter().position(|(known, _)| *known == id)
+    BUILTINS.iter().position(|builtin| builtin.id == id)
 }
 
+/// A built-in profile's file read as its data. The built-in files are tested to parse; a
+/// broken one reads as not loaded, not a crash.
+fn parse_builtin(source: &str) -> Option<Profile> {
+    // Through `Value`, as custom profiles are read, so the module carries one deserializer.
+    let value: Value = serde_json::from_str(source).ok()?;
+    serde_json::from_value::<Profile>(value).ok()
+}
+
+/// A built-in profile's data: compiled in, or added with [`add_builtin`]; `None` until then.
 fn builtin_data(index: usize) -> Option<&'static Profile> {
-    let (_, source) = BUILTIN_SOURCES.get(index)?;
-    // The built-in files are tested to parse; a broken one reads as unknown, not a crash.
-    BUILTIN_DATA
-        .get(index)?
-        // Through `Value`, as custom profiles are read, so the module carries one deserializer.
-        .get_or_init(|| {
-            let value: Value = serde_json::from_str(source).ok()?;
-            serde_json::from_value::<Profile>(value).ok()
-        })
-        .as_ref()
+    let builtin = BUILTINS.get(index)?;
+    let slot = BUILTIN_DATA.get(index)?;
+    match builtin.source {
+        Some(source) => slot.get_or_init(|| parse_builtin(source)).as_ref(),
+        None => slot.get()?.as_ref(),
+    }
 }
 
-/// A built-in profile by id, ready for matching.
+/// A built-in profile by id, ready for matching (`None` when unknown or not loaded).
 pub fn builtin(id: &str) -> Option<&'static Compiled> {
     let index = builtin_index(id)?;
-    BUILTIN_COMPILED
-        .get(index)?
-        .get_or_init(|| builtin_data(index).map(|profile| Compiled::new(Cow::Borrowed(profile))))
-        .as_ref()
+    // Only once the data is there: a profile asked for before it is added is built when it is.
+    let profile = builtin_data(index)?;
+    Some(
+        BUILTIN_COMPILED
+            .get(index)?
+            .get_or_init(|| Compiled::new(Cow::Borrowed(profile))),
+    )
 }
 
-/// Every built-in profile, default first.
+/// Adds the data of the built-in profile `id`, exactly the text of its file
+/// (`src/coverage/profiles/<id>.json`, shipped as `profiles/<id>.json` in the npm package),
+/// to a build that does not compile it in. Adding a profile that is already there is allowed.
+pub fn add_builtin(id: &str, text: &str) -> Result<(), ProfileError> {
+    let unknown = || ProfileError::Unknown { id: id.to_owned() };
+    let index = builtin_index(id).ok_or_else(unknown)?;
+    let builtin = BUILTINS.get(index).ok_or_else(unknown)?;
+    if fnv1a(text.as_bytes()) != builtin.hash {
+        return Err(ProfileError::NotBuiltinData { id: id.to_owned() });
+    }
+    if builtin_data(index).is_none() {
+        let slot = BUILTIN_DATA.get(index).ok_or_else(unknown)?;
+        // Set once: a second caller racing here would add the same data.
+        let _ = slot.set(parse_builtin(text));
+    }
+    builtin_data(index)
+        .map(|_| ())
+        .ok_or_else(|| ProfileError::NotLoaded { id: id.to_owned() })
+}
+
+/// Every built-in profile this build has the data of, default first: all of them with the
+/// `profiles` feature, else the default and those added with [`add_builtin`].
 pub fn profiles() -> Vec<&'static Profile> {
-    (0..BUILTIN_SOURCES.len())
-        .filter_map(builtin_data)
-        .collect()
+    (0..BUILTINS.len()).filter_map(builtin_data).collect()
 }
 
 /// Whether a profile choice can be used, without building its phrase table (for reading options).
+/// A built-in profile whose data is not loaded yet passes: the report says so.
 pub fn check(choice: &crate::options::ProfileChoice) -> Result<(), ProfileError> {
     match choice {
         crate::options::ProfileChoice::Id(id) => builtin_index(id)
-            .and_then(builtin_data)
             .map(|_| ())
             .ok_or_else(|| ProfileError::Unknown { id: id.clone() }),
         crate::options::ProfileChoice::Custom(value) => Profile::from_value(value).map(|_| ()),
@@ -316,9 +408,14 @@ pub fn load(
     choice: &crate::options::ProfileChoice,
 ) -> Result<Cow<'static, Compiled>, ProfileError> {
     match choice {
-        crate::options::ProfileChoice::Id(id) => builtin(id)
-            .map(Cow::Borrowed)
-            .ok_or_else(|| ProfileError::Unknown { id: id.clone() }),
+        crate::options::ProfileChoice::Id(id) => {
+            builtin(id)
+                .map(Cow::Borrowed)
+                .ok_or_else(|| match builtin_index(id) {
+                    Some(_) => ProfileError::NotLoaded { id: id.clone() },
+                    None => ProfileError::Unknown { id: id.clone() },
+                })
+        }
         crate::options::ProfileChoice::Custom(value) => {
             Profile::from_value(value).map(|profile| Cow::Owned(Compiled::new(Cow::Owned(profile))))
         }
@@ -331,11 +428,22 @@ mod tests {
     use crate::options::ProfileChoice;
     use serde_json::json;
 
+    /// The text of a built-in profile's file, read from the source tree (the build may not
+    /// compile it in).
+    fn builtin_file(id: &str) -> String {
+        let path = format!(
+            "{}/src/coverage/profiles/{id}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(&path).unwrap_or_else(|error| unreachable!("{path}: {error}"))
+    }
+
     #[test]
     fn every_builtin_profile_matches_the_schema_and_its_id() {
-        for (id, source) in BUILTIN_SOURCES {
+        for Builtin { id, .. } in BUILTINS {
+            let source = builtin_file(id);
             let value: Value =
-                serde_json::from_str(source).unwrap_or_else(|error| unreachable!("{id}: {error}"));
+                serde_json::from_str(&source).unwrap_or_else(|error| unreachable!("{id}: {error}"));
             let profile =
                 Profile::from_value(&value).unwrap_or_else(|error| unreachable!("{id}: {error}"));
             assert_eq!(profile.id, id);
@@ -362,7 +470,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(profiles().len(), BUILTIN_SOURCES.len());
+        assert_eq!(profiles().len(), BUILTINS.len());
     }
 
     #[test]
@@ -490,6 +598,34 @@ mod tests {
             is_id("la-2023", b'-', true) && is_id("9a", b'-', true) && !is_id("9a", b'_', false)
         );
         assert!(is_id("channel_panel", b'_', false) && !is_id("", b'_', false));
+    }
+
+    #[test]
+    fn builtin_data_is_added_only_as_its_own_file() {
+        let schools = builtin_file("schools");
+        assert_eq!(add_builtin("schools", &schools), Ok(()));
+        assert_eq!(add_builtin("la-2023", &builtin_file("la-2023")), Ok(()));
+        assert_eq!(
+            add_builtin("health", &schools),
+            Err(ProfileError::NotBuiltinData {
+                id: "health".into()
+            })
+        );
+        let edited = schools.replacen("Schools", "Colleges", 1);
+        assert_eq!(
+            add_builtin("schools", &edited),
+            Err(ProfileError::NotBuiltinData {
+                id: "schools".into()
+            })
+        );
+        assert_eq!(
+            add_builtin("la-2099", &schools),
+            Err(ProfileError::Unknown {
+                id: "la-2099".into()
+            })
+        );
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]

@@ -145,6 +145,15 @@ pub(super) fn render(message: &Message) -> String {
             format!("Ni chafodd y cwmpas ei wirio: nid yw'r proffil yn ddilys: {problems}")
         }
         ProfileRejectedHint => "Defnyddiwch un o'r dynodyddion proffil a restrir, neu cywirwch y gwrthrych proffil.".into(),
+        ProfileNotLoaded { id } => format!(
+            "Ni chafodd y cwmpas ei wirio: nid yw'r proffil adeiledig \"{id}\" wedi'i lwytho eto"
+        ),
+        ProfileNotLoadedHint { id } => format!(
+            "Llwythwch ef cyn gwirio: `await loadProfile(\"{id}\")`."
+        ),
+        ProfileNotBuiltinData { id } => format!(
+            "nid y data a roddwyd yw'r proffil adeiledig \"{id}\" o'r fersiwn hon"
+        ),
         CategoryUnknown { tag, profile } => {
             format!("Nid yw \"{tag}\" yn gategori yn y proffil {profile}")
         }
@@ -606,6 +615,7 @@ pub const RULE_SUMMARIES: &[(&str, &str)] = &[
     ("personal-data", "Mae'r cynllun yn cynnwys data personol"),
     ("profile-unknown", "Nid yw'r proffil cwmpas yn broffil hysbys"),
     ("profile-invalid", "Nid yw'r proffil cwmpas a roddwyd yn ddilys"),
+    ("profile-not-loaded", "Nid yw'r proffil cwmpas adeiledig wedi'i lwytho eto"),
     ("category-unknown", "Nid yw tag categori yn un o gategorïau'r proffil"),
     ("category-missing", "Nid oes cam gweithredu ar gyfer un o gategorïau gofynnol y ddyletswydd"),
     ("category-inferred", "Dim ond drwy gasgliad y mae categori gofynnol wedi'i gwmpasu"),

@@ -144,6 +144,15 @@ pub(super) fn render(message: &Message) -> String {
             format!("Coverage was not checked: the profile is not valid: {problems}")
         }
         ProfileRejectedHint => "Use one of the listed profile ids, or fix the profile object.".into(),
+        ProfileNotLoaded { id } => format!(
+            "Coverage was not checked: the built-in profile \"{id}\" is not loaded yet"
+        ),
+        ProfileNotLoadedHint { id } => format!(
+            "Load it before checking: `await loadProfile(\"{id}\")`."
+        ),
+        ProfileNotBuiltinData { id } => format!(
+            "the data given is not the built-in profile \"{id}\" of this version"
+        ),
         CategoryUnknown { tag, profile } => {
             format!("\"{tag}\" is not a category of the {profile} profile")
         }

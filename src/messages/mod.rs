@@ -96,6 +96,10 @@ messages! {
     ProfileUnknown { id: String, known: String },
     ProfileInvalid { problems: String },
     ProfileRejectedHint,
+    /// A built-in profile the module does not compile in, not loaded yet (the form module).
+    ProfileNotLoaded { id: String },
+    ProfileNotLoadedHint { id: String },
+    ProfileNotBuiltinData { id: String },
     CategoryUnknown { tag: String, profile: String },
     DidYouMean { id: String },
     CategoriesOf { profile: String, ids: String },

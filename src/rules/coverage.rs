@@ -12,6 +12,9 @@ pub(super) static CHECKS: &[&dyn Check] = &[
     &ProfileRejected {
         meta: &ProfileInvalid::META,
     },
+    &ProfileRejected {
+        meta: &ProfileNotLoaded::META,
+    },
     &CategoryUnknown,
     &CategoryMissing,
     &CategoryInferred,
@@ -67,6 +70,31 @@ declare_rule! {
     pub struct ProfileInvalid { id: "profile-invalid", severity: Error, summary: "The custom coverage profile is not valid" }
 }
 
+declare_rule! {
+    /// ## What it checks
+    /// That the data of the built-in profile the plan names or the check asks for is loaded.
+    /// The module `prevent-plan-check/form` loads in browsers compiles in only the default
+    /// profile, `la-2023`, to stay small; the others are data it loads when asked
+    /// (`await loadProfile("schools")`). Every other entry has them all.
+    ///
+    /// ## Why
+    /// Coverage is judged against a profile; without its data no coverage can be reported,
+    /// and judging the plan against another profile instead would mislead.
+    ///
+    /// ## Example
+    /// With `prevent-plan-check/form` in a browser, `validate(plan, { profile: "schools" })`
+    /// before `loadProfile("schools")` gets this error, and the coverage is empty. Built-in
+    /// profiles are always loaded here, so this plan passes.
+    /// ```json passes
+    /// {"profile": "schools", "sections": []}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Call `await loadProfile(id)` (from `prevent-plan-check/form`) once before checking
+    /// against that profile, for example when the user picks it.
+    pub struct ProfileNotLoaded { id: "profile-not-loaded", severity: Error, summary: "The built-in coverage profile is not loaded yet" }
+}
+
 /// The shape shared by the rules that report a profile that cannot be used.
 struct ProfileRejected {
     meta: &'static RuleMeta,
@@ -85,7 +113,7 @@ impl Check for ProfileRejected {
             issues.push(
                 self.meta
                     .issue(problem.path, problem.error.message())
-                    .with_hint(Message::ProfileRejectedHint),
+                    .with_hint(problem.error.hint()),
             );
         }
     }

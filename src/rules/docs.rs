@@ -24,13 +24,15 @@ use crate::messages::WELSH_RULE_SUMMARIES;
 pub const SECTIONS: [&str; 4] = ["What it checks", "Why", "Example", "How to fix"];
 
 /// Rules whose failing input cannot be written on a page (too large, a damaged binary file,
-/// or a custom profile, which the options reject before any check runs): their failing
-/// example is described in words; every other rule must have one that runs.
-pub const PROSE_ONLY_FAILURES: [&str; 6] = [
+/// a custom profile, which the options reject before any check runs, or a built-in profile
+/// not loaded, which only the form module can lack): their failing example is described in
+/// words; every other rule must have one that runs.
+pub const PROSE_ONLY_FAILURES: [&str; 7] = [
     "input-too-large",
     "table-unreadable",
     "table-too-large",
     "profile-invalid",
+    "profile-not-loaded",
     "sheet-unread",
     "formula-uncached",
 ];

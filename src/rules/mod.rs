@@ -118,6 +118,7 @@ pub fn registry() -> Vec<&'static RuleMeta> {
         &crate::table::FormulaUncached::META,
     ];
     all.extend(checks().map(|check| check.meta()));
+    #[cfg(feature = "compare")]
     all.extend(crate::compare::rule_metas());
     all
 }

@@ -9,46 +9,65 @@
 
 #[cfg(feature = "xlsx")]
 pub mod archive;
+#[cfg(feature = "tables")]
 pub mod assemble;
 pub mod cell;
+#[cfg(feature = "tables")]
 pub mod columns;
+#[cfg(feature = "tables")]
 pub mod combine;
+#[cfg(feature = "tables")]
 pub mod delimited;
 #[cfg(feature = "xlsx")]
 pub mod docx;
+#[cfg(feature = "tables")]
 pub mod export;
+#[cfg(feature = "tables")]
 pub mod failure;
 #[cfg(feature = "xlsx")]
 pub mod file;
 #[cfg(feature = "xlsx")]
 pub mod grid;
+#[cfg(feature = "tables")]
 pub mod header;
+#[cfg(feature = "tables")]
 pub mod heading;
 #[cfg(feature = "xlsx")]
 pub mod html;
+#[cfg(feature = "tables")]
 pub mod lists;
 #[cfg(feature = "xlsx")]
 pub mod ods;
 pub mod origin;
+#[cfg(feature = "tables")]
 pub mod preamble;
+#[cfg(feature = "tables")]
 pub mod rows;
+#[cfg(feature = "tables")]
 pub mod source_map;
+#[cfg(feature = "tables")]
 pub mod text;
 #[cfg(feature = "xlsx")]
 pub mod workbook;
 #[cfg(feature = "xlsx")]
 pub mod xml;
 
+#[cfg(feature = "tables")]
 use std::collections::{BTreeMap, HashSet};
 
+#[cfg(feature = "tables")]
 use crate::messages::Message;
+#[cfg(feature = "tables")]
 use crate::model::Plan;
+#[cfg(feature = "tables")]
 use crate::report::Issue;
 use crate::rules::declare_rule;
 
 pub use cell::{address, Cell, Table};
+#[cfg(feature = "tables")]
 pub use source_map::SourceMap;
 
+#[cfg(feature = "tables")]
 use header::Field;
 
 declare_rule! {
@@ -205,6 +224,7 @@ pub const MAX_COLUMNS: usize = 200;
 /// cells are expanded: twenty cells for each of [`MAX_ROWS`] rows.
 pub const MAX_CELLS: usize = 2_000_000;
 
+#[cfg(feature = "tables")]
 /// An imported plan, where each field came from, and what the import noticed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
@@ -213,6 +233,7 @@ pub struct Imported {
     pub issues: Vec<Issue>,
 }
 
+#[cfg(feature = "tables")]
 /// Reads a table into a plan. Fails (with a `table-no-header` issue) only when no header
 /// row can be found.
 pub fn import(table: &Table) -> Result<Imported, Issue> {
@@ -338,6 +359,7 @@ pub fn import(table: &Table) -> Result<Imported, Issue> {
     })
 }
 
+#[cfg(feature = "tables")]
 /// One table of a sheet: its header, the row it ends before, and its columns' meanings.
 struct Segment {
     header: header::Header,
@@ -345,6 +367,7 @@ struct Segment {
     fields: Vec<Option<Field>>,
 }
 
+#[cfg(feature = "tables")]
 /// The table a row belongs to (`None` above the first header).
 fn segment_of(segments: &[Segment], row: usize) -> Option<&Segment> {
     segments
@@ -353,6 +376,7 @@ fn segment_of(segments: &[Segment], row: usize) -> Option<&Segment> {
         .last()
 }
 
+#[cfg(feature = "tables")]
 /// Reports cells nothing was read from: one issue per column the plan has no place for,
 /// one per other stray cell.
 fn unmapped_cells(
@@ -423,6 +447,7 @@ fn unmapped_cells(
     issues
 }
 
+#[cfg(feature = "tables")]
 /// The issue for one cell nothing was read from.
 fn stray_cell(row: usize, column: usize, text: &str, sheet: Option<&str>) -> Issue {
     let mut issue = CellUnmapped::META
@@ -439,6 +464,7 @@ fn stray_cell(row: usize, column: usize, text: &str, sheet: Option<&str>) -> Iss
     issue
 }
 
+#[cfg(feature = "tables")]
 fn excerpt(text: &str) -> String {
     const LIMIT: usize = 60;
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -449,12 +475,14 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+#[cfg(feature = "tables")]
 /// Reads CSV or TSV text into a table.
 pub fn read_delimited(text: &str) -> Result<Table, Issue> {
     delimited::read(text)
         .map_err(|detail| TableUnreadable::META.issue("", Message::TableUnreadable { detail }))
 }
 
+#[cfg(feature = "tables")]
 /// Reads CSV or TSV bytes: UTF-16 (little or big endian) when a byte order mark says so, as
 /// Excel's "Unicode Text" is written, else UTF-8, reporting text that is not UTF-8 with the
 /// line it is on.
@@ -482,6 +510,7 @@ pub fn read_delimited_bytes(bytes: &[u8]) -> Result<Table, Issue> {
     }
 }
 
+#[cfg(feature = "tables")]
 /// Text of UTF-16 bytes with a byte order mark (an unpaired surrogate becomes U+FFFD, as
 /// every other decoder does); `None` without a mark.
 fn decode_utf16(bytes: &[u8]) -> Option<String> {
@@ -504,6 +533,7 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
     )
 }
 
+#[cfg(feature = "tables")]
 /// The issue for a workbook none of whose sheets has a plan header.
 pub fn no_plan_sheet() -> Issue {
     TableNoHeader::META
@@ -513,6 +543,7 @@ pub fn no_plan_sheet() -> Issue {
         })
 }
 
+#[cfg(feature = "tables")]
 /// The sheet of a workbook that holds the plan: the one whose header row reads best.
 pub fn choose_sheet(sheets: &[Table]) -> Option<usize> {
     sheets

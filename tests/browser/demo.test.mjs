@@ -339,7 +339,7 @@ test('page weight: what the demo loads before any workbook is opened', (t) => wi
   const total = resources.reduce((sum, resource) => sum + resource.bytes, 0);
   const wasm = resources.filter((resource) => resource.name.endsWith('.wasm'));
   t.diagnostic(`page weight ${(total / 1024).toFixed(0)} KiB uncompressed in ${resources.length} files, of which WASM ${(wasm.reduce((sum, r) => sum + r.bytes, 0) / 1024).toFixed(0)} KiB; the example plan ${(resources.find((r) => r.name.endsWith('.json'))?.bytes / 1024).toFixed(0)} KiB`);
-  assert.deepEqual(wasm.map((resource) => resource.name), ['/pkg/web/prevent_plan_check_bg.wasm'], 'the workbook reader loads only when a workbook is opened');
+  assert.deepEqual(wasm.map((resource) => resource.name), ['/pkg/form/web/prevent_plan_check_form_bg.wasm'], 'the full module and the workbook reader load only when a table is imported');
   assert.ok(resources.every((resource) => resource.bytes > 0), JSON.stringify(resources));
 }));
 

@@ -54,7 +54,9 @@ test('the tarball holds README, licences and one copy of each .wasm', () => {
     assert.ok(files.includes(name), name);
   }
   const wasm = files.filter((name) => name.endsWith('.wasm')).sort();
-  assert.deepEqual(wasm, ['package/web/prevent_plan_check_bg.wasm', 'package/xlsx/web/prevent_plan_check_xlsx_bg.wasm']);
+  assert.deepEqual(wasm, ['package/form/web/prevent_plan_check_form_bg.wasm', 'package/web/prevent_plan_check_bg.wasm', 'package/xlsx/web/prevent_plan_check_xlsx_bg.wasm']);
+  const profiles = files.filter((name) => name.startsWith('package/profiles/')).sort();
+  assert.deepEqual(profiles, ['further-education', 'health', 'higher-education', 'la-2015', 'la-2023', 'schools', 'scotland-la'].map((id) => `package/profiles/${id}.json`));
   const manifest = JSON.parse(readFileSync(join(project, 'node_modules/prevent-plan-check/package.json'), 'utf8'));
   for (const field of ['repository', 'homepage', 'bugs', 'license', 'sideEffects']) assert.ok(manifest[field], field);
 });
@@ -67,7 +69,7 @@ test('publint finds nothing to say', async () => {
 });
 
 test('arethetypeswrong finds no problem (node16 and bundler resolution)', () => {
-  const result = spawnSync(bin('attw'), [tarball, '--profile', 'node16', '--format', 'ascii', '--exclude-entrypoints', './core.wasm', './xlsx.wasm', './schema.json', './rules.json', './package.json'], { encoding: 'utf8' });
+  const result = spawnSync(bin('attw'), [tarball, '--profile', 'node16', '--format', 'ascii', '--exclude-entrypoints', './core.wasm', './form.wasm', './xlsx.wasm', './profiles/*.json', './schema.json', './rules.json', './package.json'], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });
 
@@ -94,9 +96,33 @@ console.log(JSON.stringify([validate({ sections: [] }).valid, fromInit === valid
   assert.equal(run(process.execPath, ['esm.mjs']).trim(), '[false,true,true,"table-unreadable",true,"function","string"]');
 });
 
+test('Node: the form entry checks JSON plans, reads every built-in profile when asked, and has no table functions', () => {
+  const plan = JSON.stringify({ profile: 'schools', sections: [{ title: 'Training', actions: [{ id: '1', description: 'Train staff', leads: ['DSL'], milestones: ['Mar-18'] }] }] });
+  writeFiles(project, {
+    'form.cjs': `const form = require('prevent-plan-check/form');
+const main = require('prevent-plan-check');
+const plan = ${plan};
+const report = form.validate(plan);
+console.log(JSON.stringify([report.profile, report.issues.some((issue) => issue.rule === 'profile-not-loaded'), Object.keys(report.coverage).length > 0,
+  JSON.stringify(main.validate(plan)) === JSON.stringify(report), form.profiles().every((profile) => profile.categories.length > 0),
+  typeof form.validateTable, main.validateTable([['Action', 'Lead'], ['Train staff', 'DSL']]).summary.actions]));`,
+    'form.mjs': `import { validateJson, loadProfile, init } from 'prevent-plan-check/form';
+import { validateJson as fromInit } from 'prevent-plan-check/form/init';
+import healthFile from 'prevent-plan-check/profiles/health.json' with { type: 'json' };
+const checker = await init();
+const health = await loadProfile('health');
+console.log(JSON.stringify([validateJson('{').issues[0].rule, fromInit === validateJson, checker.validateJson === validateJson, health.categories.length === healthFile.categories.length,
+  await loadProfile('la-2099').catch((error) => error.code)]));`,
+  });
+  assert.equal(run(process.execPath, ['form.cjs']).trim(), '["schools",false,true,true,true,"undefined",1]');
+  assert.equal(run(process.execPath, ['form.mjs']).trim(), '["json-syntax",true,true,true,"ERR_INVALID_ARG_VALUE"]');
+});
+
 test('tsc type-checks a user of every entry under node16, nodenext and bundler resolution', () => {
   const usage = `import { validate, init, type Report } from 'prevent-plan-check';
 import { init as initLazily } from 'prevent-plan-check/init';
+import { validate as checkForm, loadProfile, profiles, type ProfileListing } from 'prevent-plan-check/form';
+import { init as initForm } from 'prevent-plan-check/form/init';
 import { init as initWorkbooks } from 'prevent-plan-check/xlsx/init';
 import { validateWorkbook } from 'prevent-plan-check/xlsx';
 import { toAjvErrors } from 'prevent-plan-check/adapters';
@@ -106,9 +132,13 @@ export async function check(bytes: Uint8Array): Promise<number> {
   await init();
   const { validateTable } = await initLazily();
   await initWorkbooks();
+  const { validateJson } = await initForm();
+  const listed: ProfileListing[] = profiles().filter((profile): profile is ProfileListing => 'loaded' in profile);
+  const schools = await loadProfile('schools');
+  const formIssues = checkForm({ sections: [] }, { profile: schools.id }).issues.length + validateJson('{}').issues.length + listed.length;
   const report: Report = validate({ sections: [] });
   const marks = cellMarks(validateTable([['Action', 'Lead']], { origin: 'B3' })).marks;
-  return report.issues.length + validateWorkbook(bytes).issues.length + toAjvErrors(report).length + marks.length + formatText([{ file: 'x', report }]).length;
+  return report.issues.length + validateWorkbook(bytes).issues.length + toAjvErrors(report).length + marks.length + formatText([{ file: 'x', report }]).length + formIssues;
 }
 `;
   const configs = {
@@ -132,6 +162,14 @@ const PAGE = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" 
 const CHECKS = `function checks({ validate, validateTable }) {
   return [validate({ sections: [] }).summary.errors > 0, validateTable([['Action', 'Lead', 'Deadline'], ['1', 'Train staff', 'Mar-18']], { origin: 'B3' }).issues.every((issue) => !issue.cell || /^[B-Z]/.test(issue.cell))];
 }
+/** The form entry: a built-in profile other than the default is reported until it is loaded. */
+async function formChecks({ validate, profiles, loadProfile }) {
+  const unloaded = () => validate({ sections: [] }, { profile: 'schools' }).issues.some((issue) => issue.rule === 'profile-not-loaded');
+  const schools = () => profiles().find((profile) => profile.id === 'schools');
+  const before = [unloaded(), schools().loaded];
+  await loadProfile('schools');
+  return [...before, unloaded(), schools().categories.length > 0];
+}
 function show(result) { const out = document.getElementById('out'); out.textContent = JSON.stringify(result); out.dataset.done = 'true'; }
 `;
 
@@ -140,11 +178,12 @@ const BUNDLERS = {
   vite: {
     files: {
       'index.html': PAGE,
-      'main.js': `import { validate, validateTable } from 'prevent-plan-check';\n${CHECKS}
+      'main.js': `import { validate, validateTable } from 'prevent-plan-check';
+import * as form from 'prevent-plan-check/form';\n${CHECKS}
 const { validateWorkbook } = await import('prevent-plan-check/xlsx');
-show([...checks({ validate, validateTable }), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule]);\n`,
+show([...checks({ validate, validateTable }), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule, ...await formChecks(form)]);\n`,
     },
-    expected: [true, true, 'table-unreadable'],
+    expected: [true, true, 'table-unreadable', true, false, false, true],
     async build(folder) {
       const { build } = await import(require.resolve('vite', { paths: [root] }));
       await build({ root: folder, logLevel: 'silent', configFile: false });
@@ -153,14 +192,15 @@ show([...checks({ validate, validateTable }), validateWorkbook(new Uint8Array([1
   vite5: {
     files: {
       'index.html': PAGE,
-      'main.js': `import { init } from 'prevent-plan-check/init';\n${CHECKS}
+      'main.js': `import { init } from 'prevent-plan-check/init';
+import { init as initForm } from 'prevent-plan-check/form/init';\n${CHECKS}
 init().then(async (api) => {
   const { init: initWorkbooks } = await import('prevent-plan-check/xlsx/init');
   const { validateWorkbook } = await initWorkbooks();
-  show([...checks(api), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule]);
+  show([...checks(api), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule, ...await formChecks(await initForm())]);
 });\n`,
     },
-    expected: [true, true, 'table-unreadable'],
+    expected: [true, true, 'table-unreadable', true, false, false, true],
     async build(folder) {
       // Vite 5's `require` entry is CommonJS: its API is the default export there.
       const vite5 = await import(require.resolve('vite5', { paths: [root] }));
@@ -171,10 +211,11 @@ init().then(async (api) => {
   webpack: {
     files: {
       'dist/index.html': PAGE,
-      'src/index.js': `import { validate, validateTable } from 'prevent-plan-check';\n${CHECKS}
-import('prevent-plan-check/xlsx').then(({ validateWorkbook }) => show([...checks({ validate, validateTable }), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule]));\n`,
+      'src/index.js': `import { validate, validateTable } from 'prevent-plan-check';
+import * as form from 'prevent-plan-check/form';\n${CHECKS}
+import('prevent-plan-check/xlsx').then(async ({ validateWorkbook }) => show([...checks({ validate, validateTable }), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule, ...await formChecks(form)]));\n`,
     },
-    expected: [true, true, 'table-unreadable'],
+    expected: [true, true, 'table-unreadable', true, false, false, true],
     async build(folder) {
       const webpack = require(require.resolve('webpack', { paths: [root] }));
       const stats = await new Promise((done, fail) =>
@@ -188,14 +229,16 @@ import('prevent-plan-check/xlsx').then(({ validateWorkbook }) => show([...checks
       'dist/index.html': PAGE.replace(' type="module"', ''),
       'app.js': `import { init } from 'prevent-plan-check/init';
 import { init as initWorkbooks } from 'prevent-plan-check/xlsx/init';
+import { init as initForm } from 'prevent-plan-check/form/init';
 import wasmUrl from 'prevent-plan-check/core.wasm';
-import workbookWasmUrl from 'prevent-plan-check/xlsx.wasm';\n${CHECKS}
+import workbookWasmUrl from 'prevent-plan-check/xlsx.wasm';
+import formWasmUrl from 'prevent-plan-check/form.wasm';\n${CHECKS}
 init({ module_or_path: wasmUrl }).then(async (api) => {
   const { validateWorkbook } = await initWorkbooks({ module_or_path: workbookWasmUrl, core: { module_or_path: wasmUrl } });
-  show([...checks(api), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule]);
+  show([...checks(api), validateWorkbook(new Uint8Array([1, 2])).issues[0].rule, ...await formChecks(await initForm({ module_or_path: formWasmUrl }))]);
 });\n`,
     },
-    expected: [true, true, 'table-unreadable'],
+    expected: [true, true, 'table-unreadable', true, false, false, true],
     async build(folder) {
       const esbuild = require(require.resolve('esbuild', { paths: [root] }));
       await esbuild.build({ absWorkingDir: folder, entryPoints: ['app.js'], bundle: true, outfile: 'dist/main.js', loader: { '.wasm': 'file' }, logLevel: 'error' });
