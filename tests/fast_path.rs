@@ -245,7 +245,9 @@ fn texts(max: usize) -> impl Strategy<Value = Vec<String>> {
     proptest::collection::vec(words(), 0..max)
 }
 
-fn milestone() -> impl Strategy<Value = Value> {
+// The larger strategies are boxed: unboxed, their nested types make frames that overflow
+// a test thread's 2 MB stack in debug builds.
+fn milestone() -> BoxedStrategy<Value> {
     prop_oneof![
         words().prop_map(Value::from),
         (
@@ -259,9 +261,10 @@ fn milestone() -> impl Strategy<Value = Value> {
         )
             .prop_map(|(text, parsed)| object(vec![("text", Some(text.into())), ("parsed", parsed)])),
     ]
+    .boxed()
 }
 
-fn status() -> impl Strategy<Value = Value> {
+fn status() -> BoxedStrategy<Value> {
     prop_oneof![
         words().prop_map(Value::from),
         (
@@ -273,9 +276,10 @@ fn status() -> impl Strategy<Value = Value> {
                 ("value", value)
             ])),
     ]
+    .boxed()
 }
 
-fn risk() -> impl Strategy<Value = Value> {
+fn risk() -> BoxedStrategy<Value> {
     (
         proptest::option::of(words()),
         proptest::option::of(words()),
@@ -290,6 +294,7 @@ fn risk() -> impl Strategy<Value = Value> {
                 ("rating", rating.map(Value::from)),
             ])
         })
+        .boxed()
 }
 
 fn categories() -> impl Strategy<Value = Vec<String>> {
@@ -300,7 +305,7 @@ fn categories() -> impl Strategy<Value = Vec<String>> {
     )
 }
 
-fn action() -> impl Strategy<Value = Value> {
+fn action() -> BoxedStrategy<Value> {
     (
         (
             proptest::option::of(id()),
@@ -344,9 +349,10 @@ fn action() -> impl Strategy<Value = Value> {
                 ])
             },
         )
+        .boxed()
 }
 
-fn section() -> impl Strategy<Value = Value> {
+fn section() -> BoxedStrategy<Value> {
     (
         proptest::option::of(id()),
         required(words()),
@@ -363,6 +369,7 @@ fn section() -> impl Strategy<Value = Value> {
                 ("actions", actions.map(Value::from)),
             ])
         })
+        .boxed()
 }
 
 fn period() -> impl Strategy<Value = Value> {
@@ -382,7 +389,7 @@ fn period() -> impl Strategy<Value = Value> {
     ]
 }
 
-fn plan() -> impl Strategy<Value = Value> {
+fn plan() -> BoxedStrategy<Value> {
     (
         proptest::option::of(words()),
         proptest::option::of(words()),
@@ -417,6 +424,7 @@ fn plan() -> impl Strategy<Value = Value> {
                 ])
             },
         )
+        .boxed()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -481,7 +489,7 @@ const LENGTHS: &[usize] = &[
 
 /// Values to put in place of another: other types, texts at the limits, dates, status
 /// values, the other forms of milestones and periods, deep nesting.
-fn replacement() -> impl Strategy<Value = Value> {
+fn replacement() -> BoxedStrategy<Value> {
     prop_oneof![
         proptest::sample::select(vec![
             Value::Null,
@@ -538,6 +546,7 @@ fn replacement() -> impl Strategy<Value = Value> {
         action(),
         milestone(),
     ]
+    .boxed()
 }
 
 /// `depth` levels of arrays or objects.
