@@ -24,6 +24,7 @@ mod lex;
 mod parse;
 mod reference;
 mod scan;
+mod vocabulary;
 mod words;
 
 pub(crate) use words::MONTH_NAMES;

@@ -60,7 +60,8 @@ impl Check for DuplicateId {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
-        let mut first_seen: HashMap<String, ActionRef<'_>> = HashMap::new();
+        let mut first_seen: HashMap<&str, ActionRef<'_>> =
+            HashMap::with_capacity(context.plan.sections.iter().map(|s| s.actions.len()).sum());
         for action in context.plan.actions() {
             let Some(id) = action
                 .action
@@ -86,7 +87,7 @@ impl Check for DuplicateId {
                         .with_hint(Message::DuplicateIdHint),
                 ),
                 None => {
-                    first_seen.insert(id.to_owned(), action);
+                    first_seen.insert(id, action);
                 }
             }
         }
