@@ -348,15 +348,14 @@ impl Check for MilestoneRule {
                     parsed,
                 };
                 if let Some(finding) = (self.judge)(&seen) {
-                    let mut issue = self
-                        .meta
-                        .issue(milestone_pointer(action, index), finding.message)
-                        .with_action(action.action.id.as_deref())
-                        .with_hint(finding.hint);
+                    let mut issue = self.meta.action_issue(
+                        milestone_pointer(action, index),
+                        action.action.id.as_deref(),
+                        finding.message,
+                        finding.hint,
+                    );
                     // Point at the date inside a longer text ("... by March 2016").
-                    if let Some(span) = parsed.span {
-                        issue = issue.with_span(span);
-                    }
+                    issue.span = parsed.span;
                     issues.push(issue);
                 }
             }
@@ -561,20 +560,17 @@ impl Check for DependencyOrder {
                 if due >= named_due {
                     continue;
                 }
-                issues.push(
-                    Self::META
-                        .issue(
-                            milestone_pointer(action, index),
-                            Message::DependencyOrder {
-                                action: ActionName::of(action),
-                                target: target.clone(),
-                                due,
-                                target_due: named_due,
-                            },
-                        )
-                        .with_action(action.action.id.as_deref())
-                        .with_hint(Message::DependencyOrderHint),
-                );
+                issues.push(Self::META.action_issue(
+                    milestone_pointer(action, index),
+                    action.action.id.as_deref(),
+                    Message::DependencyOrder {
+                        action: ActionName::of(action),
+                        target: target.clone(),
+                        due,
+                        target_due: named_due,
+                    },
+                    Message::DependencyOrderHint,
+                ));
             }
         }
     }
