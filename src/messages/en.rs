@@ -1,33 +1,38 @@
 //! The English catalogue.
 
 use super::{
-    ActionName, Expectation, FileFormat, JsonType, Message, Owner, Part, Place, Recorded, Required,
-    Whereabouts,
+    ActionName, Decimal, Expectation, FileFormat, JsonType, Message, Owner, Part, Place, Recorded,
+    Required, Whereabouts,
 };
+use std::fmt::{self, Write};
+
 use crate::date::Date;
 use crate::model::StatusValue;
 
-pub(super) fn render(message: &Message) -> String {
+/// Writes `message` to `out`, in one buffer: nested parts are written in place, never
+/// formatted into strings of their own first.
+pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
     use Message::*;
     match message {
         DuplicateId { id, action, section } => {
-            format!("Action id {id} is used twice: here and at action {action} of section {section}")
+            write!(out, "Action id {id} is used twice: here and at action {action} of section {section}")
         }
-        DuplicateIdHint => "Give each action its own number.".into(),
+        DuplicateIdHint => out.write_str("Give each action its own number."),
         PeriodUnreadable { label } => {
-            format!("The plan period \"{label}\" is not a period I can read")
+            write!(out, "The plan period \"{label}\" is not a period I can read")
         }
         PeriodUnreadableHint => {
-            "Write it as \"2017/18\", \"2013-14\" or \"2017-04-01/2018-03-31\".".into()
+            out.write_str("Write it as \"2017/18\", \"2013-14\" or \"2017-04-01/2018-03-31\".")
         }
         PeriodReversed { start, end } => {
-            format!("The plan period ends ({end}) before it starts ({start})")
+            write!(out, "The plan period ends ({end}) before it starts ({start})")
         }
-        NoneHave { total, what } => format!("None of the {total} actions has a {}", required(*what)),
+        NoneHave { total, what } => write!(out, "None of the {total} actions has a {}", required(*what)),
         ActionLacks { action, what } => {
-            format!("{} has no {}", action_name(action, true), required(*what))
+            write!(out, "{} has no {}", action_name(action, true), required(*what))
         }
-        ActionMissing { action, recorded } => format!(
+        ActionMissing { action, recorded } => write!(
+            out,
             "{} records {} but no action",
             action_name(action, true),
             match recorded {
@@ -36,258 +41,287 @@ pub(super) fn render(message: &Message) -> String {
                 Recorded::Requirement => "a requirement",
             }
         ),
-        ActionMissingHint => "Say what will be done next (or \"No further action: ...\" with the reason), so the row can be led, dated and tracked.".into(),
-        LeadHint => "Name the lead agency or officer by role, e.g. \"Prevent Coordinator\".".into(),
-        MilestoneHint => "Add a target date such as \"March 2016\", or \"Ongoing\".".into(),
-        MilestoneUnparsed { milestone, action } => format!(
+        ActionMissingHint => out.write_str("Say what will be done next (or \"No further action: ...\" with the reason), so the row can be led, dated and tracked."),
+        LeadHint => out.write_str("Name the lead agency or officer by role, e.g. \"Prevent Coordinator\"."),
+        MilestoneHint => out.write_str("Add a target date such as \"March 2016\", or \"Ongoing\"."),
+        MilestoneUnparsed { milestone, action } => write!(
+            out,
             "{} cannot be read as a date, period or recurrence",
             milestone_name(milestone, action)
         ),
-        MilestoneUnparsedHint => "Write a month and year (\"March 2016\"), a financial year or quarter (\"Q3 2016/17\"), or \"Ongoing\".".into(),
-        MilestoneVague { milestone, action } => format!(
+        MilestoneUnparsedHint => out.write_str("Write a month and year (\"March 2016\"), a financial year or quarter (\"Q3 2016/17\"), or \"Ongoing\"."),
+        MilestoneVague { milestone, action } => write!(
+            out,
             "{} gives no date anyone can be held to",
             milestone_name(milestone, action)
         ),
         MilestoneVagueHint => {
-            "Give a target date, even a provisional one, and review it when circumstances change."
-                .into()
+            out.write_str("Give a target date, even a provisional one, and review it when circumstances change.")
         }
-        MilestoneAfterPeriod { milestone, action, due, end } => format!(
+        MilestoneAfterPeriod { milestone, action, due, end } => write!(
+            out,
             "{} ({}) falls after the plan period ends ({})",
             milestone_name(milestone, action),
             human(*due),
             human(*end)
         ),
-        MilestoneBeforePeriod { milestone, action, due, start } => format!(
+        MilestoneBeforePeriod { milestone, action, due, start } => write!(
+            out,
             "{} ({}) falls before the plan period starts ({})",
             milestone_name(milestone, action),
             human(*due),
             human(*start)
         ),
-        MilestoneStartsAfterPeriod { milestone, action, start, end } => format!(
+        MilestoneStartsAfterPeriod { milestone, action, start, end } => write!(
+            out,
             "{} starts ({}) after the plan period ends ({})",
             milestone_name(milestone, action),
             human(*start),
             human(*end)
         ),
         MilestoneOutsidePeriodHint => {
-            "Check the year of the milestone, or carry the work into the next plan.".into()
+            out.write_str("Check the year of the milestone, or carry the work into the next plan.")
         }
         MilestoneRangeReversed { milestone, action } => {
-            format!("{} ends before it starts", milestone_name(milestone, action))
+            write!(out, "{} ends before it starts", milestone_name(milestone, action))
         }
-        MilestoneRangeReversedHint => "Swap the two dates, or correct the year of one of them.".into(),
-        ReferenceUnresolved { milestone, action, target } => format!(
+        MilestoneRangeReversedHint => out.write_str("Swap the two dates, or correct the year of one of them."),
+        ReferenceUnresolved { milestone, action, target } => write!(
+            out,
             "{} refers to action {target}, which is not in the plan",
             milestone_name(milestone, action)
         ),
         ReferenceUnresolvedHint => {
-            "Check the action number, or write the milestone's own date.".into()
+            out.write_str("Check the action number, or write the milestone's own date.")
         }
-        ReferenceDirection { milestone, action, target, said, actual } => format!(
+        ReferenceDirection { milestone, action, target, said, actual } => write!(
+            out,
             "{} says action {target} is {}, but it is {}",
             milestone_name(milestone, action),
             whereabouts(*said),
             whereabouts(*actual)
         ),
-        ReferenceDirectionHint => "Check the action number in the cross-reference.".into(),
-        Overdue { milestone, action, due, as_of, progress } => format!(
-            "{} was due by {}, before the progress date ({}), and the action is not marked complete ({})",
-            milestone_name(milestone, action),
-            human(*due),
-            human(*as_of),
+        ReferenceDirectionHint => out.write_str("Check the action number in the cross-reference."),
+        Overdue { milestone, action, due, as_of, progress } => {
+            write!(
+                out,
+                "{} was due by {}, before the progress date ({}), and the action is not marked complete (",
+                milestone_name(milestone, action),
+                human(*due),
+                human(*as_of),
+            )?;
             match progress {
-                Some(text) => format!("progress: \"{text}\""),
-                None => "no progress recorded".into(),
+                Some(text) => write!(out, "progress: \"{text}\")"),
+                None => out.write_str("no progress recorded)"),
             }
-        ),
-        OverdueHint => "Record the action as complete, or agree and record a revised date.".into(),
-        StatusDateConflict { milestone, action, start, as_of } => format!(
+        }
+        OverdueHint => out.write_str("Record the action as complete, or agree and record a revised date."),
+        StatusDateConflict { milestone, action, start, as_of } => write!(
+            out,
             "{} began on {}, before the progress date ({}), but the action is marked not started",
             milestone_name(milestone, action),
             human(*start),
             human(*as_of)
         ),
-        StatusDateConflictHint => "Update the status, or re-plan the start of the work.".into(),
-        DependencyOrder { action, target, due, target_due } => format!(
+        StatusDateConflictHint => out.write_str("Update the status, or re-plan the start of the work."),
+        DependencyOrder { action, target, due, target_due } => write!(
+            out,
             "{} builds on action {target} but is due earlier ({} against {})",
             action_name(action, true),
             human(*due),
             human(*target_due)
         ),
-        DependencyOrderHint => "Move this action's deadline after the one it depends on, or bring that one forward.".into(),
-        MilestoneSlippedAgain { milestone, action, slips, months } => format!(
+        DependencyOrderHint => out.write_str("Move this action's deadline after the one it depends on, or bring that one forward."),
+        MilestoneSlippedAgain { milestone, action, slips, months } => write!(
+            out,
             "{} has slipped {slips} times, this time by {months} {}",
             milestone_name(milestone, action),
             if *months == 1 { "month" } else { "months" }
         ),
-        MilestoneSlippedPastPeriod { milestone, action, due, end } => format!(
+        MilestoneSlippedPastPeriod { milestone, action, due, end } => write!(
+            out,
             "{} has slipped to {}, past the end of the plan period ({})",
             milestone_name(milestone, action),
             human(*due),
             human(*end)
         ),
-        MilestoneSlippedHint => "Agree with the lead what stands in the way and set a date that can be kept, or carry the work into the next plan.".into(),
-        ActionDropped { action, status } => format!(
+        MilestoneSlippedHint => out.write_str("Agree with the lead what stands in the way and set a date that can be kept, or carry the work into the next plan."),
+        ActionDropped { action, status } => write!(
+            out,
             "{} was removed from the plan without being marked complete (its last status: {})",
             action_name(action, true),
             status_words(*status)
         ),
-        ActionDroppedHint => "Put the action back, or mark it complete (or record why it stopped) before removing it.".into(),
-        CoverageLost { name, id } => format!(
+        ActionDroppedHint => out.write_str("Put the action back, or mark it complete (or record why it stopped) before removing it."),
+        CoverageLost { name, id } => write!(
+            out,
             "\"{name}\" (`{id}`) was covered by the earlier version and is not covered now"
         ),
         ProfileUnknown { id, known } => {
-            format!("Coverage was not checked: unknown profile \"{id}\" (known profiles: {known})")
+            write!(out, "Coverage was not checked: unknown profile \"{id}\" (known profiles: {known})")
         }
         ProfileInvalid { problems } => {
-            format!("Coverage was not checked: the profile is not valid: {problems}")
+            write!(out, "Coverage was not checked: the profile is not valid: {problems}")
         }
-        ProfileRejectedHint => "Use one of the listed profile ids, or fix the profile object.".into(),
-        ProfileNotLoaded { id } => format!(
+        ProfileRejectedHint => out.write_str("Use one of the listed profile ids, or fix the profile object."),
+        ProfileNotLoaded { id } => write!(
+            out,
             "Coverage was not checked: the built-in profile \"{id}\" is not loaded yet"
         ),
-        ProfileNotLoadedHint { id } => format!(
+        ProfileNotLoadedHint { id } => write!(
+            out,
             "Load it before checking: `await loadProfile(\"{id}\")`."
         ),
-        ProfileNotBuiltinData { id } => format!(
+        ProfileNotBuiltinData { id } => write!(
+            out,
             "the data given is not the built-in profile \"{id}\" of this version"
         ),
         CategoryUnknown { tag, profile } => {
-            format!("\"{tag}\" is not a category of the {profile} profile")
+            write!(out, "\"{tag}\" is not a category of the {profile} profile")
         }
-        DidYouMean { id } => format!("Did you mean `{id}`?"),
-        CategoriesOf { profile, ids } => format!("Categories of {profile}: {ids}."),
+        DidYouMean { id } => write!(out, "Did you mean `{id}`?"),
+        CategoriesOf { profile, ids } => write!(out, "Categories of {profile}: {ids}."),
         CategoryMissing { name, id, description } => {
-            format!("No action covers \"{}\" (`{id}`): {}", name.en, description.en)
+            write!(out, "No action covers \"{}\" (`{id}`): {}", name.en, description.en)
         }
-        CategoryMissingHint { id } => format!(
+        CategoryMissingHint { id } => write!(
+            out,
             "Add an action for it, or tag the action that delivers it with \"categories\": [\"{id}\"]."
         ),
-        CategoryInferred { name, id, actions, phrase } => format!(
-            "{} (`{id}`) is only inferred from the wording of {}, e.g. \"{phrase}\"",
-            name.en,
+        CategoryInferred { name, id, actions, phrase } => {
+            write!(out, "{} (`{id}`) is only inferred from the wording of ", name.en)?;
             if actions.is_empty() {
-                "the plan's title".to_owned()
+                out.write_str("the plan's title")?;
             } else {
-                format!("action(s) {actions}")
+                write!(out, "action(s) {actions}")?;
             }
-        ),
-        CategoryInferredHint { id } => format!(
+            write!(out, ", e.g. \"{phrase}\"")
+        }
+        CategoryInferredHint { id } => write!(
+            out,
             "Confirm it by tagging the action that delivers it with \"categories\": [\"{id}\"]."
         ),
         PersonalData { kind, found } => {
-            format!("This text contains {kind} (\"{found}\"), which must not be published")
+            write!(out, "This text contains {kind} (\"{found}\"), which must not be published")
         }
-        PersonalDataHint => "Name leads by role and remove contact details and anything that could identify a person referred or supported.".into(),
+        PersonalDataHint => out.write_str("Name leads by role and remove contact details and anything that could identify a person referred or supported."),
         // The parser's description already says where.
         JsonSyntax { error, line: _, column: _, end: _ } => {
-            format!("The plan is not valid JSON: {error}")
+            write!(out, "The plan is not valid JSON: {error}")
         }
-        JsonSyntaxHint => "Check for a missing comma, quote or bracket just before this point.".into(),
+        JsonSyntaxHint => out.write_str("Check for a missing comma, quote or bracket just before this point."),
         TooManyBytes { size, max } => {
-            format!("The input is {size} MB; at most {max} MB can be checked")
+            write!(out, "The input is {size} MB; at most {max} MB can be checked")
         }
-        TooManyBytesHint => "Split the plan into smaller files, or remove embedded content.".into(),
+        TooManyBytesHint => out.write_str("Split the plan into smaller files, or remove embedded content."),
         TooDeep { max } => {
-            format!("The plan is nested more than {max} levels deep; a plan nests about 7")
+            write!(out, "The plan is nested more than {max} levels deep; a plan nests about 7")
         }
-        TooDeepHint => "Check that the plan has the shape of the published schema.".into(),
+        TooDeepHint => out.write_str("Check that the plan has the shape of the published schema."),
         TooManyActions { actions, max } => {
-            format!("The plan has {actions} actions; at most {max} can be checked")
+            write!(out, "The plan has {actions} actions; at most {max} can be checked")
         }
         TextTooLong { chars, max } => {
-            format!("This text is {chars} characters long; at most {max} can be checked in one field")
+            write!(out, "This text is {chars} characters long; at most {max} can be checked in one field")
         }
-        TextTooLongHint => "A field of a plan holds a sentence or a short list: move long content into an appendix.".into(),
-        TableTooLarge { rows, columns } => format!(
+        TextTooLongHint => out.write_str("A field of a plan holds a sentence or a short list: move long content into an appendix."),
+        TableTooLarge { rows, columns } => write!(
+            out,
             "The table has more than {rows} rows or {columns} columns; only those were read"
         ),
-        NoHeader => "No header row was found: the table needs a row naming its columns, such as Action, Lead and Target date".into(),
-        NoHeaderHint { rows } => format!("Put the header row within the first {rows} rows."),
-        NoPlanSheet => "No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date".into(),
+        NoHeader => out.write_str("No header row was found: the table needs a row naming its columns, such as Action, Lead and Target date"),
+        NoHeaderHint { rows } => write!(out, "Put the header row within the first {rows} rows."),
+        NoPlanSheet => out.write_str("No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date"),
         NoPlanSheetHint { rows } => {
-            format!("Put the header row within the first {rows} rows of the plan's sheet.")
+            write!(out, "Put the header row within the first {rows} rows of the plan's sheet.")
         }
         CellUnmapped { cell, text } => {
-            format!("Cell {cell} (\"{text}\") was not read into the plan")
+            write!(out, "Cell {cell} (\"{text}\") was not read into the plan")
         }
         CellUnmappedHint => {
-            "Move it into a column of the plan, or delete it if it is not part of the plan.".into()
+            out.write_str("Move it into a column of the plan, or delete it if it is not part of the plan.")
         }
-        ColumnUnmapped { column, heading, cells } => format!(
-            "Column {column}{} is not a column of the plan: its {cells} non-empty cell{} were not read",
-            heading
-                .as_ref()
-                .map(|heading| format!(" (\"{heading}\")"))
-                .unwrap_or_default(),
-            if *cells == 1 { "" } else { "s" }
-        ),
-        ColumnUnmappedHint => "Name the column as plans do (Action, Lead, Partners, Target date, Progress, RAG) if it belongs to the plan.".into(),
+        ColumnUnmapped { column, heading, cells } => {
+            write!(out, "Column {column}")?;
+            if let Some(heading) = heading {
+                write!(out, " (\"{heading}\")")?;
+            }
+            write!(
+                out,
+                " is not a column of the plan: its {cells} non-empty cell{} were not read",
+                if *cells == 1 { "" } else { "s" }
+            )
+        }
+        ColumnUnmappedHint => out.write_str("Name the column as plans do (Action, Lead, Partners, Target date, Progress, RAG) if it belongs to the plan."),
         NotUtf8 { byte, line } => {
-            format!("The table is not UTF-8 text (byte {byte} on line {line})")
+            write!(out, "The table is not UTF-8 text (byte {byte} on line {line})")
         }
-        NotUtf8Hint => "Save the sheet as \"CSV UTF-8\" (Excel) or export it as UTF-8.".into(),
-        TableUnreadable { detail } => detail.clone(),
-        FileEncrypted => "The file is protected with a password, so its tables cannot be read".into(),
-        FileEncryptedHint => "Open it, remove the password (File > Info > Protect Document or Workbook > Encrypt with Password) and save a copy without one.".into(),
-        FormatUnsupported { format } => match format {
+        NotUtf8Hint => out.write_str("Save the sheet as \"CSV UTF-8\" (Excel) or export it as UTF-8."),
+        TableUnreadable { detail } => out.write_str(detail),
+        FileEncrypted => out.write_str("The file is protected with a password, so its tables cannot be read"),
+        FileEncryptedHint => out.write_str("Open it, remove the password (File > Info > Protect Document or Workbook > Encrypt with Password) and save a copy without one."),
+        FormatUnsupported { format } => out.write_str(match format {
             FileFormat::LegacyWord => "This is a Word 97-2003 document (.doc), which cannot be read",
             FileFormat::LegacyExcel => "This is an Excel 97-2003 workbook (.xls), which cannot be read",
             FileFormat::Pdf => "This is a PDF file, whose tables cannot be read",
-        }
-        .into(),
-        FormatUnsupportedHint { format } => match format {
+        }),
+        FormatUnsupportedHint { format } => out.write_str(match format {
             FileFormat::LegacyWord => "Open it in Word or LibreOffice and save it as a Word document (.docx).",
             FileFormat::LegacyExcel => "Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx).",
             FileFormat::Pdf => "Check the Word document or spreadsheet the PDF was made from, or copy its table into a spreadsheet.",
-        }
-        .into(),
-        FileUnpacksTooLarge { part, limit } => format!(
+        }),
+        FileUnpacksTooLarge { part, limit } => write!(
+            out,
             "The file unpacks to more than {limit} MB (part \"{part}\"); it was not read"
         ),
-        TooManyCells { max } => format!(
+        TooManyCells { max } => write!(
+            out,
             "The file's tables hold more than {max} cells once repeated and merged cells are counted; it was not read"
         ),
-        TooMuchText { max } => format!(
+        TooMuchText { max } => write!(
+            out,
             "The file's tables hold more than {max} MB of text once repeated cells are counted; it was not read"
         ),
-        FileTooLargeHint => "Check the plan itself: copy its table into a new file, without the rest.".into(),
-        NoPlanTable => "No table of the document has a header row naming the plan's columns, such as Action, Lead and Target date".into(),
+        FileTooLargeHint => out.write_str("Check the plan itself: copy its table into a new file, without the rest."),
+        NoPlanTable => out.write_str("No table of the document has a header row naming the plan's columns, such as Action, Lead and Target date"),
         SheetNotRead { sheet, hidden } => {
             if *hidden {
-                format!("Sheet \"{sheet}\" is hidden: it was not checked")
+                write!(out, "Sheet \"{sheet}\" is hidden: it was not checked")
             } else {
-                format!("Sheet \"{sheet}\" has no header row naming a plan's columns: it was not checked")
+                write!(out, "Sheet \"{sheet}\" has no header row naming a plan's columns: it was not checked")
             }
         }
         TableNotRead { table } => {
-            format!("Table {table} has no header row naming a plan's columns: it was not checked")
+            write!(out, "Table {table} has no header row naming a plan's columns: it was not checked")
         }
-        NotReadHint => "If it is part of the plan, give it the same header row as the plan's other tables (Action, Lead, Target date), or unhide it.".into(),
-        FormulaWithoutValue { cells, count } => format!(
+        NotReadHint => out.write_str("If it is part of the plan, give it the same header row as the plan's other tables (Action, Lead, Target date), or unhide it."),
+        FormulaWithoutValue { cells, count } => write!(
+            out,
             "{count} cell{} ({cells}) hold{} a formula whose value the file does not store: {} read as empty",
             if *count == 1 { "" } else { "s" },
             if *count == 1 { "s" } else { "" },
             if *count == 1 { "it was" } else { "they were" }
         ),
-        FormulaWithoutValueHint => "Open the file in Excel or LibreOffice, let it calculate, and save it again (or type the values in).".into(),
-        TableLocation { table, row, column } => format!("Table {table}, row {row}, column {column}"),
+        FormulaWithoutValueHint => out.write_str("Open the file in Excel or LibreOffice, let it calculate, and save it again (or type the values in)."),
+        TableLocation { table, row, column } => write!(out, "Table {table}, row {row}, column {column}"),
         ParagraphLocation { table, paragraph } => {
-            format!("Table {table}, paragraph {paragraph} above it")
+            write!(out, "Table {table}, paragraph {paragraph} above it")
         }
         SchemaRequired { place, field, keyword } => schema(
-            format!("{} has no {}", subject(place), field_name(field)),
+            out,
+            format_args!("{} has no {}", subject(place), field_name(field)),
             keyword,
         ),
         SchemaUnknownField { place, fields, keyword } => schema(
-            format!("{} has unknown field {fields}", subject(place)),
+            out,
+            format_args!("{} has unknown field {fields}", subject(place)),
             keyword,
         ),
         SchemaType { place, expected, found, keyword } => {
             let expected: Vec<&str> = expected.iter().map(|kind| json_type(*kind)).collect();
             schema(
-                format!(
+                out,
+                format_args!(
                     "{} should be {}, not {}",
                     subject(place),
                     expected.join(" or "),
@@ -296,29 +330,35 @@ pub(super) fn render(message: &Message) -> String {
                 keyword,
             )
         }
-        SchemaEmpty { place, keyword } => schema(format!("{} is empty", subject(place)), keyword),
+        SchemaEmpty { place, keyword } => schema(out, format_args!("{} is empty", subject(place)), keyword),
         SchemaTooLong { place, limit, keyword } => schema(
-            format!("{} is too long (at most {limit} characters)", subject(place)),
+            out,
+            format_args!("{} is too long (at most {limit} characters)", subject(place)),
             keyword,
         ),
         SchemaTooMany { place, limit, keyword } => schema(
-            format!("{} has too many entries (at most {limit})", subject(place)),
+            out,
+            format_args!("{} has too many entries (at most {limit})", subject(place)),
             keyword,
         ),
         SchemaTooFew { place, limit, keyword } => schema(
-            format!("{} needs at least {limit} entries", subject(place)),
+            out,
+            format_args!("{} needs at least {limit} entries", subject(place)),
             keyword,
         ),
         SchemaRepeated { place, keyword } => schema(
-            format!("{} lists the same entry more than once", subject(place)),
+            out,
+            format_args!("{} lists the same entry more than once", subject(place)),
             keyword,
         ),
         SchemaEnum { place, options, keyword } => schema(
-            format!("{} should be one of {options}", subject(place)),
+            out,
+            format_args!("{} should be one of {options}", subject(place)),
             keyword,
         ),
         SchemaFormat { place, expected, found, keyword } => schema(
-            format!(
+            out,
+            format_args!(
                 "{} should be {}, not {found}",
                 subject(place),
                 expectation(*expected)
@@ -326,33 +366,34 @@ pub(super) fn render(message: &Message) -> String {
             keyword,
         ),
         SchemaOneOf { place, expected, keyword } => schema(
-            format!("{} should be {}", subject(place), expectation(*expected)),
+            out,
+            format_args!("{} should be {}", subject(place), expectation(*expected)),
             keyword,
         ),
         SchemaOther { place, keyword } => {
-            schema(format!("{} does not match the schema", subject(place)), keyword)
+            schema(out, format_args!("{} does not match the schema", subject(place)), keyword)
         }
-        InvalidOption { option, reason } => format!("invalid option `{option}`: {reason}"),
-        OptionsNotJson { error } => format!("not JSON: {error}"),
-        OptionsNotObject => "must be an object".into(),
-        ProfileOptionType => "must be a profile id or a profile object".into(),
-        ProfileOptionRejected { problem } => problem.clone(),
+        InvalidOption { option, reason } => write!(out, "invalid option `{option}`: {reason}"),
+        OptionsNotJson { error } => write!(out, "not JSON: {error}"),
+        OptionsNotObject => out.write_str("must be an object"),
+        ProfileOptionType => out.write_str("must be a profile id or a profile object"),
+        ProfileOptionRejected { problem } => out.write_str(problem),
         PeriodOptionUnreadable { text } => {
-            format!("\"{text}\" is neither START/END ISO dates nor a label such as 2017/18")
+            write!(out, "\"{text}\" is neither START/END ISO dates nor a label such as 2017/18")
         }
-        PeriodOptionDates => "needs `start` and `end` as YYYY-MM-DD".into(),
-        PeriodOptionType => "must be a string or {start, end}".into(),
-        AsOfOptionDate { text } => format!("\"{text}\" is not a YYYY-MM-DD date"),
-        AsOfOptionType => "must be a YYYY-MM-DD string".into(),
-        OriginOption { value } => format!("{value} is not a cell address such as \"B3\""),
+        PeriodOptionDates => out.write_str("needs `start` and `end` as YYYY-MM-DD"),
+        PeriodOptionType => out.write_str("must be a string or {start, end}"),
+        AsOfOptionDate { text } => write!(out, "\"{text}\" is not a YYYY-MM-DD date"),
+        AsOfOptionType => out.write_str("must be a YYYY-MM-DD string"),
+        OriginOption { value } => write!(out, "{value} is not a cell address such as \"B3\""),
         LocaleOptionUnknown { locale } => {
-            format!("\"{locale}\" is not supported (use en or cy)")
+            write!(out, "\"{locale}\" is not supported (use en or cy)")
         }
-        LocaleOptionType => "must be \"en\" or \"cy\"".into(),
+        LocaleOptionType => out.write_str("must be \"en\" or \"cy\""),
         UnknownOption { name } => {
-            format!("unknown option `{name}` (known: profile, period, asOf, locale)")
+            write!(out, "unknown option `{name}` (known: profile, period, asOf, locale)")
         }
-        MaxSlipsOption => "must be a whole number, 0 or more".into(),
+        MaxSlipsOption => out.write_str("must be a whole number, 0 or more"),
     }
 }
 
@@ -384,38 +425,74 @@ fn whereabouts(place: Whereabouts) -> &'static str {
 }
 
 /// "Action 1.2", "action 3 of section 2".
-fn action_name(action: &ActionName, capital: bool) -> String {
-    let word = if capital { "Action" } else { "action" };
-    match action {
-        ActionName::Id(id) => format!("{word} {id}"),
-        ActionName::Position { action, section } => {
-            format!("{word} {action} of section {section}")
+fn action_name(action: &ActionName, capital: bool) -> ActionLabel<'_> {
+    ActionLabel { action, capital }
+}
+
+struct ActionLabel<'a> {
+    action: &'a ActionName,
+    capital: bool,
+}
+
+impl fmt::Display for ActionLabel<'_> {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(if self.capital { "Action " } else { "action " })?;
+        match self.action {
+            ActionName::Id(id) => out.write_str(id),
+            ActionName::Position { action, section } => {
+                out.write_str(Decimal::of(*action).as_str())?;
+                out.write_str(" of section ")?;
+                out.write_str(Decimal::of(*section).as_str())
+            }
         }
     }
 }
 
 /// `Milestone "Nov-13" of action 1.2`
-fn milestone_name(milestone: &str, action: &ActionName) -> String {
-    format!(
-        "Milestone \"{}\" of {}",
-        milestone.trim(),
-        action_name(action, false)
-    )
+fn milestone_name<'a>(milestone: &'a str, action: &'a ActionName) -> MilestoneName<'a> {
+    MilestoneName { milestone, action }
+}
+
+struct MilestoneName<'a> {
+    milestone: &'a str,
+    action: &'a ActionName,
+}
+
+impl fmt::Display for MilestoneName<'_> {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str("Milestone \"")?;
+        out.write_str(self.milestone.trim())?;
+        out.write_str("\" of ")?;
+        action_name(self.action, false).fmt(out)
+    }
 }
 
 /// "30 Nov 2013".
-pub(super) fn human(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS
-        .get(date.month().saturating_sub(1) as usize)
-        .unwrap_or(&"");
-    format!("{} {month} {}", date.day(), date.year())
+pub(super) fn human(date: Date) -> HumanDate {
+    HumanDate(date)
 }
 
-fn schema(description: String, keyword: &str) -> String {
-    format!("{description} (schema keyword `{keyword}`)")
+pub(super) struct HumanDate(Date);
+
+impl fmt::Display for HumanDate {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let date = self.0;
+        let month = MONTHS
+            .get(date.month().saturating_sub(1) as usize)
+            .unwrap_or(&"");
+        out.write_str(Decimal::new(date.day().into()).as_str())?;
+        out.write_str(" ")?;
+        out.write_str(month)?;
+        out.write_str(if date.year() < 0 { " -" } else { " " })?;
+        out.write_str(Decimal::new(date.year().unsigned_abs().into()).as_str())
+    }
+}
+
+fn schema(out: &mut String, description: fmt::Arguments<'_>, keyword: &str) -> fmt::Result {
+    write!(out, "{description} (schema keyword `{keyword}`)")
 }
 
 /// "Action 1.2", "Milestone 2 of action 1.2", "The leads of action 3 of section 1".

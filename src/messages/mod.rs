@@ -196,7 +196,14 @@ impl Message {
     /// The message in `locale`.
     pub fn render(&self, locale: Locale) -> String {
         match locale {
-            Locale::English => en::render(self),
+            Locale::English => {
+                // Room for most messages at once: growing the text as it is written cost
+                // more than writing it.
+                let mut text = String::with_capacity(160);
+                // Writing to a `String` cannot fail.
+                let _ = en::write(self, &mut text);
+                text
+            }
             Locale::Welsh => cy::render(self),
         }
     }
@@ -205,8 +212,39 @@ impl Message {
 /// A date as people write it: "31 Mar 2018", "31 Mawrth 2018".
 pub fn human_date(date: Date, locale: Locale) -> String {
     match locale {
-        Locale::English => en::human(date),
+        Locale::English => en::human(date).to_string(),
         Locale::Welsh => cy::human(date),
+    }
+}
+
+/// A number in decimal, written without the formatting machinery: `{}` on an integer costs
+/// several times as much, and every issue names dates and positions.
+pub(crate) struct Decimal {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    pub(crate) fn new(mut value: u64) -> Decimal {
+        let mut digits = [b'0'; 20];
+        let mut start = digits.len();
+        while let Some(slot) = start.checked_sub(1).and_then(|at| digits.get_mut(at)) {
+            *slot = b'0' + (value % 10) as u8;
+            start -= 1;
+            value /= 10;
+            if value == 0 {
+                break;
+            }
+        }
+        Decimal { digits, start }
+    }
+
+    pub(crate) fn of(value: usize) -> Decimal {
+        Decimal::new(value as u64)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.digits.get(self.start..).unwrap_or_default()).unwrap_or_default()
     }
 }
 

@@ -3,6 +3,8 @@
 //! Markup left over from Word/PDF extraction (`<ul style="...">`, `&amp;`) is dropped here so
 //! the grammar never sees it.
 
+use super::vocabulary::Word;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Tok {
@@ -35,58 +37,35 @@ pub(super) struct Token<'a> {
     pub end: usize,
     /// Whether whitespace precedes the token ("Nov-13" vs "Nov - 13").
     pub spaced: bool,
-    /// The text in ASCII lower case, computed once: every keyword comparison is then a plain
-    /// byte comparison. Empty for long or non-ASCII text, which matches no keyword.
-    key: Key,
+    /// Which word of the grammar a word or number is (compared without case), looked up
+    /// once here; [`Word::NONE`] for other text, for long and for non-ASCII text.
+    pub word: Word,
 }
 
-const KEY_LENGTH: usize = 15;
+/// Longest text looked up in the vocabulary: no word of the grammar is longer.
+pub(super) const KEY_LENGTH: usize = 15;
 
-#[derive(Debug, Clone, Copy)]
-struct Key {
-    bytes: [u8; KEY_LENGTH],
-    len: u8,
-}
-
-impl Key {
-    fn new(text: &str) -> Key {
-        let mut key = Key {
-            bytes: [0; KEY_LENGTH],
-            len: 0,
-        };
-        if text.len() <= KEY_LENGTH && text.is_ascii() {
-            for (slot, byte) in key.bytes.iter_mut().zip(text.bytes()) {
-                *slot = byte.to_ascii_lowercase();
-            }
-            key.len = text.len() as u8;
-        }
-        key
+/// The vocabulary's word for `text`, compared in ASCII lower case.
+fn word_of(text: &str) -> Word {
+    let mut key = [0; KEY_LENGTH];
+    if text.len() > KEY_LENGTH || !text.is_ascii() {
+        return Word::NONE;
     }
+    for (slot, byte) in key.iter_mut().zip(text.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    Word::lookup(key.get(..text.len()).unwrap_or_default())
 }
 
 impl Token<'_> {
-    /// Whether the token is this (lower-case) word.
-    pub fn is_word(&self, word: &str) -> bool {
-        matches!(self.tok, Tok::Word) && self.key_is(word)
+    /// Whether the token is this word (and a word, not a number).
+    pub fn is(&self, word: Word) -> bool {
+        self.word == word && matches!(self.tok, Tok::Word)
     }
 
-    /// The token's text in ASCII lower case; empty for long or non-ASCII text.
-    pub fn key_bytes(&self) -> &[u8] {
-        self.key
-            .bytes
-            .get(..usize::from(self.key.len))
-            .unwrap_or(&[])
-    }
-
-    /// Whether the token's key is this (lower-case) word. Length and first byte settle
-    /// almost every comparison against the phrase tables without a call to `memcmp`.
-    pub fn key_is(&self, word: &str) -> bool {
-        let word = word.as_bytes();
-        match (word, self.key.bytes) {
-            _ if usize::from(self.key.len) != word.len() => false,
-            ([first, ..], [own, ..]) if *first != own => false,
-            _ => self.key.bytes.get(..word.len()) == Some(word),
-        }
+    /// Whether the token is one of these words.
+    pub fn is_any(&self, words: &[Word]) -> bool {
+        matches!(self.tok, Tok::Word) && words.contains(&self.word)
     }
 
     pub fn number(&self) -> Option<(u32, u8, bool)> {
@@ -101,45 +80,53 @@ impl Token<'_> {
     }
 }
 
+/// Whitespace as `char::is_whitespace` has it, for one byte of ASCII.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The tokens of `text`, in one pass over its bytes: ASCII (almost every byte of a plan) is
+/// classified by the byte, other characters are decoded where they start.
 pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(8);
     let mut spaced = false;
-    // Position of the next '>' at or after the cursor; `None` once there is none left, which
-    // keeps tag skipping linear however many '<' the text holds.
-    let mut next_close: Option<usize> = text.find('>');
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+    // Position of the next '>' at or after the cursor, searched for at the first '<':
+    // `Some(None)` once there is none left, which keeps tag skipping linear however many
+    // '<' the text holds.
+    let mut next_close: Option<Option<usize>> = None;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let start = at;
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            text.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        let mut end = start + c.len_utf8();
+        at = end;
+        if (byte.is_ascii() && is_ascii_space(byte)) || (!byte.is_ascii() && c.is_whitespace()) {
             spaced = true;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        let tok = if c.is_alphabetic() {
-            while let Some(&(at, next)) = chars.peek() {
-                if !next.is_alphabetic() {
-                    break;
-                }
-                end = at + next.len_utf8();
-                chars.next();
-            }
+        let tok = if byte.is_ascii_alphabetic() || (!byte.is_ascii() && c.is_alphabetic()) {
+            end = word_end(text, end);
             Tok::Word
-        } else if c.is_ascii_digit() {
-            let mut value = c.to_digit(10).unwrap_or(0);
+        } else if byte.is_ascii_digit() {
+            let mut value = u32::from(byte - b'0');
             let mut digits: u8 = 1;
-            while let Some(&(at, next)) = chars.peek() {
-                let Some(digit) = next.to_digit(10).filter(|_| next.is_ascii_digit()) else {
-                    break;
-                };
-                value = value.saturating_mul(10).saturating_add(digit);
+            while let Some(&next) = bytes.get(end).filter(|next| next.is_ascii_digit()) {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(next - b'0'));
                 digits = digits.saturating_add(1);
-                end = at + 1;
-                chars.next();
+                end += 1;
             }
             let ordinal = ordinal_suffix(text.get(end..).unwrap_or(""));
             if ordinal {
                 end += 2;
-                chars.next();
-                chars.next();
             }
             Tok::Number {
                 value,
@@ -149,16 +136,15 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else {
             match c {
                 '<' => {
-                    if next_close.is_some_and(|close| close < start) {
-                        next_close = text
-                            .get(start..)
-                            .and_then(|rest| rest.find('>'))
-                            .map(|at| at + start);
+                    if next_close.is_none_or(|close| close.is_some_and(|close| close < start)) {
+                        next_close = Some(
+                            text.get(start..)
+                                .and_then(|rest| rest.find('>'))
+                                .map(|found| found + start),
+                        );
                     }
-                    if let Some(close) = next_close {
-                        while chars.peek().is_some_and(|&(at, _)| at <= close) {
-                            chars.next();
-                        }
+                    if let Some(Some(close)) = next_close {
+                        at = close + 1;
                         spaced = true;
                         continue;
                     }
@@ -166,21 +152,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
                 '&' => {
                     let rest = text.get(end..).unwrap_or("");
-                    for entity in ["amp;", "nbsp;"] {
-                        if rest
-                            .get(..entity.len())
+                    let entity = ["amp;", "nbsp;"].into_iter().find(|entity| {
+                        rest.get(..entity.len())
                             .is_some_and(|head| head.eq_ignore_ascii_case(entity))
-                        {
-                            for _ in 0..entity.len() {
-                                chars.next();
-                            }
-                            end += entity.len();
-                        }
-                    }
-                    if text
-                        .get(start..end)
-                        .is_some_and(|all| all.len() > 5 && all.ends_with("nbsp;"))
-                    {
+                    });
+                    end += entity.map_or(0, str::len);
+                    if entity == Some("nbsp;") {
+                        at = end;
                         spaced = true;
                         continue;
                     }
@@ -197,10 +175,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 _ => Tok::Other,
             }
         };
+        at = end;
         let token_text = text.get(start..end).unwrap_or("");
-        let key = match tok {
-            Tok::Word | Tok::Number { .. } => Key::new(token_text),
-            _ => Key::new(""),
+        let word = match tok {
+            Tok::Word | Tok::Number { .. } => word_of(token_text),
+            _ => Word::NONE,
         };
         tokens.push(Token {
             tok,
@@ -208,11 +187,30 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
             start,
             end,
             spaced,
-            key,
+            word,
         });
         spaced = false;
     }
     tokens
+}
+
+/// Where a word that starts before `at` ends: letters, in any script.
+fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !byte.is_ascii_alphabetic() {
+                break;
+            }
+            at += 1;
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_alphabetic() => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
 }
 
 fn ordinal_suffix(rest: &str) -> bool {
@@ -250,6 +248,18 @@ mod tests {
             })
         );
         assert!(!tokens.get(5).is_some_and(|t| t.spaced));
+    }
+
+    #[test]
+    fn reads_letters_and_spaces_of_any_script() {
+        let tokens = tokenize("Ä\u{a0}1st\u{2013}2nd\u{b}märz Sept");
+        let texts: Vec<&str> = tokens.iter().map(|token| token.text).collect();
+        assert_eq!(texts, ["Ä", "1st", "\u{2013}", "2nd", "märz", "Sept"]);
+        let spaced: Vec<bool> = tokens.iter().map(|token| token.spaced).collect();
+        assert_eq!(spaced, [false, true, false, false, true, true]);
+        // Non-ASCII text is no word of the grammar; "Sept" is, in any case.
+        assert_eq!(tokens.get(4).map(|t| t.word), Some(Word::NONE));
+        assert_eq!(tokens.get(5).map(|t| t.word), Some(Word::lookup(b"sept")));
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! "Start of the summer term 2016", "April 2016 onwards", "Quarterly", "Ongoing",
 //! "See 9 above", "TBC".
 //!
-//! The pipeline is `lex` (tokens, markup dropped) -> `scan` (dates and the words between
-//! them, one pass with bounded look-ahead) -> `parse` (years filled in, ranges and lists
-//! joined, the kind decided). Readings chosen where UK plans are ambiguous:
+//! The pipeline is `lex` (tokens, markup dropped, each word looked up once in the grammar's
+//! `vocabulary`) -> `scan` (dates and the words between them, one pass with bounded
+//! look-ahead) -> `parse` (years filled in, ranges and lists joined, the kind decided). Readings chosen where UK plans are ambiguous:
 //! - a two-digit number after a month is a year ("Sept 08", "Nov-13", "March 17");
 //! - numeric dates are day first ("01/04/2017"); "13/14" and "2013-14" are financial years
 //!   (April to March), as is "2008-11" (three of them); "2015-12" is December 2015;
@@ -24,6 +24,7 @@ mod lex;
 mod parse;
 mod reference;
 mod scan;
+mod vocabulary;
 mod words;
 
 pub(crate) use words::MONTH_NAMES;

@@ -3,6 +3,7 @@
 
 use super::lex::{tokenize, Tok, Token};
 use super::scan::reference_at;
+use super::vocabulary::{word, words};
 
 /// Ids of the actions `text` refers to, in order of mention (may repeat).
 pub fn action_references(text: &str) -> Vec<String> {
@@ -21,7 +22,7 @@ pub fn action_references(text: &str) -> Vec<String> {
         }
         if tokens
             .get(at)
-            .is_some_and(|t| t.is_word("action") || t.is_word("actions"))
+            .is_some_and(|t| t.is(word!("action")) || t.is(word!("actions")))
         {
             at = action_list(text, &tokens, at + 1, &mut found);
             continue;
@@ -34,9 +35,7 @@ pub fn action_references(text: &str) -> Vec<String> {
 /// After "action(s)": optional "point"/"no."/"number", then ids joined by "and", "&", ",".
 fn action_list(text: &str, tokens: &[Token<'_>], mut at: usize, found: &mut Vec<String>) -> usize {
     while tokens.get(at).is_some_and(|t| {
-        ["point", "points", "no", "number", "item", "items"]
-            .iter()
-            .any(|word| t.is_word(word))
+        t.is_any(&words!["point", "points", "no", "number", "item", "items"])
             || matches!(t.tok, Tok::Dot | Tok::Other)
     }) {
         at += 1;
@@ -46,7 +45,7 @@ fn action_list(text: &str, tokens: &[Token<'_>], mut at: usize, found: &mut Vec<
         at = next;
         let joined = tokens
             .get(at)
-            .is_some_and(|t| t.is_word("and") || matches!(t.tok, Tok::Amp | Tok::Comma));
+            .is_some_and(|t| t.is(word!("and")) || matches!(t.tok, Tok::Amp | Tok::Comma));
         if !joined {
             break;
         }

@@ -7,6 +7,7 @@ use crate::date::{Date, Period};
 
 use super::calendar::{Term, Unit};
 use super::lex::{Tok, Token};
+use super::vocabulary::{word, words, Word};
 use super::words;
 use super::Direction;
 
@@ -125,25 +126,27 @@ impl Scanner<'_, '_> {
         let Some(token) = self.tokens.get(at) else {
             return at + 1;
         };
-        let is = |words: &[&str]| words.iter().any(|word| token.is_word(word));
-        if is(&["until", "till", "til", "untill"]) || (is(&["up"]) && self.is(at + 1, "to")) {
+        let is = |words: &[Word]| token.is_any(words);
+        if is(&words!["until", "till", "til", "untill"])
+            || (is(&words!["up"]) && self.is(at + 1, word!("to")))
+        {
             self.scan.until |= !self.dated;
             self.scan.pieces.push(Piece::Through);
-            return at + 1 + usize::from(is(&["up"]));
+            return at + 1 + usize::from(is(&words!["up"]));
         }
-        if is(&["to", "through", "thru", "into"]) {
+        if is(&words!["to", "through", "thru", "into"]) {
             self.scan.pieces.push(Piece::Through);
-        } else if is(&["and", "or", "plus", "then"]) {
+        } else if is(&words!["and", "or", "plus", "then"]) {
             self.scan.pieces.push(if std::mem::take(&mut self.between) {
                 Piece::Through
             } else {
                 Piece::And
             });
-        } else if is(&["between"]) {
+        } else if is(&words!["between"]) {
             self.between = true;
-        } else if is(&["start", "beginning", "begin"]) && self.is(at + 1, "of") {
+        } else if is(&words!["start", "beginning", "begin"]) && self.is(at + 1, word!("of")) {
             self.scan.pieces.push(Piece::Gap);
-        } else if is(&[
+        } else if is(&words![
             "from",
             "wef",
             "since",
@@ -161,7 +164,7 @@ impl Scanner<'_, '_> {
             "after",
         ]) {
             self.scan.open = true;
-        } else if is(&[
+        } else if is(&words![
             "approx",
             "approximately",
             "circa",
@@ -177,13 +180,13 @@ impl Scanner<'_, '_> {
             "tentatively",
         ]) {
             self.scan.approximate = true;
-        } else if is(&["now", "new"]) {
+        } else if is(&words!["now", "new"]) {
             self.scan.pieces.push(Piece::SupersedesPrevious);
         } else if is(&REVISION_WORDS) {
             return self.revision(at);
-        } else if is(&["above"]) {
+        } else if is(&words!["above"]) {
             self.scan.direction.get_or_insert(Direction::Above);
-        } else if is(&["below"]) {
+        } else if is(&words!["below"]) {
             self.scan.direction.get_or_insert(Direction::Below);
         } else if !is(FILLERS) {
             self.scan.pieces.push(Piece::Gap);
@@ -196,7 +199,7 @@ impl Scanner<'_, '_> {
     fn revision(&mut self, at: usize) -> usize {
         let mut next = at + 1;
         while self.tokens.get(next).is_some_and(|token| {
-            [
+            token.is_any(&words![
                 "date",
                 "target",
                 "deadline",
@@ -205,24 +208,26 @@ impl Scanner<'_, '_> {
                 "the",
                 "due",
                 "completion",
-            ]
-            .iter()
-            .any(|word| token.is_word(word))
-                || matches!(token.tok, Tok::Other | Tok::Dot)
+            ]) || matches!(token.tok, Tok::Other | Tok::Dot)
         }) {
             next += 1;
         }
         // "originally March 2016", "revised from Dec 2015": the next date is the old one.
-        let looks_back = ["previously", "originally", "was", "formerly", "original"]
-            .iter()
-            .any(|word| self.is(at, word));
-        if looks_back || self.is(next, "from") {
+        let looks_back = self.is_any(
+            at,
+            &words!["previously", "originally", "was", "formerly", "original"],
+        );
+        if looks_back || self.is(next, word!("from")) {
             self.scan.pieces.push(Piece::SupersedesNext);
-            return next + usize::from(self.is(next, "from"));
+            return next + usize::from(self.is(next, word!("from")));
         }
         // "revised to March 2016", "Revised date: June 2016", "delayed until May".
         self.scan.pieces.push(Piece::SupersedesPrevious);
-        next + usize::from(self.is(next, "to") || self.is(next, "until") || self.is(next, "till"))
+        next + usize::from(
+            self.is(next, word!("to"))
+                || self.is(next, word!("until"))
+                || self.is(next, word!("till")),
+        )
     }
 
     /// Reads a date (or a day range) at `at`, pushing its pieces.
@@ -243,9 +248,9 @@ impl Scanner<'_, '_> {
     fn day_range(&mut self, at: usize) -> Option<usize> {
         let (first, digits, _) = self.tokens.get(at)?.number()?;
         let joiner = self.tokens.get(at + 1)?;
-        let connector = if joiner.tok == Tok::Dash || joiner.is_word("to") {
+        let connector = if joiner.tok == Tok::Dash || joiner.is(word!("to")) {
             Piece::Through
-        } else if matches!(joiner.tok, Tok::Amp | Tok::Comma) || joiner.is_word("and") {
+        } else if matches!(joiner.tok, Tok::Amp | Tok::Comma) || joiner.is(word!("and")) {
             Piece::And
         } else {
             return None;
@@ -255,7 +260,7 @@ impl Scanner<'_, '_> {
         if digits > 2 || second_digits > 2 || !(1..=31).contains(&first) {
             return None;
         }
-        let month_at = joined + 1 + usize::from(self.is(joined + 1, "of"));
+        let month_at = joined + 1 + usize::from(self.is(joined + 1, word!("of")));
         words::month(self.tokens.get(month_at)?)?;
         let (second, next) = self.core(joined)?;
         let Unit::Day { month, .. } = second.unit else {
@@ -281,22 +286,24 @@ impl Scanner<'_, '_> {
     fn modifier(&self, at: usize) -> Option<(Option<Modifier>, usize)> {
         let token = self.tokens.get(at)?;
         let modifier = [
-            ("early", Modifier::Early),
-            ("mid", Modifier::Mid),
-            ("middle", Modifier::Mid),
-            ("late", Modifier::Late),
-            ("end", Modifier::End),
-            ("close", Modifier::End),
-            ("start", Modifier::Start),
-            ("beginning", Modifier::Start),
-            ("commencement", Modifier::Start),
+            (word!("early"), Modifier::Early),
+            (word!("mid"), Modifier::Mid),
+            (word!("middle"), Modifier::Mid),
+            (word!("late"), Modifier::Late),
+            (word!("end"), Modifier::End),
+            (word!("close"), Modifier::End),
+            (word!("start"), Modifier::Start),
+            (word!("beginning"), Modifier::Start),
+            (word!("commencement"), Modifier::Start),
         ]
         .iter()
-        .find(|(word, _)| token.is_word(word))?
+        .find(|(word, _)| token.is(*word))?
         .1;
         let mut next = at + 1;
         let mut skipped = 0;
-        while skipped < 3 && (self.dash(next) || self.is(next, "of") || self.is(next, "the")) {
+        while skipped < 3
+            && (self.dash(next) || self.is(next, word!("of")) || self.is(next, word!("the")))
+        {
             next += 1;
             skipped += 1;
         }
@@ -337,7 +344,7 @@ impl Scanner<'_, '_> {
 
     fn word_date(&self, at: usize) -> Option<(Found, usize)> {
         let token = self.tokens.get(at)?;
-        if WEEKDAYS.iter().any(|day| token.is_word(day)) {
+        if token.is_any(WEEKDAYS) {
             let next = at + 1 + usize::from(self.punct(at + 1, Tok::Comma));
             let (found, after) = self.number_date(next)?;
             return matches!(found.unit, Unit::Day { .. })
@@ -354,8 +361,8 @@ impl Scanner<'_, '_> {
         if let Some((season, term)) = words::season(token) {
             return self.season_date(at, season, term);
         }
-        if token.is_word("easter") || token.is_word("christmas") || token.is_word("xmas") {
-            let unit = if token.is_word("easter") {
+        if token.is(word!("easter")) || token.is(word!("christmas")) || token.is(word!("xmas")) {
+            let unit = if token.is(word!("easter")) {
                 Unit::Easter
             } else {
                 Unit::Christmas
@@ -363,9 +370,9 @@ impl Scanner<'_, '_> {
             let next = at
                 + 1
                 + usize::from(
-                    self.is(at + 1, "holidays")
-                        || self.is(at + 1, "holiday")
-                        || self.is(at + 1, "break"),
+                    self.is(at + 1, word!("holidays"))
+                        || self.is(at + 1, word!("holiday"))
+                        || self.is(at + 1, word!("break")),
                 );
             return match self.year(next) {
                 Some((year, after)) => self.found(unit, Some(year), at, after),
@@ -373,21 +380,21 @@ impl Scanner<'_, '_> {
             };
         }
         // "Q3", "Q3 2016/17", "quarter 2"
-        if ["q", "quarter", "qtr", "qr"]
-            .iter()
-            .any(|word| token.is_word(word))
-        {
+        if token.is_any(&words!["q", "quarter", "qtr", "qr"]) {
             let (quarter, _, ordinal) = self.tokens.get(at + 1)?.number()?;
             if ordinal || !(1..=4).contains(&quarter) {
                 return None;
             }
             return self.quarter(at, at + 2, quarter);
         }
-        if let Some(quarter) = words::ordinal_word(token).filter(|_| self.is(at + 1, "quarter")) {
+        if let Some(quarter) =
+            words::ordinal_word(token).filter(|_| self.is(at + 1, word!("quarter")))
+        {
             return self.quarter(at, at + 2, quarter);
         }
-        if token.is_word("fy") || (token.is_word("financial") && self.is(at + 1, "year")) {
-            let next = at + 1 + usize::from(token.is_word("financial"));
+        if token.is(word!("fy")) || (token.is(word!("financial")) && self.is(at + 1, word!("year")))
+        {
+            let next = at + 1 + usize::from(token.is(word!("financial")));
             return match self.financial_label(next) {
                 Some((first, count, after)) => {
                     self.found(Unit::FinancialYears(count), Some(first), at, after)
@@ -403,7 +410,9 @@ impl Scanner<'_, '_> {
                 },
             };
         }
-        if (token.is_word("academic") || token.is_word("school")) && self.is(at + 1, "year") {
+        if (token.is(word!("academic")) || token.is(word!("school")))
+            && self.is(at + 1, word!("year"))
+        {
             return match self
                 .financial_label(at + 2)
                 .or_else(|| self.plain_year(at + 2).map(|(y, n)| (y, 1, n)))
@@ -418,9 +427,7 @@ impl Scanner<'_, '_> {
 
     /// After "Q3" or "second quarter": "of", "the", then a financial year or a year.
     fn quarter(&self, at: usize, mut next: usize, quarter: u32) -> Option<(Found, usize)> {
-        while ["of", "the", "fy", "financial", "year"]
-            .iter()
-            .any(|word| self.is(next, word))
+        while self.is_any(next, &words!["of", "the", "fy", "financial", "year"])
             || self.punct(next, Tok::Comma)
         {
             next += 1;
@@ -495,8 +502,8 @@ impl Scanner<'_, '_> {
         let connector = |index: usize| {
             self.tokens.get(index).is_some_and(|t| {
                 matches!(t.tok, Tok::Dash | Tok::Slash | Tok::Amp | Tok::Comma)
-                    || t.is_word("and")
-                    || t.is_word("to")
+                    || t.is(word!("and"))
+                    || t.is(word!("to"))
             })
         };
         self.tokens.len() == 1
@@ -511,14 +518,13 @@ impl Scanner<'_, '_> {
                 .checked_sub(2)
                 .is_some_and(|before| connector(before + 1) && datelike(before))
             || at.checked_sub(1).is_some_and(|before| {
-                self.tokens.get(before).is_some_and(|t| {
-                    [
+                self.is_any(
+                    before,
+                    &words![
                         "by", "in", "during", "from", "until", "end", "early", "mid", "late", "of",
                         "before",
-                    ]
-                    .iter()
-                    .any(|w| t.is_word(w))
-                })
+                    ],
+                )
             })
     }
 
@@ -531,10 +537,10 @@ impl Scanner<'_, '_> {
         let mut next = at + 1 + usize::from(self.dash(at + 1));
         let mut unit = Unit::Season(season);
         if let Some(term) = term {
-            if self.is(next, "half") && self.is(next + 1, "term") {
+            if self.is(next, word!("half")) && self.is(next + 1, word!("term")) {
                 next += 2;
                 unit = Unit::Term(term);
-            } else if self.is(next, "term") || self.is(next, "terms") {
+            } else if self.is(next, word!("term")) || self.is(next, word!("terms")) {
                 next += 1;
                 unit = Unit::Term(term);
             }
@@ -543,7 +549,10 @@ impl Scanner<'_, '_> {
                 unit = Unit::HalfTerm(term, half);
             }
         }
-        while self.is(next, "of") || self.is(next, "the") || self.punct(next, Tok::Comma) {
+        while self.is(next, word!("of"))
+            || self.is(next, word!("the"))
+            || self.punct(next, Tok::Comma)
+        {
             next += 1;
         }
         // "summer term 2015/16" is in 2016; "autumn term 2015/16" in 2015.
@@ -569,7 +578,7 @@ impl Scanner<'_, '_> {
             return Some(found);
         }
         if ordinal
-            && (self.is(at + 1, "quarter") || self.is(at + 1, "qtr"))
+            && (self.is(at + 1, word!("quarter")) || self.is(at + 1, word!("qtr")))
             && (1..=4).contains(&value)
         {
             return self.quarter(at, at + 2, value);
@@ -583,7 +592,7 @@ impl Scanner<'_, '_> {
         // "1st April 2017", "15 Oct", "1st of April"
         let month_at = at
             + 1
-            + usize::from(self.is(at + 1, "of"))
+            + usize::from(self.is(at + 1, word!("of")))
             + usize::from(
                 self.tokens
                     .get(at + 1)
@@ -711,8 +720,8 @@ impl Scanner<'_, '_> {
             }
         }
         let academic = |after: usize| {
-            (self.is(after, "academic") || self.is(after, "school"))
-                .then(|| after + 1 + usize::from(self.is(after + 1, "year")))
+            (self.is(after, word!("academic")) || self.is(after, word!("school")))
+                .then(|| after + 1 + usize::from(self.is(after + 1, word!("year"))))
         };
         if let Some((first, count, after)) = self.financial_label(at) {
             if let Some(after) = academic(after) {
@@ -722,15 +731,19 @@ impl Scanner<'_, '_> {
                 .tokens
                 .get(after + 1)
                 .filter(|_| {
-                    self.is(after, "q") || self.is(after, "quarter") || self.is(after, "qtr")
+                    self.is(after, word!("q"))
+                        || self.is(after, word!("quarter"))
+                        || self.is(after, word!("qtr"))
                 })
                 .and_then(Token::number)
             {
                 return self.found(Unit::Quarter(quarter), Some(first), at, after + 2);
             }
             let after = after
-                + usize::from(self.is(after, "fy"))
-                + 2 * usize::from(self.is(after, "financial") && self.is(after + 1, "year"));
+                + usize::from(self.is(after, word!("fy")))
+                + 2 * usize::from(
+                    self.is(after, word!("financial")) && self.is(after + 1, word!("year")),
+                );
             return self.found(Unit::FinancialYears(count), Some(first), at, after);
         }
         if let (Some(_), Some((month @ 1..=12, 2))) = (separator, self.unspaced_number(at + 2)) {
@@ -851,8 +864,12 @@ impl Scanner<'_, '_> {
         self.tokens.len() <= 6
     }
 
-    fn is(&self, at: usize, word: &str) -> bool {
-        self.tokens.get(at).is_some_and(|token| token.is_word(word))
+    fn is(&self, at: usize, word: Word) -> bool {
+        self.tokens.get(at).is_some_and(|token| token.is(word))
+    }
+
+    fn is_any(&self, at: usize, words: &[Word]) -> bool {
+        self.tokens.get(at).is_some_and(|token| token.is_any(words))
     }
 
     fn punct(&self, at: usize, tok: Tok) -> bool {
@@ -874,7 +891,7 @@ fn expand_two_digit(value: u32) -> i32 {
     }
 }
 
-const WEEKDAYS: &[&str] = &[
+const WEEKDAYS: &[Word] = &words![
     "monday",
     "tuesday",
     "wednesday",
@@ -895,7 +912,7 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 /// Words that neither date nor separate dates.
-const FILLERS: &[&str] = &[
+const FILLERS: &[Word] = &words![
     "the",
     "of",
     "by",
@@ -937,7 +954,7 @@ const FILLERS: &[&str] = &[
     "academic",
 ];
 
-const REVISION_WORDS: [&str; 17] = [
+const REVISION_WORDS: [Word; 17] = words![
     "revised",
     "previously",
     "originally",
@@ -964,22 +981,21 @@ pub(super) fn reference_at(
     at: usize,
 ) -> Option<(Reference, usize)> {
     let token = tokens.get(at)?;
-    if token.is_word("ditto") {
+    if token.is(word!("ditto")) {
         let reference = Reference {
             target: None,
             direction: Some(Direction::Above),
         };
         return Some((reference, at + 1));
     }
-    if !["see", "refer", "as", "per", "same", "ditto", "cf", "linked"]
-        .iter()
-        .any(|word| token.is_word(word))
-    {
+    if !token.is_any(&words![
+        "see", "refer", "as", "per", "same", "ditto", "cf", "linked"
+    ]) {
         return None;
     }
     let mut next = at + 1;
     let skippable = |t: &Token<'_>| {
-        [
+        t.is_any(&words![
             "to",
             "as",
             "per",
@@ -1003,10 +1019,7 @@ pub(super) fn reference_at(
             "the",
             "under",
             "at",
-        ]
-        .iter()
-        .any(|word| t.is_word(word))
-            || matches!(t.tok, Tok::Other | Tok::Dot | Tok::Open)
+        ]) || matches!(t.tok, Tok::Other | Tok::Dot | Tok::Open)
     };
     while next < at + 6 && tokens.get(next).is_some_and(skippable) {
         next += 1;
@@ -1021,14 +1034,14 @@ pub(super) fn reference_at(
     }
     while tokens
         .get(next)
-        .is_some_and(|t| t.is_word("the") || t.tok == Tok::Close)
+        .is_some_and(|t| t.is(word!("the")) || t.tok == Tok::Close)
     {
         next += 1;
     }
     let direction = tokens.get(next).and_then(|t| {
-        if t.is_word("above") || t.is_word("previous") || t.is_word("earlier") {
+        if t.is(word!("above")) || t.is(word!("previous")) || t.is(word!("earlier")) {
             Some(Direction::Above)
-        } else if t.is_word("below") || t.is_word("following") || t.is_word("later") {
+        } else if t.is(word!("below")) || t.is(word!("following")) || t.is(word!("later")) {
             Some(Direction::Below)
         } else {
             None

@@ -6,47 +6,48 @@ use crate::model::StatusValue;
 
 use super::calendar::{Season, Term};
 use super::lex::{Tok, Token};
+use super::vocabulary::{word, words, Word, WordSet};
 use super::Recurrence;
 
 /// English and Welsh month names and the abbreviations plans use.
-const MONTHS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("january", 1),
-    ("ionawr", 1),
-    ("feb", 2),
-    ("february", 2),
-    ("febuary", 2),
-    ("chwefror", 2),
-    ("mar", 3),
-    ("march", 3),
-    ("mawrth", 3),
-    ("apr", 4),
-    ("april", 4),
-    ("ebrill", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("jun", 6),
-    ("june", 6),
-    ("mehefin", 6),
-    ("jul", 7),
-    ("july", 7),
-    ("gorffennaf", 7),
-    ("aug", 8),
-    ("august", 8),
-    ("awst", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("september", 9),
-    ("medi", 9),
-    ("oct", 10),
-    ("october", 10),
-    ("hydref", 10),
-    ("nov", 11),
-    ("november", 11),
-    ("tachwedd", 11),
-    ("dec", 12),
-    ("december", 12),
-    ("rhagfyr", 12),
+const MONTHS: &[(Word, u32)] = &[
+    (word!("jan"), 1),
+    (word!("january"), 1),
+    (word!("ionawr"), 1),
+    (word!("feb"), 2),
+    (word!("february"), 2),
+    (word!("febuary"), 2),
+    (word!("chwefror"), 2),
+    (word!("mar"), 3),
+    (word!("march"), 3),
+    (word!("mawrth"), 3),
+    (word!("apr"), 4),
+    (word!("april"), 4),
+    (word!("ebrill"), 4),
+    (word!("may"), 5),
+    (word!("mai"), 5),
+    (word!("jun"), 6),
+    (word!("june"), 6),
+    (word!("mehefin"), 6),
+    (word!("jul"), 7),
+    (word!("july"), 7),
+    (word!("gorffennaf"), 7),
+    (word!("aug"), 8),
+    (word!("august"), 8),
+    (word!("awst"), 8),
+    (word!("sep"), 9),
+    (word!("sept"), 9),
+    (word!("september"), 9),
+    (word!("medi"), 9),
+    (word!("oct"), 10),
+    (word!("october"), 10),
+    (word!("hydref"), 10),
+    (word!("nov"), 11),
+    (word!("november"), 11),
+    (word!("tachwedd"), 11),
+    (word!("dec"), 12),
+    (word!("december"), 12),
+    (word!("rhagfyr"), 12),
 ];
 
 /// The months in full, lower case, January first.
@@ -123,265 +124,262 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
 /// "May" and "March" are also everyday words; they count as months only next to a number
 /// or another month, or standing alone.
 pub(super) fn is_ambiguous_month(token: &Token<'_>) -> bool {
-    token.is_word("may") || token.is_word("march") || token.is_word("mar")
+    token.is_any(&words!["may", "march", "mar"])
 }
 
 pub(super) fn season(token: &Token<'_>) -> Option<(Season, Option<Term>)> {
-    const SEASONS: &[(&str, (Season, Option<Term>))] = &[
-        ("spring", (Season::Spring, Some(Term::Spring))),
-        ("summer", (Season::Summer, Some(Term::Summer))),
-        ("autumn", (Season::Autumn, Some(Term::Autumn))),
-        ("fall", (Season::Autumn, None)),
-        ("winter", (Season::Winter, None)),
+    const SEASONS: &[(Word, (Season, Option<Term>))] = &[
+        (word!("spring"), (Season::Spring, Some(Term::Spring))),
+        (word!("summer"), (Season::Summer, Some(Term::Summer))),
+        (word!("autumn"), (Season::Autumn, Some(Term::Autumn))),
+        (word!("fall"), (Season::Autumn, None)),
+        (word!("winter"), (Season::Winter, None)),
     ];
     lookup(SEASONS, token)
 }
 
 pub(super) fn ordinal_word(token: &Token<'_>) -> Option<u32> {
-    const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+    const ORDINALS: &[(Word, u32)] = &[
+        (word!("first"), 1),
+        (word!("second"), 2),
+        (word!("third"), 3),
+        (word!("fourth"), 4),
+    ];
     lookup(ORDINALS, token)
 }
 
-fn lookup<T: Copy>(table: &[(&str, T)], token: &Token<'_>) -> Option<T> {
-    if !matches!(token.tok, Tok::Word) {
+fn lookup<T: Copy>(table: &[(Word, T)], token: &Token<'_>) -> Option<T> {
+    if !matches!(token.tok, Tok::Word) || token.word == Word::NONE {
         return None;
     }
     table
         .iter()
-        .find(|(name, _)| token.key_is(name))
+        .find(|(word, _)| token.word == *word)
         .map(|&(_, value)| value)
 }
 
 /// How often: first match in text order wins.
-pub(super) const RECURRENCES: Phrases<(&[&str], Recurrence)> = Phrases::valued(&[
-    (&["daily"], Recurrence::Daily),
+pub(super) const RECURRENCES: Phrases<(&[Word], Recurrence)> = Phrases::valued(&[
+    (&words!["daily"], Recurrence::Daily),
     // Welsh plans, with the soft mutation after "yn": wythnosol, (f)misol, chwarterol, (f)blynyddol.
-    (&["wythnosol"], Recurrence::Weekly),
-    (&["misol"], Recurrence::Monthly),
-    (&["chwarterol"], Recurrence::Quarterly),
-    (&["blynyddol"], Recurrence::Annually),
-    (&["flynyddol"], Recurrence::Annually),
-    (&["fisol"], Recurrence::Monthly),
-    (&["every", "day"], Recurrence::Daily),
-    (&["weekly"], Recurrence::Weekly),
-    (&["every", "week"], Recurrence::Weekly),
-    (&["each", "week"], Recurrence::Weekly),
-    (&["once", "a", "week"], Recurrence::Weekly),
-    (&["fortnightly"], Recurrence::Fortnightly),
-    (&["every", "two", "weeks"], Recurrence::Fortnightly),
-    (&["every", "2", "weeks"], Recurrence::Fortnightly),
-    (&["bi", "monthly"], Recurrence::BiMonthly),
-    (&["bimonthly"], Recurrence::BiMonthly),
-    (&["every", "two", "months"], Recurrence::BiMonthly),
-    (&["every", "2", "months"], Recurrence::BiMonthly),
-    (&["six", "monthly"], Recurrence::TwiceYearly),
-    (&["6", "monthly"], Recurrence::TwiceYearly),
-    (&["monthly"], Recurrence::Monthly),
-    (&["every", "month"], Recurrence::Monthly),
-    (&["each", "month"], Recurrence::Monthly),
-    (&["once", "a", "month"], Recurrence::Monthly),
-    (&["quarterly"], Recurrence::Quarterly),
-    (&["every", "quarter"], Recurrence::Quarterly),
-    (&["each", "quarter"], Recurrence::Quarterly),
-    (&["every", "three", "months"], Recurrence::Quarterly),
-    (&["every", "3", "months"], Recurrence::Quarterly),
-    (&["termly"], Recurrence::Termly),
-    (&["each", "term"], Recurrence::Termly),
-    (&["every", "term"], Recurrence::Termly),
-    (&["per", "term"], Recurrence::Termly),
-    (&["twice", "a", "year"], Recurrence::TwiceYearly),
-    (&["twice", "yearly"], Recurrence::TwiceYearly),
-    (&["twice", "annually"], Recurrence::TwiceYearly),
-    (&["twice", "per", "year"], Recurrence::TwiceYearly),
-    (&["bi", "annually"], Recurrence::TwiceYearly),
-    (&["biannually"], Recurrence::TwiceYearly),
-    (&["bi", "annual"], Recurrence::TwiceYearly),
-    (&["biannual"], Recurrence::TwiceYearly),
-    (&["half", "yearly"], Recurrence::TwiceYearly),
-    (&["every", "six", "months"], Recurrence::TwiceYearly),
-    (&["every", "6", "months"], Recurrence::TwiceYearly),
-    (&["each", "academic", "year"], Recurrence::Annually),
-    (&["each", "financial", "year"], Recurrence::Annually),
-    (&["every", "academic", "year"], Recurrence::Annually),
-    (&["annually"], Recurrence::Annually),
-    (&["annual"], Recurrence::Annually),
-    (&["yearly"], Recurrence::Annually),
-    (&["every", "year"], Recurrence::Annually),
-    (&["each", "year"], Recurrence::Annually),
-    (&["once", "a", "year"], Recurrence::Annually),
-    (&["per", "annum"], Recurrence::Annually),
+    (&words!["wythnosol"], Recurrence::Weekly),
+    (&words!["misol"], Recurrence::Monthly),
+    (&words!["chwarterol"], Recurrence::Quarterly),
+    (&words!["blynyddol"], Recurrence::Annually),
+    (&words!["flynyddol"], Recurrence::Annually),
+    (&words!["fisol"], Recurrence::Monthly),
+    (&words!["every", "day"], Recurrence::Daily),
+    (&words!["weekly"], Recurrence::Weekly),
+    (&words!["every", "week"], Recurrence::Weekly),
+    (&words!["each", "week"], Recurrence::Weekly),
+    (&words!["once", "a", "week"], Recurrence::Weekly),
+    (&words!["fortnightly"], Recurrence::Fortnightly),
+    (&words!["every", "two", "weeks"], Recurrence::Fortnightly),
+    (&words!["every", "2", "weeks"], Recurrence::Fortnightly),
+    (&words!["bi", "monthly"], Recurrence::BiMonthly),
+    (&words!["bimonthly"], Recurrence::BiMonthly),
+    (&words!["every", "two", "months"], Recurrence::BiMonthly),
+    (&words!["every", "2", "months"], Recurrence::BiMonthly),
+    (&words!["six", "monthly"], Recurrence::TwiceYearly),
+    (&words!["6", "monthly"], Recurrence::TwiceYearly),
+    (&words!["monthly"], Recurrence::Monthly),
+    (&words!["every", "month"], Recurrence::Monthly),
+    (&words!["each", "month"], Recurrence::Monthly),
+    (&words!["once", "a", "month"], Recurrence::Monthly),
+    (&words!["quarterly"], Recurrence::Quarterly),
+    (&words!["every", "quarter"], Recurrence::Quarterly),
+    (&words!["each", "quarter"], Recurrence::Quarterly),
+    (&words!["every", "three", "months"], Recurrence::Quarterly),
+    (&words!["every", "3", "months"], Recurrence::Quarterly),
+    (&words!["termly"], Recurrence::Termly),
+    (&words!["each", "term"], Recurrence::Termly),
+    (&words!["every", "term"], Recurrence::Termly),
+    (&words!["per", "term"], Recurrence::Termly),
+    (&words!["twice", "a", "year"], Recurrence::TwiceYearly),
+    (&words!["twice", "yearly"], Recurrence::TwiceYearly),
+    (&words!["twice", "annually"], Recurrence::TwiceYearly),
+    (&words!["twice", "per", "year"], Recurrence::TwiceYearly),
+    (&words!["bi", "annually"], Recurrence::TwiceYearly),
+    (&words!["biannually"], Recurrence::TwiceYearly),
+    (&words!["bi", "annual"], Recurrence::TwiceYearly),
+    (&words!["biannual"], Recurrence::TwiceYearly),
+    (&words!["half", "yearly"], Recurrence::TwiceYearly),
+    (&words!["every", "six", "months"], Recurrence::TwiceYearly),
+    (&words!["every", "6", "months"], Recurrence::TwiceYearly),
+    (&words!["each", "academic", "year"], Recurrence::Annually),
+    (&words!["each", "financial", "year"], Recurrence::Annually),
+    (&words!["every", "academic", "year"], Recurrence::Annually),
+    (&words!["annually"], Recurrence::Annually),
+    (&words!["annual"], Recurrence::Annually),
+    (&words!["yearly"], Recurrence::Annually),
+    (&words!["every", "year"], Recurrence::Annually),
+    (&words!["each", "year"], Recurrence::Annually),
+    (&words!["once", "a", "year"], Recurrence::Annually),
+    (&words!["per", "annum"], Recurrence::Annually),
 ]);
 
 /// Recurring without a stated frequency.
-pub(super) const REGULAR: Phrases<&[&str]> = Phrases::plain(&[
-    &["every"],
-    &["times", "a", "year"],
-    &["times", "per", "year"],
-    &["times", "a", "month"],
-    &["times", "a", "term"],
-    &["regularly"],
-    &["regular"],
-    &["each", "meeting"],
-    &["every", "meeting"],
-    &["routinely"],
+pub(super) const REGULAR: Phrases<&[Word]> = Phrases::plain(&[
+    &words!["every"],
+    &words!["times", "a", "year"],
+    &words!["times", "per", "year"],
+    &words!["times", "a", "month"],
+    &words!["times", "a", "term"],
+    &words!["regularly"],
+    &words!["regular"],
+    &words!["each", "meeting"],
+    &words!["every", "meeting"],
+    &words!["routinely"],
 ]);
 
 /// Continuing past a date given with it: "April 2016 and ongoing".
-pub(super) const STILL_GOING: Phrases<&[&str]> = Phrases::plain(&[
-    &["ongoing"],
-    &["on", "going"],
-    &["continuing"],
-    &["and", "beyond"],
+pub(super) const STILL_GOING: Phrases<&[Word]> = Phrases::plain(&[
+    &words!["ongoing"],
+    &words!["on", "going"],
+    &words!["continuing"],
+    &words!["and", "beyond"],
 ]);
 
 /// Continuous work with no end date.
-pub(super) const ONGOING: Phrases<&[&str]> = Phrases::plain(&[
-    &["throughout"],
-    &["parhaus"],
-    &["further", "notice"],
-    &["year", "round"],
-    &["all", "year"],
-    &["ongoing"],
-    &["on", "going"],
-    &["continuous"],
-    &["continual"],
-    &["continuing"],
-    &["continued"],
-    &["continue"],
-    &["rolling"],
-    &["in", "progress"],
-    &["underway"],
-    &["under", "way"],
-    &["business", "as", "usual"],
-    &["bau"],
-    &["permanent"],
+pub(super) const ONGOING: Phrases<&[Word]> = Phrases::plain(&[
+    &words!["throughout"],
+    &words!["parhaus"],
+    &words!["further", "notice"],
+    &words!["year", "round"],
+    &words!["all", "year"],
+    &words!["ongoing"],
+    &words!["on", "going"],
+    &words!["continuous"],
+    &words!["continual"],
+    &words!["continuing"],
+    &words!["continued"],
+    &words!["continue"],
+    &words!["rolling"],
+    &words!["in", "progress"],
+    &words!["underway"],
+    &words!["under", "way"],
+    &words!["business", "as", "usual"],
+    &words!["bau"],
+    &words!["permanent"],
 ]);
 
 /// A target nobody can be held to.
-pub(super) const VAGUE: Phrases<&[&str]> = Phrases::plain(&[
-    &["tbc"],
-    &["gadarnhau"],
-    &["tba"],
-    &["tbd"],
-    &["tbcd"],
-    &["to", "be", "confirmed"],
-    &["to", "be", "agreed"],
-    &["to", "be", "determined"],
-    &["to", "be", "decided"],
-    &["to", "be", "arranged"],
-    &["to", "be", "scheduled"],
-    &["to", "be", "set"],
-    &["to", "be", "advised"],
-    &["when"],
-    &["whenever"],
-    &["once"],
-    &["if"],
-    &["as", "required"],
-    &["as", "needed"],
-    &["as", "necessary"],
-    &["as", "appropriate"],
-    &["where", "appropriate"],
-    &["where", "possible"],
-    &["as", "resources"],
-    &["resources", "permitting"],
-    &["available"],
-    &["subject", "to"],
-    &["dependent", "on"],
-    &["depending", "on"],
-    &["depends", "on"],
-    &["asap"],
-    &["as", "soon", "as", "possible"],
-    &["in", "due", "course"],
-    &["ad", "hoc"],
-    &["adhoc"],
-    &["not", "yet", "known"],
-    &["unknown"],
-    &["not", "known"],
-    &["immediately"],
-    &["immediate"],
-    &["soon"],
-    &["future"],
-    &["later"],
-    &["long", "term"],
-    &["medium", "term"],
-    &["short", "term"],
-    &["not", "set"],
-    &["within"],
-    &["months"],
-    &["weeks"],
-    &["days"],
-    &["t", "b", "c"],
-    &["t", "b", "a"],
-    &["pending"],
-    &["awaiting"],
-    &["now"],
-    &["not", "yet", "agreed"],
-    &["not", "yet", "confirmed"],
-    &["not", "yet", "decided"],
-    &["next"],
-    &["no", "date"],
-    &["various"],
-    &["flexible"],
+pub(super) const VAGUE: Phrases<&[Word]> = Phrases::plain(&[
+    &words!["tbc"],
+    &words!["gadarnhau"],
+    &words!["tba"],
+    &words!["tbd"],
+    &words!["tbcd"],
+    &words!["to", "be", "confirmed"],
+    &words!["to", "be", "agreed"],
+    &words!["to", "be", "determined"],
+    &words!["to", "be", "decided"],
+    &words!["to", "be", "arranged"],
+    &words!["to", "be", "scheduled"],
+    &words!["to", "be", "set"],
+    &words!["to", "be", "advised"],
+    &words!["when"],
+    &words!["whenever"],
+    &words!["once"],
+    &words!["if"],
+    &words!["as", "required"],
+    &words!["as", "needed"],
+    &words!["as", "necessary"],
+    &words!["as", "appropriate"],
+    &words!["where", "appropriate"],
+    &words!["where", "possible"],
+    &words!["as", "resources"],
+    &words!["resources", "permitting"],
+    &words!["available"],
+    &words!["subject", "to"],
+    &words!["dependent", "on"],
+    &words!["depending", "on"],
+    &words!["depends", "on"],
+    &words!["asap"],
+    &words!["as", "soon", "as", "possible"],
+    &words!["in", "due", "course"],
+    &words!["ad", "hoc"],
+    &words!["adhoc"],
+    &words!["not", "yet", "known"],
+    &words!["unknown"],
+    &words!["not", "known"],
+    &words!["immediately"],
+    &words!["immediate"],
+    &words!["soon"],
+    &words!["future"],
+    &words!["later"],
+    &words!["long", "term"],
+    &words!["medium", "term"],
+    &words!["short", "term"],
+    &words!["not", "set"],
+    &words!["within"],
+    &words!["months"],
+    &words!["weeks"],
+    &words!["days"],
+    &words!["t", "b", "c"],
+    &words!["t", "b", "a"],
+    &words!["pending"],
+    &words!["awaiting"],
+    &words!["now"],
+    &words!["not", "yet", "agreed"],
+    &words!["not", "yet", "confirmed"],
+    &words!["not", "yet", "decided"],
+    &words!["next"],
+    &words!["no", "date"],
+    &words!["various"],
+    &words!["flexible"],
 ]);
 
 /// Progress written where a date belongs.
-pub(super) const STATUSES: Phrases<(&[&str], StatusValue)> = Phrases::valued(&[
-    (&["not", "started"], StatusValue::NotStarted),
-    (&["not", "yet", "started"], StatusValue::NotStarted),
-    (&["delayed"], StatusValue::Delayed),
-    (&["overdue"], StatusValue::Delayed),
-    (&["on", "hold"], StatusValue::Delayed),
-    (&["on", "track"], StatusValue::OnTrack),
-    (&["on", "target"], StatusValue::OnTrack),
-    (&["complete"], StatusValue::Complete),
-    (&["completed"], StatusValue::Complete),
-    (&["done"], StatusValue::Complete),
-    (&["achieved"], StatusValue::Complete),
-    (&["delivered"], StatusValue::Complete),
-    (&["established"], StatusValue::Complete),
-    (&["in", "place"], StatusValue::Complete),
-    (&["finished"], StatusValue::Complete),
-    (&["closed"], StatusValue::Complete),
+pub(super) const STATUSES: Phrases<(&[Word], StatusValue)> = Phrases::valued(&[
+    (&words!["not", "started"], StatusValue::NotStarted),
+    (&words!["not", "yet", "started"], StatusValue::NotStarted),
+    (&words!["delayed"], StatusValue::Delayed),
+    (&words!["overdue"], StatusValue::Delayed),
+    (&words!["on", "hold"], StatusValue::Delayed),
+    (&words!["on", "track"], StatusValue::OnTrack),
+    (&words!["on", "target"], StatusValue::OnTrack),
+    (&words!["complete"], StatusValue::Complete),
+    (&words!["completed"], StatusValue::Complete),
+    (&words!["done"], StatusValue::Complete),
+    (&words!["achieved"], StatusValue::Complete),
+    (&words!["delivered"], StatusValue::Complete),
+    (&words!["established"], StatusValue::Complete),
+    (&words!["in", "place"], StatusValue::Complete),
+    (&words!["finished"], StatusValue::Complete),
+    (&words!["closed"], StatusValue::Complete),
 ]);
 
 /// Cells that say there is no milestone.
-pub(super) const NOTHING: Phrases<&[&str]> = Phrases::plain(&[
-    &["n", "a"],
-    &["na"],
-    &["not", "applicable"],
-    &["none"],
-    &["nil"],
-    &["no", "milestone"],
-    &["cancelled"],
-    &["withdrawn"],
-    &["no", "longer"],
+pub(super) const NOTHING: Phrases<&[Word]> = Phrases::plain(&[
+    &words!["n", "a"],
+    &words!["na"],
+    &words!["not", "applicable"],
+    &words!["none"],
+    &words!["nil"],
+    &words!["no", "milestone"],
+    &words!["cancelled"],
+    &words!["withdrawn"],
+    &words!["no", "longer"],
 ]);
 
-/// A table of phrases, with a summary of how their first words start: most words of a
-/// milestone start none of them and are passed over without comparing a phrase.
+/// A table of phrases, with the set of their first words: most words of a milestone start
+/// none of them and are passed over without comparing a phrase.
 pub(super) struct Phrases<E: 'static> {
     list: &'static [E],
-    starts: u64,
-}
-
-/// The bit of a word's length and first byte in [`Phrases::starts`].
-const fn start_bit(word: &[u8]) -> u64 {
-    match word {
-        [first, ..] => 1 << ((*first as usize * 7 + word.len()) % 64),
-        [] => 0,
-    }
+    starts: WordSet,
 }
 
 // Built only in constants: an index out of range fails the build, never a check.
 #[allow(clippy::indexing_slicing)]
-impl<T: Copy> Phrases<(&'static [&'static str], T)> {
+impl<T: Copy> Phrases<(&'static [Word], T)> {
     /// Phrases, each with the value it stands for.
-    pub(super) const fn valued(list: &'static [(&'static [&'static str], T)]) -> Self {
-        let mut starts = 0;
+    pub(super) const fn valued(list: &'static [(&'static [Word], T)]) -> Self {
+        let mut starts = WordSet::EMPTY;
         let mut at = 0;
         while at < list.len() {
             if let [first, ..] = list[at].0 {
-                starts |= start_bit(first.as_bytes());
+                starts = starts.with(*first);
             }
             at += 1;
         }
@@ -390,13 +388,13 @@ impl<T: Copy> Phrases<(&'static [&'static str], T)> {
 }
 
 #[allow(clippy::indexing_slicing)]
-impl Phrases<&'static [&'static str]> {
-    pub(super) const fn plain(list: &'static [&'static [&'static str]]) -> Self {
-        let mut starts = 0;
+impl Phrases<&'static [Word]> {
+    pub(super) const fn plain(list: &'static [&'static [Word]]) -> Self {
+        let mut starts = WordSet::EMPTY;
         let mut at = 0;
         while at < list.len() {
             if let [first, ..] = list[at] {
-                starts |= start_bit(first.as_bytes());
+                starts = starts.with(*first);
             }
             at += 1;
         }
@@ -405,61 +403,53 @@ impl Phrases<&'static [&'static str]> {
 }
 
 impl<E> Phrases<E> {
-    /// Whether some phrase could start with `token`.
+    /// Whether some phrase starts with `token`.
     fn may_start(&self, token: &Token<'_>) -> bool {
-        self.starts & start_bit(token.key_bytes()) != 0
+        self.starts.contains(token.word)
     }
 }
 
 /// Finds the first phrase of `table` (by position in the text) among `words`.
 pub(super) fn find<T: Copy>(
     words: &[Token<'_>],
-    table: &Phrases<(&'static [&'static str], T)>,
+    table: &Phrases<(&'static [Word], T)>,
 ) -> Option<(usize, T)> {
     words
         .iter()
         .enumerate()
         .filter(|(_, token)| table.may_start(token))
-        .find_map(|(at, token)| {
+        .find_map(|(at, _)| {
             table
                 .list
                 .iter()
-                .find(|(phrase, _)| matches_at(words, at, token, phrase))
+                .find(|(phrase, _)| matches_at(words, at, phrase))
                 .map(|&(_, value)| (at, value))
         })
 }
 
 /// Whether any phrase of `table` occurs among `words`; its position if so.
-pub(super) fn find_any(
-    words: &[Token<'_>],
-    table: &Phrases<&'static [&'static str]>,
-) -> Option<usize> {
+pub(super) fn find_any(words: &[Token<'_>], table: &Phrases<&'static [Word]>) -> Option<usize> {
     words
         .iter()
         .enumerate()
         .filter(|(_, token)| table.may_start(token))
-        .find(|&(at, token)| {
+        .find(|&(at, _)| {
             table
                 .list
                 .iter()
-                .any(|phrase| matches_at(words, at, token, phrase))
+                .any(|phrase| matches_at(words, at, phrase))
         })
         .map(|(at, _)| at)
 }
 
-/// Whether `phrase` starts at `words[at]` (`first`). The first word is tried on its own:
-/// it rules out almost every phrase of a table.
-fn matches_at(words: &[Token<'_>], at: usize, first: &Token<'_>, phrase: &[&str]) -> bool {
-    let Some((head, rest)) = phrase.split_first() else {
-        return false;
-    };
-    first.key_is(head)
-        && words.get(at + 1..at + phrase.len()).is_some_and(|window| {
-            window
-                .iter()
-                .zip(rest)
-                .all(|(token, word)| token.key_is(word))
-        })
+/// Whether `phrase` starts at `words[at]`.
+fn matches_at(words: &[Token<'_>], at: usize, phrase: &[Word]) -> bool {
+    words.get(at..at + phrase.len()).is_some_and(|window| {
+        window
+            .iter()
+            .zip(phrase)
+            .all(|(token, word)| token.word == *word)
+    })
 }
 
 #[cfg(test)]

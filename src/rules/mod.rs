@@ -42,6 +42,17 @@ impl RuleMeta {
     pub fn issue(&self, path: impl Into<String>, message: Message) -> Issue {
         Issue::say(self.id, self.severity, path, message)
     }
+
+    /// An issue of this rule about an action (its id as written), with a hint.
+    pub fn action_issue(
+        &self,
+        path: String,
+        action: Option<&str>,
+        message: Message,
+        hint: Message,
+    ) -> Issue {
+        Issue::about_action(self.id, self.severity, path, action, message, hint)
+    }
 }
 
 /// Declares a rule: a unit struct carrying its [`RuleMeta`] as `META`, documented by its

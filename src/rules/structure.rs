@@ -60,7 +60,8 @@ impl Check for DuplicateId {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
-        let mut first_seen: HashMap<String, ActionRef<'_>> = HashMap::new();
+        let mut first_seen: HashMap<&str, ActionRef<'_>> =
+            HashMap::with_capacity(context.plan.sections.iter().map(|s| s.actions.len()).sum());
         for action in context.plan.actions() {
             let Some(id) = action
                 .action
@@ -72,21 +73,18 @@ impl Check for DuplicateId {
                 continue;
             };
             match first_seen.get(id) {
-                Some(first) => issues.push(
-                    Self::META
-                        .issue(
-                            action.field_pointer("id"),
-                            Message::DuplicateId {
-                                id: id.to_owned(),
-                                action: first.action_index + 1,
-                                section: first.section_index + 1,
-                            },
-                        )
-                        .with_action(Some(id))
-                        .with_hint(Message::DuplicateIdHint),
-                ),
+                Some(first) => issues.push(Self::META.action_issue(
+                    action.field_pointer("id"),
+                    Some(id),
+                    Message::DuplicateId {
+                        id: id.to_owned(),
+                        action: first.action_index + 1,
+                        section: first.section_index + 1,
+                    },
+                    Message::DuplicateIdHint,
+                )),
                 None => {
-                    first_seen.insert(id.to_owned(), action);
+                    first_seen.insert(id, action);
                 }
             }
         }
@@ -186,18 +184,15 @@ impl Check for ActionMissing {
             let Some(recorded) = recorded_instead(action.action) else {
                 continue;
             };
-            issues.push(
-                Self::META
-                    .issue(
-                        action.field_pointer("description"),
-                        Message::ActionMissing {
-                            action: ActionName::of(&action),
-                            recorded,
-                        },
-                    )
-                    .with_action(action.action.id.as_deref())
-                    .with_hint(Message::ActionMissingHint),
-            );
+            issues.push(Self::META.action_issue(
+                action.field_pointer("description"),
+                action.action.id.as_deref(),
+                Message::ActionMissing {
+                    action: ActionName::of(&action),
+                    recorded,
+                },
+                Message::ActionMissingHint,
+            ));
         }
     }
 }
@@ -309,18 +304,15 @@ impl Check for MissingField {
             return;
         }
         for action in missing {
-            issues.push(
-                self.meta
-                    .issue(
-                        action.field_pointer(self.field),
-                        Message::ActionLacks {
-                            action: ActionName::of(&action),
-                            what: self.what,
-                        },
-                    )
-                    .with_action(action.action.id.as_deref())
-                    .with_hint(self.what.hint()),
-            );
+            issues.push(self.meta.action_issue(
+                action.field_pointer(self.field),
+                action.action.id.as_deref(),
+                Message::ActionLacks {
+                    action: ActionName::of(&action),
+                    what: self.what,
+                },
+                self.what.hint(),
+            ));
         }
     }
 }

@@ -1,11 +1,12 @@
 //! Timeline rules: milestones that cannot be read or held to, that fall outside the plan,
 //! run backwards, point nowhere, are overdue, or contradict the status or another action.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::date::Date;
-use crate::messages::{ActionName, Message, Whereabouts};
+use crate::messages::{ActionName, Decimal, Message, Whereabouts};
 use crate::milestone::{action_references, Direction, Kind, Timescale};
 use crate::model::{ActionRef, Milestone, StatusValue};
 use crate::report::Issue;
@@ -280,14 +281,14 @@ struct Seen<'a, 'p> {
     context: &'a Context<'p>,
     actions: &'a [ActionRef<'p>],
     /// Built on the first cross-reference: most rules never look one up.
-    index: &'a OnceCell<ActionIndex>,
+    index: &'a OnceCell<ActionIndex<'p>>,
     /// Position of the action in `actions`.
     position: usize,
     milestone: &'p Milestone,
     parsed: &'p Timescale,
 }
 
-impl Seen<'_, '_> {
+impl<'p> Seen<'_, 'p> {
     fn action(&self) -> Option<&ActionRef<'_>> {
         self.actions.get(self.position)
     }
@@ -304,7 +305,7 @@ impl Seen<'_, '_> {
         (self.milestone.text.trim().to_owned(), action)
     }
 
-    fn actions_by_id(&self) -> &ActionIndex {
+    fn actions_by_id(&self) -> &ActionIndex<'p> {
         self.index.get_or_init(|| ActionIndex::new(self.actions))
     }
 
@@ -347,18 +348,14 @@ impl Check for MilestoneRule {
                     parsed,
                 };
                 if let Some(finding) = (self.judge)(&seen) {
-                    let mut issue = self
-                        .meta
-                        .issue(
-                            action.field_pointer(&format!("milestones/{index}")),
-                            finding.message,
-                        )
-                        .with_action(action.action.id.as_deref())
-                        .with_hint(finding.hint);
+                    let mut issue = self.meta.action_issue(
+                        milestone_pointer(action, index),
+                        action.action.id.as_deref(),
+                        finding.message,
+                        finding.hint,
+                    );
                     // Point at the date inside a longer text ("... by March 2016").
-                    if let Some(span) = parsed.span {
-                        issue = issue.with_span(span);
-                    }
+                    issue.span = parsed.span;
                     issues.push(issue);
                 }
             }
@@ -390,9 +387,9 @@ fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
     let period = seen.context.period?;
     let parsed = seen.parsed;
     let hint = Message::MilestoneOutsidePeriodHint;
-    let (milestone, action) = seen.name();
     if let Some(end) = parsed.end {
         if end > period.end {
+            let (milestone, action) = seen.name();
             return Some(Finding {
                 message: Message::MilestoneAfterPeriod {
                     milestone,
@@ -404,6 +401,7 @@ fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
             });
         }
         if end < period.start {
+            let (milestone, action) = seen.name();
             return Some(Finding {
                 message: Message::MilestoneBeforePeriod {
                     milestone,
@@ -418,6 +416,7 @@ fn outside_period(seen: &Seen<'_, '_>) -> Option<Finding> {
     let start = parsed
         .start
         .filter(|start| parsed.end.is_none() && *start > period.end)?;
+    let (milestone, action) = seen.name();
     Some(Finding {
         message: Message::MilestoneStartsAfterPeriod {
             milestone,
@@ -561,23 +560,34 @@ impl Check for DependencyOrder {
                 if due >= named_due {
                     continue;
                 }
-                issues.push(
-                    Self::META
-                        .issue(
-                            action.field_pointer(&format!("milestones/{index}")),
-                            Message::DependencyOrder {
-                                action: ActionName::of(action),
-                                target: target.clone(),
-                                due,
-                                target_due: named_due,
-                            },
-                        )
-                        .with_action(action.action.id.as_deref())
-                        .with_hint(Message::DependencyOrderHint),
-                );
+                issues.push(Self::META.action_issue(
+                    milestone_pointer(action, index),
+                    action.action.id.as_deref(),
+                    Message::DependencyOrder {
+                        action: ActionName::of(action),
+                        target: target.clone(),
+                        due,
+                        target_due: named_due,
+                    },
+                    Message::DependencyOrderHint,
+                ));
             }
         }
     }
+}
+
+/// JSON Pointer of an action's milestone, written in one go.
+fn milestone_pointer(action: &ActionRef<'_>, index: usize) -> String {
+    let mut pointer = String::with_capacity(40);
+    for (part, number) in [
+        ("/sections/", action.section_index),
+        ("/actions/", action.action_index),
+        ("/milestones/", index),
+    ] {
+        pointer.push_str(part);
+        pointer.push_str(Decimal::of(number).as_str());
+    }
+    pointer
 }
 
 /// The latest deadline among an action's milestones, with the milestone's index.
@@ -594,17 +604,18 @@ fn deadline(action: &ActionRef<'_>) -> Option<(usize, Date)> {
 /// Where the actions of a plan are, by the ids cross-references use. Built once per rule
 /// run: a scan of the actions per reference made large plans quadratic (10,000 actions took
 /// 33x the time of 1,000).
-struct ActionIndex {
-    /// Position of the first action with each normalised id.
-    by_id: HashMap<String, usize>,
+struct ActionIndex<'p> {
+    /// Position of the first action with each normalised id (the plan's own text when it
+    /// is already normal, as ids almost always are).
+    by_id: HashMap<Cow<'p, str>, usize>,
     /// No action has an id: "9" means the ninth action.
     numbered: bool,
     len: usize,
 }
 
-impl ActionIndex {
-    fn new(actions: &[ActionRef<'_>]) -> ActionIndex {
-        let mut by_id = HashMap::new();
+impl<'p> ActionIndex<'p> {
+    fn new(actions: &[ActionRef<'p>]) -> ActionIndex<'p> {
+        let mut by_id = HashMap::with_capacity(actions.len());
         for (position, action) in actions.iter().enumerate() {
             if let Some(id) = action.action.id.as_deref() {
                 by_id.entry(normal_id(id)).or_insert(position);
@@ -635,8 +646,13 @@ impl ActionIndex {
     }
 }
 
-fn normal_id(id: &str) -> String {
-    id.trim().trim_end_matches('.').to_ascii_lowercase()
+fn normal_id(id: &str) -> Cow<'_, str> {
+    let id = id.trim().trim_end_matches('.');
+    if id.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        Cow::Owned(id.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(id)
+    }
 }
 
 #[cfg(test)]
