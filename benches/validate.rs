@@ -14,11 +14,12 @@ use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+use prevent_plan_check::report::ReportMode;
 use prevent_plan_check::{validate_json, Options};
 
 /// One check as the WASM export runs it: the report comes back as JSON text.
 fn check(text: &str, options: &Options) -> String {
-    serde_json::to_string(&validate_json(text, options)).unwrap_or_default()
+    validate_json(text, options).to_json(ReportMode::Full)
 }
 
 const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];

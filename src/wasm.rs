@@ -27,10 +27,15 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
     serde_json::to_string(value).map_err(|error| js_error("ERR_INTERNAL", error))
 }
 
+/// A report as JSON text, by the report's own writer (not serde: see `report::json`).
+fn report_json(report: &crate::Report) -> Result<String, JsError> {
+    Ok(report.to_json(crate::report::ReportMode::Full))
+}
+
 /// Checks a plan given as JSON text; returns the report as JSON text.
 #[wasm_bindgen]
 pub fn validate_json(plan: &str, options_json: &str) -> Result<String, JsError> {
-    to_json(&crate::validate_json(plan, &options(options_json)?))
+    report_json(&crate::validate_json(plan, &options(options_json)?))
 }
 
 /// Checks a plan table given as JSON rows of cells (`range.values`, `getValues()`).
@@ -44,13 +49,13 @@ pub fn validate_rows(rows_json: &str, options_json: &str) -> Result<String, JsEr
             format_args!("rows must be an array of arrays of strings, numbers, booleans, dates or nulls ({error})"),
         )
     })?;
-    to_json(&crate::validate_rows(rows, &options))
+    report_json(&crate::validate_rows(rows, &options))
 }
 
 /// Checks a plan table given as CSV or TSV text.
 #[wasm_bindgen]
 pub fn validate_csv(text: &str, options_json: &str) -> Result<String, JsError> {
-    to_json(&crate::validate_csv(text, &options(options_json)?))
+    report_json(&crate::validate_csv(text, &options(options_json)?))
 }
 
 /// Checks the plan sheet of a workbook whose sheets the workbook module read:
@@ -66,7 +71,7 @@ pub fn validate_sheets(sheets_json: &str, options_json: &str) -> Result<String, 
                 format_args!("sheets must be [{{sheet, rows}}] ({error})"),
             )
         })?;
-    to_json(&crate::validate_sheets(&sheets, &options))
+    report_json(&crate::validate_sheets(&sheets, &options))
 }
 
 /// One version of a plan for `compare`: `kind` says how `text` is read (`json`, `csv`,
@@ -118,7 +123,7 @@ pub fn compare(
 /// The report for a workbook the workbook module could not read.
 #[wasm_bindgen]
 pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsError> {
-    to_json(&crate::table_unreadable(message, &options(options_json)?))
+    report_json(&crate::table_unreadable(message, &options(options_json)?))
 }
 
 /// The report for a file the workbook module could not read: the fields of its `failure`
@@ -131,7 +136,7 @@ pub fn unread_file(
     options_json: &str,
 ) -> Result<String, JsError> {
     let failure = crate::table::failure::ReadFailure::from_parts(kind, text, limit);
-    to_json(&crate::unread_file(&failure, &options(options_json)?))
+    report_json(&crate::unread_file(&failure, &options(options_json)?))
 }
 
 /// The built-in coverage profiles, default first.
@@ -150,7 +155,7 @@ pub fn profile_schema() -> String {
 /// answer without first copying the whole input into WASM memory.
 #[wasm_bindgen]
 pub fn input_too_large(bytes: usize, options_json: &str) -> Result<String, JsError> {
-    to_json(&crate::input_too_large(bytes, &options(options_json)?))
+    report_json(&crate::input_too_large(bytes, &options(options_json)?))
 }
 
 /// The limits of one check: `{"maxInputBytes", "maxDepth", "maxActions", "maxCellChars",
