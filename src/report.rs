@@ -269,8 +269,15 @@ impl Report {
     /// `serde_json::to_string(&report)`, written without serde.
     pub fn to_json(&self, mode: ReportMode) -> String {
         let mut json = json::Json::default();
-        json.report(self, mode == ReportMode::Full);
+        json.report(self, mode);
         json.into_string()
+    }
+
+    /// The report as the WASM exports hand it to JS, which puts the public shape back
+    /// together: lines of JSON, hints given once, `plan` and `coverage` last for JS to parse
+    /// when they are first read, and coverage evidence given compactly (see `report::json`).
+    pub fn to_wire(&self, mode: ReportMode) -> String {
+        json::wire(self, mode)
     }
 
     /// Renders every issue in `locale` (they are written in English).

@@ -336,6 +336,7 @@ pub(super) fn render(message: &Message) -> String {
         AsOfOptionDate { text } => format!("\"{text}\" is not a YYYY-MM-DD date"),
         AsOfOptionType => "must be a YYYY-MM-DD string".into(),
         OriginOption { value } => format!("{value} is not a cell address such as \"B3\""),
+        ReportOption { value } => format!("{value} is not \"full\" or \"issues\""),
         LocaleOptionUnknown { locale } => {
             format!("\"{locale}\" is not supported (use en or cy)")
         }
