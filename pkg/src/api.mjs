@@ -361,7 +361,7 @@ function readCoverage(coverageText, stringsText) {
  * after them, when they are first read. `report: 'issues'` leaves those lines out, and
  * the report has no `plan` and no `coverage`.
  */
-function readReport(wire) {
+export function readReport(wire) {
   const headEnd = wire.indexOf('\n');
   const hintsEnd = wire.indexOf('\n', headEnd + 1);
   const head = JSON.parse(wire.slice(0, headEnd));
