@@ -186,7 +186,8 @@ export interface Options {
   /**
    * `"full"` (the default): the whole report, whose `plan` and `coverage` are read from the
    * core's answer when first accessed. `"issues"`: only `valid`, `profile`, `issues` and
-   * `summary` ({@link IssuesReport}), for form validation on every keystroke.
+   * `summary` ({@link IssuesReport}), for form validation on every keystroke. `compare`,
+   * `summarize` and `overview` accept it and ignore it.
    */
   report?: 'full' | 'issues';
 }

@@ -322,6 +322,15 @@ function defineLazy(target, key, compute) {
   });
 }
 
+/** A line of the core's answer; one that does not parse is a bug, reported as ERR_INTERNAL. */
+function parseLine(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw fail('ERR_INTERNAL', `prevent-plan-check gave a report it cannot read (${error && error.message}); please report this input`, error);
+  }
+}
+
 /**
  * Coverage evidence in the public shape, from the core's compact form: six numbers a piece
  * (action, field, phrase, span start and end, source), strings as indexes into `strings`,
@@ -345,8 +354,8 @@ function expandEvidence(flat, strings) {
  * (a category id such as `__proto__` is an own key of the parsed object, never a prototype).
  */
 function readCoverage(coverageText, stringsText) {
-  const coverage = JSON.parse(coverageText);
-  const strings = JSON.parse(stringsText);
+  const coverage = parseLine(coverageText);
+  const strings = parseLine(stringsText);
   for (const id of Object.keys(coverage)) {
     const category = coverage[id];
     category.evidence = expandEvidence(category.evidence, strings);
@@ -358,14 +367,14 @@ function readCoverage(coverageText, stringsText) {
  * The report from what the core's report exports return (`Report::to_wire` in
  * src/report/json.rs): lines of JSON. The first two (`{valid, profile, issues, summary}` with
  * each hint as an index, and the hints) are read now; `plan` and `coverage`, in the lines
- * after them, when they are first read. `report: 'issues'` leaves those lines out, and
- * the report has no `plan` and no `coverage`.
+ * after them, when they are first read (until then the report holds the core's text). `report:
+ * 'issues'` leaves those lines out, and the report has no `plan` and no `coverage`.
  */
 export function readReport(wire) {
   const headEnd = wire.indexOf('\n');
   const hintsEnd = wire.indexOf('\n', headEnd + 1);
-  const head = JSON.parse(wire.slice(0, headEnd));
-  const hints = JSON.parse(hintsEnd < 0 ? wire.slice(headEnd + 1) : wire.slice(headEnd + 1, hintsEnd));
+  const head = parseLine(wire.slice(0, headEnd));
+  const hints = parseLine(hintsEnd < 0 ? wire.slice(headEnd + 1) : wire.slice(headEnd + 1, hintsEnd));
   const { issues } = head;
   for (let index = 0; index < issues.length; index += 1) {
     const issue = issues[index];
@@ -378,7 +387,7 @@ export function readReport(wire) {
       parts ??= wire.slice(hintsEnd + 1).split('\n');
       return parts[index];
     };
-    defineLazy(report, 'plan', () => JSON.parse(part(0)));
+    defineLazy(report, 'plan', () => parseLine(part(0)));
     defineLazy(report, 'coverage', () => readCoverage(part(1), part(2)));
   }
   report.issues = issues;
