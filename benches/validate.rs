@@ -14,11 +14,19 @@ use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+use prevent_plan_check::report::ReportMode;
 use prevent_plan_check::{validate_json, Options};
 
-/// One check as the WASM export runs it: the report comes back as JSON text.
+/// One check, the report written as JSON text. `BENCH_WRITE=wire` writes what the WASM export
+/// returns (`Report::to_wire`), `BENCH_WRITE=issues` that for `{report: "issues"}`; by
+/// default the report in the public shape, to compare reports across changes.
 fn check(text: &str, options: &Options) -> String {
-    serde_json::to_string(&validate_json(text, options)).unwrap_or_default()
+    let report = validate_json(text, options);
+    match std::env::var("BENCH_WRITE").as_deref() {
+        Ok("wire") => report.to_wire(ReportMode::Full),
+        Ok("issues") => report.to_wire(ReportMode::Issues),
+        _ => report.to_json(ReportMode::Full),
+    }
 }
 
 const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];

@@ -162,6 +162,12 @@ export interface Report {
   summary: { errors: number; warnings: number; infos: number; actions: number };
 }
 
+/**
+ * The report `{ report: 'issues' }` asks for, for validation on every keystroke: no `plan`
+ * and no `coverage`, which are neither written nor read.
+ */
+export type IssuesReport = Omit<Report, 'plan' | 'coverage'>;
+
 export interface Options {
   /** A profile id such as `"la-2023"` (the default), or a whole profile object. */
   profile?: string | Record<string, unknown>;
@@ -177,7 +183,20 @@ export interface Options {
    * sheet's addresses (give `cellMarks` no `origin` then).
    */
   origin?: string;
+  /**
+   * `"full"` (the default): the whole report, whose `plan` and `coverage` are read from the
+   * core's answer when first accessed. `"issues"`: only `valid`, `profile`, `issues` and
+   * `summary` ({@link IssuesReport}), for form validation on every keystroke. `compare`,
+   * `summarize` and `overview` accept it and ignore it.
+   */
+  report?: 'full' | 'issues';
 }
+
+/**
+ * Options asking for the issues only: the checks given them are typed to return an
+ * {@link IssuesReport} (options typed as plain `Options` are typed to give a `Report`).
+ */
+export type IssuesOptions = Options & { report: 'issues' };
 
 /** An example of a rule's documentation, checked by the test suite against the checker. */
 export interface RuleExample {
@@ -216,8 +235,10 @@ export type ErrorCode =
 export interface PreventPlanCheckError extends Error { code: ErrorCode }
 
 /** Checks a plan object. Throws (with `code`) only for a wrong argument type. */
+export function validate(plan: Plan, options: IssuesOptions): IssuesReport;
 export function validate(plan: Plan, options?: Options): Report;
 /** Checks a plan given as JSON text; bad JSON gives a report with a `json-syntax` issue. */
+export function validateJson(text: string, options: IssuesOptions): IssuesReport;
 export function validateJson(text: string, options?: Options): Report;
 /** A spreadsheet cell as Excel's `range.values` or Google Sheets' `getValues()` give it. */
 export type CellValue = string | number | boolean | Date | null;
@@ -226,12 +247,14 @@ export type CellValue = string | number | boolean | Date | null;
  * Checks a plan table given as rows of cells. The header row may be anywhere near the top;
  * issues carry the `cell` ("D7", counted from the first cell of `rows`).
  */
+export function validateTable(rows: CellValue[][], options: IssuesOptions): IssuesReport;
 export function validateTable(rows: CellValue[][], options?: Options): Report;
 /**
  * Checks a plan table given as CSV or TSV text (the delimiter is detected), or as the bytes
  * of such a file: decoded by its byte order mark (UTF-8, or UTF-16 LE/BE as Excel's "Unicode
  * Text" writes), else as UTF-8, else as Windows-1252 (Excel's "CSV" on Windows).
  */
+export function validateCsv(text: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: IssuesOptions): IssuesReport;
 export function validateCsv(text: string | Uint8Array | ArrayBuffer | ArrayBufferView, options?: Options): Report;
 /** Reads one milestone phrase. */
 export function parseMilestone(text: string, options?: Pick<Options, 'period'>): MilestoneReading;

@@ -1,11 +1,12 @@
 // Types of `prevent-plan-check/xlsx`: workbooks, in a separately loaded module.
-import type { CellValue, CompareOptions, Comparison, Options, PlanVersion, Report, WasmSource } from './index';
+import type { CellValue, CompareOptions, Comparison, IssuesOptions, IssuesReport, Options, PlanVersion, Report, WasmSource } from './index';
 
 /**
  * Checks an .xlsx or .ods workbook: every sheet with a plan header is read, as sections of one
  * plan; the others are reported (`sheet-unread`). Issues carry `sheet` and `cell`. A damaged or foreign file gives a report
  * with a `table-unreadable` issue; only a wrong argument type throws.
  */
+export function validateWorkbook(bytes: Uint8Array | ArrayBuffer | ArrayBufferView, options: IssuesOptions): IssuesReport;
 export function validateWorkbook(bytes: Uint8Array | ArrayBuffer | ArrayBufferView, options?: Options): Report;
 
 /** Options of `validateFile`: the check's options and the file's name. */
@@ -25,6 +26,7 @@ export interface FileOptions extends Options {
  * a `location` (table, row, column). Damaged, password-protected and legacy (.doc, .xls)
  * files, and files past the limits, give a report; only a wrong argument type throws.
  */
+export function validateFile(bytes: Uint8Array | ArrayBuffer | ArrayBufferView, options: FileOptions & IssuesOptions): IssuesReport;
 export function validateFile(bytes: Uint8Array | ArrayBuffer | ArrayBufferView, options?: FileOptions): Report;
 
 /** Why a file could not be read (`readFile`'s `failure`). */

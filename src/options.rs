@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use crate::date::{Date, Period};
 use crate::messages::Message;
+use crate::report::ReportMode;
 use crate::table::origin::Origin;
 
 /// Settings of one check. Everything is optional; the plan's own fields fill the gaps.
@@ -19,6 +20,9 @@ pub struct Options {
     /// The sheet cell where a checked table starts ("B3"), for tables read from a used range:
     /// the report's cells are then the sheet's.
     pub origin: Origin,
+    /// Which parts of the report the WASM exports write (`"full"` or `"issues"`); in Rust,
+    /// [`crate::Report::to_json`] takes it.
+    pub report: ReportMode,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +71,8 @@ impl std::fmt::Display for OptionsError {
 impl std::error::Error for OptionsError {}
 
 impl Options {
-    /// Reads options from a JSON object: `{"profile", "period", "asOf", "locale", "origin"}`.
+    /// Reads options from a JSON object: `{"profile", "period", "asOf", "locale", "origin",
+    /// "report"}`.
     /// `null` or `{}` means defaults; unknown keys are an error (they are usually typos).
     pub fn from_json(text: &str) -> Result<Options, OptionsError> {
         let value: Value = serde_json::from_str(text).map_err(|error| {
@@ -166,6 +171,20 @@ impl Options {
                         )
                     })?;
                 }
+                ("report", value) => {
+                    options.report =
+                        value
+                            .as_str()
+                            .and_then(ReportMode::from_name)
+                            .ok_or_else(|| {
+                                error(
+                                    "report",
+                                    Message::ReportOption {
+                                        value: value.to_string(),
+                                    },
+                                )
+                            })?;
+                }
                 (other, _) => {
                     return Err(error(
                         "options",
@@ -227,6 +246,10 @@ mod tests {
             Some("2018-01-31".into())
         );
         assert_eq!(options.locale, Locale::Welsh);
+        let issues = Options::from_json(r#"{"report":"issues"}"#).map(|options| options.report);
+        assert_eq!(issues, Ok(ReportMode::Issues));
+        let full = Options::from_json(r#"{"report":"full"}"#).map(|options| options.report);
+        assert_eq!(full, Ok(ReportMode::Full));
         assert_eq!(Options::from_json("null"), Ok(Options::default()));
     }
 
@@ -237,6 +260,8 @@ mod tests {
             (r#"{"period":42}"#, "period"),
             (r#"{"locale":"fr"}"#, "locale"),
             (r#"{"profil":"x"}"#, "options"),
+            (r#"{"report":"plan"}"#, "report"),
+            (r#"{"report":true}"#, "report"),
             (r#"{"profile":"la-2099"}"#, "profile"),
             (r#"{"profile":{"id":"mine","categories":[]}}"#, "profile"),
             ("[]", "options"),
@@ -259,6 +284,14 @@ mod tests {
         assert_eq!(
             message(r#"{"asOf": "31/01/2018", "locale": "cy"}"#),
             Err("opsiwn annilys `asOf`: nid yw \"31/01/2018\" yn ddyddiad YYYY-MM-DD".into())
+        );
+        assert_eq!(
+            message(r#"{"report": "plan"}"#),
+            Err("invalid option `report`: \"plan\" is not \"full\" or \"issues\"".into())
+        );
+        assert_eq!(
+            message(r#"{"report": "plan", "locale": "cy"}"#),
+            Err("opsiwn annilys `report`: nid yw \"plan\" yn \"full\" nac yn \"issues\"".into())
         );
     }
 }

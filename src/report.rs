@@ -9,6 +9,8 @@ use crate::messages::{Locale, Message, Texts};
 use crate::milestone::Span;
 use crate::model::Plan;
 
+mod json;
+
 /// How serious an issue is. `valid` is false when any issue is an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -279,7 +281,42 @@ impl Report {
     }
 }
 
+/// Which parts of a report are written: the whole report, or what form validation on every
+/// keystroke reads (`{valid, profile, issues, summary}`: no `plan`, no `coverage`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ReportMode {
+    #[default]
+    Full,
+    Issues,
+}
+
+impl ReportMode {
+    /// The mode of the `report` option: "full" or "issues".
+    pub fn from_name(name: &str) -> Option<ReportMode> {
+        match name {
+            "full" => Some(ReportMode::Full),
+            "issues" => Some(ReportMode::Issues),
+            _ => None,
+        }
+    }
+}
+
 impl Report {
+    /// The report as JSON text. [`ReportMode::Full`] gives the same bytes as
+    /// `serde_json::to_string(&report)`, written without serde.
+    pub fn to_json(&self, mode: ReportMode) -> String {
+        let mut json = json::Json::default();
+        json.report(self, mode);
+        json.into_string()
+    }
+
+    /// The report as the WASM exports hand it to JS, which puts the public shape back
+    /// together: lines of JSON, hints given once, `plan` and `coverage` last for JS to parse
+    /// when they are first read, and coverage evidence given compactly (see `report::json`).
+    pub fn to_wire(&self, mode: ReportMode) -> String {
+        json::wire(self, mode)
+    }
+
     /// Renders every issue in `locale` (they are written in English).
     pub fn localize(&mut self, locale: Locale) {
         if locale != Locale::English {

@@ -1,6 +1,7 @@
 //! The WebAssembly boundary: thin, string-typed, and never panics.
 //!
-//! Plans and reports cross as JSON text. The JS wrapper (`pkg/src/api.mjs`) serialises
+//! Plans cross as JSON text, reports as lines of JSON that the wrapper puts together
+//! (`Report::to_wire`). The JS wrapper (`pkg/src/api.mjs`) serialises
 //! with `JSON.stringify`, which already rejects cycles and BigInt values with a clear
 //! error, and `serde_json`'s recursion limit turns hostile nesting into a `json-syntax`
 //! issue instead of a stack overflow. Keeping JS types out of the core also keeps the
@@ -28,10 +29,17 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
     serde_json::to_string(value).map_err(|error| js_error("ERR_INTERNAL", error))
 }
 
+/// A report as the JS wrapper reads it (`Report::to_wire`: the parts the `report` option
+/// asks for, written without serde).
+fn report_wire(report: &crate::Report, options: &Options) -> Result<String, JsError> {
+    Ok(report.to_wire(options.report))
+}
+
 /// Checks a plan given as JSON text; returns the report as JSON text.
 #[wasm_bindgen]
 pub fn validate_json(plan: &str, options_json: &str) -> Result<String, JsError> {
-    to_json(&crate::validate_json(plan, &options(options_json)?))
+    let options = options(options_json)?;
+    report_wire(&crate::validate_json(plan, &options), &options)
 }
 
 #[cfg(feature = "tables")]
@@ -46,14 +54,15 @@ pub fn validate_rows(rows_json: &str, options_json: &str) -> Result<String, JsEr
             format_args!("rows must be an array of arrays of strings, numbers, booleans, dates or nulls ({error})"),
         )
     })?;
-    to_json(&crate::validate_rows(rows, &options))
+    report_wire(&crate::validate_rows(rows, &options), &options)
 }
 
 #[cfg(feature = "tables")]
 /// Checks a plan table given as CSV or TSV text.
 #[wasm_bindgen]
 pub fn validate_csv(text: &str, options_json: &str) -> Result<String, JsError> {
-    to_json(&crate::validate_csv(text, &options(options_json)?))
+    let options = options(options_json)?;
+    report_wire(&crate::validate_csv(text, &options), &options)
 }
 
 #[cfg(feature = "tables")]
@@ -70,7 +79,7 @@ pub fn validate_sheets(sheets_json: &str, options_json: &str) -> Result<String, 
                 format_args!("sheets must be [{{sheet, rows}}] ({error})"),
             )
         })?;
-    to_json(&crate::validate_sheets(&sheets, &options))
+    report_wire(&crate::validate_sheets(&sheets, &options), &options)
 }
 
 #[cfg(feature = "compare")]
@@ -125,7 +134,8 @@ pub fn compare(
 /// The report for a workbook the workbook module could not read.
 #[wasm_bindgen]
 pub fn table_unreadable(message: &str, options_json: &str) -> Result<String, JsError> {
-    to_json(&crate::table_unreadable(message, &options(options_json)?))
+    let options = options(options_json)?;
+    report_wire(&crate::table_unreadable(message, &options), &options)
 }
 
 #[cfg(feature = "tables")]
@@ -138,8 +148,9 @@ pub fn unread_file(
     limit: usize,
     options_json: &str,
 ) -> Result<String, JsError> {
+    let options = options(options_json)?;
     let failure = crate::table::failure::ReadFailure::from_parts(kind, text, limit);
-    to_json(&crate::unread_file(&failure, &options(options_json)?))
+    report_wire(&crate::unread_file(&failure, &options), &options)
 }
 
 /// The built-in coverage profiles, default first.
@@ -165,7 +176,8 @@ pub fn profile_schema() -> String {
 /// answer without first copying the whole input into WASM memory.
 #[wasm_bindgen]
 pub fn input_too_large(bytes: usize, options_json: &str) -> Result<String, JsError> {
-    to_json(&crate::input_too_large(bytes, &options(options_json)?))
+    let options = options(options_json)?;
+    report_wire(&crate::input_too_large(bytes, &options), &options)
 }
 
 /// The limits of one check: `{"maxInputBytes", "maxDepth", "maxActions", "maxCellChars",

@@ -15,15 +15,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use prevent_plan_check::report::ReportMode;
 use prevent_plan_check::{validate_csv, validate_json, Options, Report};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The report as the WASM exports write it.
+/// The report as written by the writer the WASM exports use.
 fn written(report: &Report) -> String {
-    serde_json::to_string(report).unwrap_or_else(|error| unreachable!("{error}"))
+    report.to_json(ReportMode::Full)
 }
 
 fn options(json: &str) -> Options {

@@ -22,6 +22,12 @@ const EXAMPLES = [
 ];
 /** Pause in typing before the plan is checked again: not every keystroke, but still live. */
 const DEBOUNCE_MS = 150;
+/**
+ * Pause after the last check of an edit before the panels that need the whole report (the
+ * overview's coverage count, coverage, timeline, what each status was read as) are brought
+ * up to date by a full check: typing pays for the issues only (`report: 'issues'`).
+ */
+const PANELS_PAUSE_MS = 400;
 
 const $ = (id) => document.getElementById(id);
 const form = $('plan-fields');
@@ -33,8 +39,9 @@ let allProfiles = profiles();
 let compare;
 const changeMarks = new ChangeMarks();
 // `open`: the sections a person opened (large plans start collapsed); `earlier`: the version
-// compared with, `{ name, input }`, where `input` is what `compare` takes.
-const state = { plan: { sections: [] }, profile: allProfiles[0].id, locale: 'en', report: null, checks: 0, open: new Set(), earlier: null, name: 'this plan' };
+// compared with, `{ name, input }`, where `input` is what `compare` takes. `report` is the
+// last check's (issues only), `full` the last full report the panels were drawn from.
+const state = { plan: { sections: [] }, profile: allProfiles[0].id, locale: 'en', report: null, full: null, checks: 0, open: new Set(), earlier: null, name: 'this plan' };
 
 const currentProfile = () => allProfiles.find((profile) => profile.id === state.profile) ?? allProfiles[0];
 /** Checks against the profile `id` from now on, once its data is loaded. */
@@ -57,13 +64,16 @@ function showStatusReadings(plan) {
   }));
 }
 
-/** The counts at the top of the page: the plan at a glance. */
-function renderOverview(report) {
-  const coverage = Object.values(report.coverage);
+/**
+ * The counts at the top of the page: the plan at a glance, from the last check's issues and
+ * the coverage of the last full report (`full`, null before the first).
+ */
+function renderOverview(report, full) {
+  const coverage = Object.values(full?.coverage ?? {});
   const covered = coverage.filter((category) => category.status !== 'missing').length;
   const missingRequired = coverage.filter((category) => category.required && category.status === 'missing').length;
   const overdue = report.issues.filter((issue) => issue.rule === 'overdue').length;
-  const sections = report.plan?.sections.length ?? 0;
+  const sections = full?.plan?.sections.length ?? 0;
   const items = [
     ['Actions', `${report.summary.actions} in ${plural(sections, 'section')}`],
     ['Errors', String(report.summary.errors)],
@@ -95,37 +105,52 @@ function renderComparison() {
 }
 
 /**
- * Checks the plan and shows the issues at their fields and in the summary (measured as
- * `check`, of which the core's `validate`: what must fit in a frame), then redraws the coverage and timeline panels in the
- * next task (measured as `panels`) when what they show has changed.
+ * Checks the plan for its issues only and shows them at their fields and in the summary
+ * (measured as `check`, of which the core's `validate`: what must fit in a frame), then
+ * brings the panels up to date after `panelsAfter` ms (see `refreshPanels`): at once for a
+ * plan just opened or a setting changed, after a pause in typing for an edit.
  */
-function check() {
+function check({ panelsAfter = 0 } = {}) {
   const started = performance.now();
-  const report = validate(state.plan, checkOptions());
+  const report = validate(state.plan, { ...checkOptions(), report: 'issues' });
   performance.measure('validate', { start: started, end: performance.now() });
   state.report = report;
   decorations.apply(report.issues, reportLang());
   const counts = summary.render(report, reportLang());
   if ($('issue-count').textContent !== counts) $('issue-count').textContent = counts;
   $('issues-panel').classList.toggle('has-errors', report.summary.errors > 0);
-  showStatusReadings(report.plan);
-  renderOverview(report);
+  renderOverview(report, state.full);
   performance.measure('check', { start: started, end: performance.now(), detail: { actions: report.summary.actions } });
-  setTimeout(() => {
-    if (state.report !== report) return;
-    const panelsStarted = performance.now();
-    renderCoverage($('coverage-body'), report, currentProfile(), reportLang());
-    renderTimeline($('timeline-body'), report, renderComparison());
-    performance.measure('panels', { start: panelsStarted, end: performance.now() });
-    state.checks += 1;
-    document.body.dataset.checks = String(state.checks);
-  });
+  clearTimeout(panelsTimer);
+  panelsTimer = setTimeout(refreshPanels, panelsAfter);
+}
+
+let panelsTimer;
+/**
+ * Checks the plan for the whole report (measured as `validate-full`) and redraws what needs
+ * it: the overview's coverage, the coverage and timeline panels, and what each status was
+ * read as (measured together as `panels`), each only where what it shows has changed.
+ */
+function refreshPanels() {
+  const started = performance.now();
+  const full = validate(state.plan, checkOptions());
+  const plan = full.plan;
+  const coverage = full.coverage;
+  performance.measure('validate-full', { start: started, end: performance.now(), detail: { coverage: Object.keys(coverage).length } });
+  state.full = full;
+  showStatusReadings(plan);
+  renderOverview(state.report ?? full, full);
+  renderCoverage($('coverage-body'), full, currentProfile(), reportLang());
+  renderTimeline($('timeline-body'), full, renderComparison());
+  performance.measure('panels', { start: started, end: performance.now() });
+  state.checks += 1;
+  document.body.dataset.checks = String(state.checks);
 }
 
 let timer;
 function scheduleCheck() {
   clearTimeout(timer);
-  timer = setTimeout(check, DEBOUNCE_MS);
+  timer = setTimeout(() => check({ panelsAfter: PANELS_PAUSE_MS }), DEBOUNCE_MS);
 }
 
 async function setPlan(plan) {
@@ -254,7 +279,7 @@ function onToggle(button) {
   const started = performance.now();
   toggleSection(state.plan, s, currentProfile().categories, open);
   if (state.report) decorations.apply(state.report.issues, reportLang());
-  showStatusReadings(state.report?.plan);
+  showStatusReadings(state.full?.plan);
   performance.measure('toggle', { start: started, end: performance.now() });
 }
 

@@ -296,6 +296,107 @@ function boundedRows(rows, { maxRows, maxColumns }, say) {
   }
 }
 
+/**
+ * Defines `key` on `target` as an enumerable property whose value `compute` gives when it is
+ * first read; it then becomes a plain data property, so that the report reads, spreads,
+ * clones and stringifies as plain data, in the order its keys were defined. Assigning it
+ * first makes it a data property too. On a report frozen before the read, the getter stays
+ * and keeps giving the one value.
+ */
+function defineLazy(target, key, compute) {
+  let pending = compute;
+  let value;
+  const settle = (settled) => {
+    pending = undefined;
+    value = settled;
+    Reflect.defineProperty(target, key, { value: settled, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(target, key, {
+    get() {
+      if (pending !== undefined) settle(pending());
+      return value;
+    },
+    set(assigned) {
+      settle(assigned);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** A line of the core's answer; one that does not parse is a bug, reported as ERR_INTERNAL. */
+function parseLine(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw fail('ERR_INTERNAL', `prevent-plan-check gave a report it cannot read (${error && error.message}); please report this input`, error);
+  }
+}
+
+/**
+ * Coverage evidence in the public shape, from the core's compact form: six numbers a piece
+ * (action, field, phrase, span start and end, source), strings as indexes into `strings`,
+ * action -1 for none. Key order as the public report writes it.
+ */
+function expandEvidence(flat, strings) {
+  const count = Math.floor(flat.length / 6);
+  const evidence = new Array(count);
+  for (let piece = 0, at = 0; piece < count; piece += 1, at += 6) {
+    const span = { start: flat[at + 3], end: flat[at + 4] };
+    evidence[piece] = flat[at] < 0
+      ? { field: strings[flat[at + 1]], phrase: strings[flat[at + 2]], span, source: strings[flat[at + 5]] }
+      : { action: strings[flat[at]], field: strings[flat[at + 1]], phrase: strings[flat[at + 2]], span, source: strings[flat[at + 5]] };
+  }
+  return evidence;
+}
+
+/**
+ * The coverage of the report: `coverageText` is the public shape with each category's
+ * evidence compact. Only the `evidence` property of objects JSON.parse made is assigned
+ * (a category id such as `__proto__` is an own key of the parsed object, never a prototype).
+ */
+function readCoverage(coverageText, stringsText) {
+  const coverage = parseLine(coverageText);
+  const strings = parseLine(stringsText);
+  for (const id of Object.keys(coverage)) {
+    const category = coverage[id];
+    category.evidence = expandEvidence(category.evidence, strings);
+  }
+  return coverage;
+}
+
+/**
+ * The report from what the core's report exports return (`Report::to_wire` in
+ * src/report/json.rs): lines of JSON. The first two (`{valid, profile, issues, summary}` with
+ * each hint as an index, and the hints) are read now; `plan` and `coverage`, in the lines
+ * after them, when they are first read (until then the report holds the core's text). `report:
+ * 'issues'` leaves those lines out, and the report has no `plan` and no `coverage`.
+ */
+export function readReport(wire) {
+  const headEnd = wire.indexOf('\n');
+  const hintsEnd = wire.indexOf('\n', headEnd + 1);
+  const head = parseLine(wire.slice(0, headEnd));
+  const hints = parseLine(hintsEnd < 0 ? wire.slice(headEnd + 1) : wire.slice(headEnd + 1, hintsEnd));
+  const { issues } = head;
+  for (let index = 0; index < issues.length; index += 1) {
+    const issue = issues[index];
+    if (issue.hint !== undefined) issue.hint = hints[issue.hint];
+  }
+  const report = { valid: head.valid, profile: head.profile };
+  if (hintsEnd >= 0) {
+    let parts;
+    const part = (index) => {
+      parts ??= wire.slice(hintsEnd + 1).split('\n');
+      return parts[index];
+    };
+    defineLazy(report, 'plan', () => parseLine(part(0)));
+    defineLazy(report, 'coverage', () => readCoverage(part(1), part(2)));
+  }
+  report.issues = issues;
+  report.summary = head.summary;
+  return report;
+}
+
 /** The core's limits (constants of the module), read once per module instance. */
 const limitsOfCore = new WeakMap();
 function coreLimits(core) {
@@ -314,7 +415,7 @@ function coreLimits(core) {
  */
 function tooLarge(core, size, settings) {
   if (size <= coreLimits(core).maxInputBytes) return undefined;
-  return JSON.parse(call(core.input_too_large, size, settings));
+  return readReport(call(core.input_too_large, size, settings));
 }
 
 /**
@@ -403,7 +504,7 @@ export function createApi(core) {
 
   function checkText(check, text, options, say) {
     const settings = optionsJson(options, say);
-    return tooLarge(core, utf8SizeOver(text, coreLimits(core).maxInputBytes), settings) ?? JSON.parse(call(check, text, settings));
+    return tooLarge(core, utf8SizeOver(text, coreLimits(core).maxInputBytes), settings) ?? readReport(call(check, text, settings));
   }
 
   function validateJson(text, options) {
@@ -534,12 +635,12 @@ export function createWorkbookApi(reader, core) {
     const answer = read(data, name);
     if (answer.failure !== undefined) {
       const { kind, detail, format, part, limit } = answer.failure;
-      return JSON.parse(call(core.unread_file, String(kind), String(detail ?? format ?? part ?? ''), Number(limit ?? 0), settings));
+      return readReport(call(core.unread_file, String(kind), String(detail ?? format ?? part ?? ''), Number(limit ?? 0), settings));
     }
-    if (answer.error !== undefined) return JSON.parse(call(core.table_unreadable, String(answer.error), settings));
+    if (answer.error !== undefined) return readReport(call(core.table_unreadable, String(answer.error), settings));
     // The same byte limit as every other way in, for what the reader hands the core.
     const sheets = JSON.stringify(answer.sheets);
-    return tooLarge(core, sheets.length, settings) ?? JSON.parse(call(core.validate_sheets, sheets, settings));
+    return tooLarge(core, sheets.length, settings) ?? readReport(call(core.validate_sheets, sheets, settings));
   }
 
   function validateWorkbook(bytes, options) {

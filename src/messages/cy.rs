@@ -362,6 +362,7 @@ pub(super) fn render(message: &Message) -> String {
         AsOfOptionDate { text } => format!("nid yw \"{text}\" yn ddyddiad YYYY-MM-DD"),
         AsOfOptionType => "rhaid iddo fod yn ddyddiad YYYY-MM-DD ar ffurf testun".into(),
         OriginOption { value } => format!("nid yw {value} yn gyfeiriad cell fel \"B3\""),
+        ReportOption { value } => format!("nid yw {value} yn \"full\" nac yn \"issues\""),
         LocaleOptionUnknown { locale } => {
             format!("nid oes cefnogaeth i \"{locale}\" (defnyddiwch en neu cy)")
         }

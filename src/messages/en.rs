@@ -386,6 +386,7 @@ pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
         AsOfOptionDate { text } => write!(out, "\"{text}\" is not a YYYY-MM-DD date"),
         AsOfOptionType => out.write_str("must be a YYYY-MM-DD string"),
         OriginOption { value } => write!(out, "{value} is not a cell address such as \"B3\""),
+        ReportOption { value } => write!(out, "{value} is not \"full\" or \"issues\""),
         LocaleOptionUnknown { locale } => {
             write!(out, "\"{locale}\" is not supported (use en or cy)")
         }

@@ -186,6 +186,7 @@ messages! {
     AsOfOptionDate { text: String },
     AsOfOptionType,
     OriginOption { value: String },
+    ReportOption { value: String },
     LocaleOptionUnknown { locale: String },
     LocaleOptionType,
     UnknownOption { name: String },

@@ -311,7 +311,7 @@ test('a 200-action plan is checked again within a frame of an edit', (t) => with
       ? page.fill('#field-sections-0-actions-0-milestones', `March 20${10 + edit}`)
       : page.fill('#field-sections-0-actions-0-description', `Deliver WRAP training to frontline staff, round ${edit}`)));
   }
-  const measured = await page.evaluate(() => Object.fromEntries(['check', 'validate', 'panels'].map((name) => [name, performance.getEntriesByName(name).map((entry) => entry.duration)])));
+  const measured = await page.evaluate(() => Object.fromEntries(['check', 'validate', 'panels', 'validate-full'].map((name) => [name, performance.getEntriesByName(name).map((entry) => entry.duration)])));
   const stats = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
     return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)] };
@@ -322,10 +322,16 @@ test('a 200-action plan is checked again within a frame of an edit', (t) => with
   const own = stats(measured.check.map((value, index) => value - measured.validate[index]));
   const byKind = (kind) => stats(measured.check.filter((_, index) => index % 2 === kind)).median;
   const panels = stats(measured.panels);
-  t.diagnostic(`200 actions, ${EDITS} edits: check min ${ms(check.min)}, median ${ms(check.median)} `
+  const full = stats(measured['validate-full']);
+  // Issue 15's target: a 200-action plan re-checked after an edit within 4 ms.
+  const TARGET_MS = 4;
+  t.diagnostic(`200 actions, ${EDITS} edits: check (issues only) min ${ms(check.min)}, median ${ms(check.median)} `
     + `(description edits ${ms(byKind(0))}, milestone edits ${ms(byKind(1))}); core validate min ${ms(core.min)}, median ${ms(core.median)}; `
-    + `page's own work min ${ms(own.min)}, median ${ms(own.median)}; panels (next task) median ${ms(panels.median)}`);
+    + `page's own work min ${ms(own.min)}, median ${ms(own.median)}; after a pause in typing, the full check min ${ms(full.min)}, median ${ms(full.median)}, `
+    + `with the panels median ${ms(panels.median)}; target ${TARGET_MS} ms: ${check.min <= TARGET_MS ? 'met' : 'not met'}`);
   assert.equal(measured.check.length, EDITS);
+  // Typing pays for the issues only: the whole report is built once per pause, not per edit.
+  assert.equal(measured['validate-full'].length, EDITS);
   // The machine running the tests is shared: other processes only ever add time, so the
   // fastest of the runs is the measure of the work itself; it must fit in one frame.
   assert.ok(check.min <= FRAME_MS, `fastest re-check of 200 actions took ${check.min.toFixed(1)} ms, over a frame (${FRAME_MS.toFixed(1)} ms)`);

@@ -1,7 +1,7 @@
 // Compiled (not run) by `make test`: the shipped .d.ts must describe real usage.
 import { validate, validateJson, validateTable, validateCsv, parseMilestone, schema, profiles, rules, limits, version, summarize, overview, compare } from 'prevent-plan-check';
 import { compareWorkbooks, readFile, readWorkbook, validateFile, validateWorkbook } from 'prevent-plan-check/xlsx';
-import type { Report, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile, Summary, Overview, Comparison, Change } from 'prevent-plan-check';
+import type { Report, IssuesReport, IssuesOptions, Issue, Plan, Options, MilestoneReading, PreventPlanCheckError, Profile, Summary, Overview, Comparison, Change } from 'prevent-plan-check';
 
 const plan: Plan = {
   title: 'Prevent Delivery Plan 2017/18',
@@ -37,6 +37,18 @@ const tableNumbers: (number | undefined)[] = tables.sheets?.map((sheet) => sheet
 const failureKind: string | undefined = tables.failure?.kind;
 void label; void tableNumbers; void failureKind;
 const cell: string | undefined = fromWorkbook.issues[0]?.cell;
+// Keystroke validation: issues and summary only, and the type says so.
+const lean: IssuesReport = validate(plan, { report: 'issues', locale: 'cy' });
+const leanErrors: number = lean.summary.errors + validateCsv('Action\n', { report: 'issues' }).issues.length;
+// @ts-expect-error: an issues-only report has no plan
+void lean.plan;
+const full: Report = validateJson('{}', { report: 'full' });
+const leanFile: IssuesReport = validateFile(new Uint8Array(0), { name: 'plan.docx', report: 'issues' });
+const typed: IssuesOptions = { report: 'issues' };
+const either: IssuesReport = validateTable([], typed);
+// @ts-expect-error: a mode the option does not have
+validate(plan, { report: 'plan' });
+void leanErrors; void full; void leanFile; void either; void typed;
 const firstProfile: Profile | undefined = profiles()[0];
 const maxBytes: number = limits().maxInputBytes;
 // @ts-expect-error: cells are scalars, not objects
