@@ -32,8 +32,12 @@ export const FULL_WASM = 'web/prevent_plan_check_bg.wasm';
  * and without the six built-in profiles other than the default 168,268 (-6.5 KB, -143 KB raw;
  * the full module keeps them, 6.7 KB of it). Lower it as the module shrinks; never raise it
  * without a measured reason here and in docs/benchmarks.md.
+ * Raised to 171,900 when the split was merged with the report writer and lean transport
+ * (src/report/json.rs, `Report::to_wire`, the `report` option and its message) and the
+ * milestone vocabulary: 170,888 measured (+2,620 on 168,268), while the size work of issue 15
+ * is under way.
  */
-export const CORE_WASM_BROTLI_BUDGET = 169_300;
+export const CORE_WASM_BROTLI_BUDGET = 171_900;
 
 /**
  * Brotli budget of the full module, in bytes (KB = 1,000 bytes): a ratchet at the size of
@@ -80,8 +84,11 @@ export const CORE_WASM_BROTLI_BUDGET = 169_300;
  * costs is 253,725 (238,598 + 10,275 + 4,852), so merging cost 2,778 more, not traced.
  * Lowered to 256,800 when the core was split off as the form module (issue 15): 255,817 with
  * the `profile-not-loaded` rule, its messages and `add_profile` (-686 on 256,503, not traced).
+ * Raised to 263,000 with the report writer and lean transport merged: 262,029 (+6,212): the
+ * full module keeps serde's report serialisation for `compare` and `summarize` beside the
+ * hand-written writer (about 8 KB raw for the writer and the wire format).
  */
-export const FULL_WASM_BROTLI_BUDGET = 256_800;
+export const FULL_WASM_BROTLI_BUDGET = 263_000;
 
 /** The lazily loaded spreadsheet module, when the package has one (matched by file name). */
 const XLSX_WASM = /xlsx.*\.wasm$/;
