@@ -109,13 +109,13 @@ bench-native:
 
 # Each fuzz target runs FUZZ_SECONDS (default 5 minutes), seeded with the test fixtures.
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := validate_json parse_milestone validate_csv validate_workbook validate_document
+FUZZ_TARGETS := validate_json read_plan parse_milestone validate_csv validate_workbook validate_document
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	for target in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$target; \
-	  cp $$(case $$target in validate_json) echo tests/fixtures/plans/*.json pkg/examples/*.json;; \
+	  cp $$(case $$target in validate_json|read_plan) echo tests/fixtures/plans/*.json pkg/examples/*.json;; \
 	        validate_csv) echo tests/fixtures/tables/*.tsv tests/fixtures/tables/*.csv;; \
 	        validate_workbook) echo tests/fixtures/tables/*.xlsx tests/fixtures/tables/*.ods;; \
 	        validate_document) echo tests/fixtures/documents/*.docx tests/fixtures/documents/*.html tests/fixtures/documents/clipboard/*.html;; esac) \
