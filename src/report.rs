@@ -90,19 +90,26 @@ impl Issue {
         message: Message,
         hint: Message,
     ) -> Issue {
-        let mut issue = Issue::of(
+        // One literal, the messages moved straight into it: filling in an issue built by
+        // `Issue::of` moved it whole twice more.
+        Issue {
             rule,
             severity,
+            message: message.render(Locale::English),
             path,
-            message.render(Locale::English),
-            action.map(str::to_owned),
-            Some(hint.render(Locale::English)),
-        );
-        issue.texts = Texts {
-            message: Some(message),
-            hint: Some(hint),
-        };
-        issue
+            action: action.map(str::to_owned),
+            cell: None,
+            sheet: None,
+            location: None,
+            span: None,
+            line: None,
+            column: None,
+            hint: Some(hint.render(Locale::English)),
+            texts: Texts {
+                message: Some(message),
+                hint: Some(hint),
+            },
+        }
     }
 
     fn of(
