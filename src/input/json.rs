@@ -156,6 +156,22 @@ impl<'a> Cursor<'a> {
         Some(items)
     }
 
+    /// Reads an array of at most `max_items` items into a list, each read by `item` into a
+    /// default value already in its place: an action is moved whole at every step it is
+    /// returned through, which cost more than reading it.
+    pub(super) fn list_in_place<T: Default>(
+        &mut self,
+        max_items: usize,
+        mut item: impl FnMut(&mut Self, &mut T) -> Option<()>,
+    ) -> Option<Vec<T>> {
+        let mut items = Vec::new();
+        self.array(max_items, &mut |cursor| {
+            items.push(T::default());
+            item(cursor, items.last_mut()?)
+        })?;
+        Some(items)
+    }
+
     /// Reads a string, borrowed from the text when it has no escapes.
     pub(super) fn str(&mut self) -> Option<Cow<'a, str>> {
         self.expect(b'"')?;
