@@ -377,7 +377,10 @@ fn in_plan_order(mut issues: Vec<Issue>) -> Vec<Issue> {
 /// segments are found by a plain byte scan, which costs a fraction of `str::split`'s searcher
 /// on segments this short.
 fn pointer_order(pointer: &str) -> impl Iterator<Item = (u64, &str)> {
-    let mut rest = pointer.split_once('/').map(|(_, rest)| rest);
+    let mut rest = pointer
+        .bytes()
+        .position(|byte| byte == b'/')
+        .and_then(|at| pointer.get(at + 1..));
     std::iter::from_fn(move || {
         let text = rest?;
         let (segment, after) = match text.bytes().position(|byte| byte == b'/') {
