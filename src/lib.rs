@@ -50,6 +50,7 @@ pub use crate::compare::{
 };
 pub use crate::date::{Date, Period};
 pub use crate::milestone::Timescale;
+use crate::model::ActionRef;
 pub use crate::model::Plan;
 pub use crate::options::{Locale, Options, OptionsError, ProfileChoice};
 pub use crate::report::{Issue, Report, Severity};
@@ -125,8 +126,10 @@ fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Repo
     analysis::analyze(&mut plan, period);
     let mut coverage = coverage::assess(&mut plan, options.profile.as_ref());
     coverage.localize(options.locale);
+    let actions: Vec<ActionRef<'_>> = plan.actions().collect();
     let context = rules::Context {
         plan: &plan,
+        actions: &actions,
         period,
         as_of,
         coverage: &coverage,

@@ -229,7 +229,7 @@ pub struct Risk {
 }
 
 /// A milestone, timescale or target date as written, with what it was read as.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Milestone {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -90,19 +90,26 @@ impl Issue {
         message: Message,
         hint: Message,
     ) -> Issue {
-        let mut issue = Issue::of(
+        // One literal, the messages moved straight into it: filling in an issue built by
+        // `Issue::of` moved it whole twice more.
+        Issue {
             rule,
             severity,
+            message: message.render(Locale::English),
             path,
-            message.render(Locale::English),
-            action.map(str::to_owned),
-            Some(hint.render(Locale::English)),
-        );
-        issue.texts = Texts {
-            message: Some(message),
-            hint: Some(hint),
-        };
-        issue
+            action: action.map(str::to_owned),
+            cell: None,
+            sheet: None,
+            location: None,
+            span: None,
+            line: None,
+            column: None,
+            hint: Some(hint.render(Locale::English)),
+            texts: Texts {
+                message: Some(message),
+                hint: Some(hint),
+            },
+        }
     }
 
     fn of(
@@ -370,7 +377,10 @@ fn in_plan_order(mut issues: Vec<Issue>) -> Vec<Issue> {
 /// segments are found by a plain byte scan, which costs a fraction of `str::split`'s searcher
 /// on segments this short.
 fn pointer_order(pointer: &str) -> impl Iterator<Item = (u64, &str)> {
-    let mut rest = pointer.split_once('/').map(|(_, rest)| rest);
+    let mut rest = pointer
+        .bytes()
+        .position(|byte| byte == b'/')
+        .and_then(|at| pointer.get(at + 1..));
     std::iter::from_fn(move || {
         let text = rest?;
         let (segment, after) = match text.bytes().position(|byte| byte == b'/') {

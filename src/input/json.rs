@@ -54,10 +54,16 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// The first byte of the next value or punctuation, not consumed.
+    /// The first byte of the next value or punctuation, not consumed. Compact JSON (what
+    /// `JSON.stringify` writes) has no whitespace: the byte at the cursor is looked at first.
     pub(super) fn peek(&mut self) -> Option<u8> {
-        self.skip_whitespace();
-        self.bytes().get(self.position).copied()
+        match self.bytes().get(self.position) {
+            Some(b' ' | b'\n' | b'\r' | b'\t') => {
+                self.skip_whitespace();
+                self.bytes().get(self.position).copied()
+            }
+            byte => byte.copied(),
+        }
     }
 
     fn next(&mut self) -> Option<u8> {
@@ -66,8 +72,13 @@ impl<'a> Cursor<'a> {
         Some(byte)
     }
 
+    /// Consumes `byte` if it comes next.
     fn expect(&mut self, byte: u8) -> Option<()> {
-        (self.next()? == byte).then_some(())
+        if self.peek()? != byte {
+            return None;
+        }
+        self.position += 1;
+        Some(())
     }
 
     /// Whether nothing but whitespace is left.
@@ -152,6 +163,22 @@ impl<'a> Cursor<'a> {
         self.array(max_items, &mut |cursor| {
             items.push(item(cursor)?);
             Some(())
+        })?;
+        Some(items)
+    }
+
+    /// Reads an array of at most `max_items` items into a list, each read by `item` into a
+    /// default value already in its place: an action is moved whole at every step it is
+    /// returned through, which cost more than reading it.
+    pub(super) fn list_in_place<T: Default>(
+        &mut self,
+        max_items: usize,
+        mut item: impl FnMut(&mut Self, &mut T) -> Option<()>,
+    ) -> Option<Vec<T>> {
+        let mut items = Vec::new();
+        self.array(max_items, &mut |cursor| {
+            items.push(T::default());
+            item(cursor, items.last_mut()?)
         })?;
         Some(items)
     }

@@ -135,12 +135,27 @@ fn list<T>(
     max_items: usize,
     item: impl FnMut(&mut Cursor<'_>) -> Option<T>,
 ) -> Option<Vec<T>> {
-    let max_items = if cursor.lenient() {
+    let max_items = most_items(cursor, max_items);
+    cursor.list(max_items, item)
+}
+
+/// [`list`] of items read in their place ([`Cursor::list_in_place`]).
+fn list_in_place<T: Default>(
+    cursor: &mut Cursor<'_>,
+    max_items: usize,
+    item: impl FnMut(&mut Cursor<'_>, &mut T) -> Option<()>,
+) -> Option<Vec<T>> {
+    let max_items = most_items(cursor, max_items);
+    cursor.list_in_place(max_items, item)
+}
+
+/// The schema's `maxItems`, held to only when reading strictly.
+fn most_items(cursor: &Cursor<'_>, max_items: usize) -> usize {
+    if cursor.lenient() {
         usize::MAX
     } else {
         max_items
-    };
-    cursor.list(max_items, item)
+    }
 }
 
 /// A struct of the model: an object, or, as serde also reads it, an array of its `fields`
@@ -272,10 +287,10 @@ fn section(cursor: &mut Cursor<'_>, actions: &mut usize) -> Option<Section> {
             }
             "categories" => section.categories = categories(cursor)?,
             "actions" => {
-                section.actions = list(cursor, MAX_ACTIONS, |cursor| {
+                section.actions = list_in_place(cursor, MAX_ACTIONS, |cursor, read| {
                     *actions += 1;
                     schema(cursor, *actions <= MAX_ACTIONS)?;
-                    action(cursor)
+                    action(cursor, read)
                 })?;
                 has_actions = true;
             }
@@ -287,8 +302,7 @@ fn section(cursor: &mut Cursor<'_>, actions: &mut usize) -> Option<Section> {
     Some(section)
 }
 
-fn action(cursor: &mut Cursor<'_>) -> Option<Action> {
-    let mut action = Action::default();
+fn action(cursor: &mut Cursor<'_>, action: &mut Action) -> Option<()> {
     let mut has_description = false;
     // The schema's `if`: a row recording evidence, a risk or a requirement may have an
     // empty description; `else` any other needs one (`minLength` 1).
@@ -306,7 +320,7 @@ fn action(cursor: &mut Cursor<'_>) -> Option<Action> {
             "outcomes" => action.outcomes = list(cursor, MAX_OUTCOMES, id)?,
             "leads" => action.leads = entries(cursor)?,
             "partners" => action.partners = entries(cursor)?,
-            "milestones" => action.milestones = list(cursor, MAX_MILESTONES, milestone)?,
+            "milestones" => action.milestones = list_in_place(cursor, MAX_MILESTONES, milestone)?,
             "status" => action.status = optional(cursor, status)?,
             "categories" => action.categories = categories(cursor)?,
             "requirement" => {
@@ -329,23 +343,21 @@ fn action(cursor: &mut Cursor<'_>) -> Option<Action> {
     schema(
         cursor,
         has_description && (may_be_empty || !action.description.is_empty()),
-    )?;
-    Some(action)
+    )
 }
 
 /// Text, or `{text, parsed}` with `parsed` skipped: it is recomputed. The schema allows
 /// only an object or null there; serde ignores anything.
-fn milestone(cursor: &mut Cursor<'_>) -> Option<Milestone> {
+fn milestone(cursor: &mut Cursor<'_>, milestone: &mut Milestone) -> Option<()> {
     if cursor.peek()? == b'"' {
-        return Some(Milestone {
-            text: text(cursor, ENTRY_CHARS)?,
-            parsed: None,
-        });
+        milestone.text = text(cursor, ENTRY_CHARS)?;
+        return Some(());
     }
-    let mut text = None;
+    let mut has_text = false;
     cursor.object(&mut |cursor, key| match key {
         "text" => {
-            text = Some(self::text(cursor, ENTRY_CHARS)?);
+            milestone.text = text(cursor, ENTRY_CHARS)?;
+            has_text = true;
             Some(())
         }
         "parsed" => {
@@ -359,10 +371,7 @@ fn milestone(cursor: &mut Cursor<'_>) -> Option<Milestone> {
         }
         _ => None,
     })?;
-    Some(Milestone {
-        text: text?,
-        parsed: None,
-    })
+    has_text.then_some(())
 }
 
 /// Text, or `{text, value}` with both optional.

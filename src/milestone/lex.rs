@@ -214,6 +214,13 @@ fn word_end(text: &str, mut at: usize) -> usize {
 }
 
 fn ordinal_suffix(rest: &str) -> bool {
+    // Most numbers are followed by a space, a dash or a slash, not by a letter of a suffix.
+    if !matches!(
+        rest.as_bytes().first(),
+        Some(b's' | b'n' | b'r' | b't' | b'S' | b'N' | b'R' | b'T')
+    ) {
+        return false;
+    }
     let Some(suffix) = rest.get(..2) else {
         return false;
     };

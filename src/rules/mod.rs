@@ -15,7 +15,7 @@ mod timeline;
 use crate::coverage::Coverage;
 use crate::date::{Date, Period};
 use crate::messages::Message;
-use crate::model::Plan;
+use crate::model::{ActionRef, Plan};
 use crate::report::{Issue, Severity};
 
 /// What every rule is known by.
@@ -88,6 +88,9 @@ pub(crate) use declare_rule;
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     pub plan: &'a Plan,
+    /// The plan's actions in plan order, listed once for all the rules that find actions by
+    /// position (each listing them again was a tenth of the milestone rules' time).
+    pub actions: &'a [ActionRef<'a>],
     /// The plan period (from the options, else the plan).
     pub period: Option<Period>,
     /// The reporting date (from the options, else the plan).

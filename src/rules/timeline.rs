@@ -332,7 +332,7 @@ impl Check for MilestoneRule {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
-        let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
+        let actions = context.actions;
         let action_index = OnceCell::new();
         for (position, action) in actions.iter().enumerate() {
             for (index, milestone) in action.action.milestones.iter().enumerate() {
@@ -341,7 +341,7 @@ impl Check for MilestoneRule {
                 };
                 let seen = Seen {
                     context,
-                    actions: &actions,
+                    actions,
                     index: &action_index,
                     position,
                     milestone,
@@ -539,7 +539,7 @@ impl Check for DependencyOrder {
     }
 
     fn check(&self, context: &Context<'_>, issues: &mut Vec<Issue>) {
-        let actions: Vec<ActionRef<'_>> = context.plan.actions().collect();
+        let actions = context.actions;
         // Built on the first reference: most plans have none.
         let action_index = OnceCell::new();
         for (position, action) in actions.iter().enumerate() {
@@ -548,7 +548,7 @@ impl Check for DependencyOrder {
             };
             for target in action_references(&action.action.description) {
                 let Some(named) = action_index
-                    .get_or_init(|| ActionIndex::new(&actions))
+                    .get_or_init(|| ActionIndex::new(actions))
                     .find(&target)
                     .filter(|&named| named != position)
                 else {
