@@ -90,29 +90,6 @@ pub const fn hash_word(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// [`hash_word`] fed a character at a time.
-#[derive(Debug, Clone, Copy)]
-pub struct WordHash(u64);
-
-impl Default for WordHash {
-    fn default() -> WordHash {
-        WordHash(FNV_OFFSET)
-    }
-}
-
-impl WordHash {
-    pub fn push(&mut self, character: char) {
-        let mut buffer = [0; 4];
-        for byte in character.encode_utf8(&mut buffer).bytes() {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-        }
-    }
-
-    pub fn finish(self) -> u64 {
-        self.0
-    }
-}
-
 /// Apostrophes, which fold to `'`: typographic ones, the modifier letter (a letter to
 /// Unicode, but an apostrophe in pasted text) and the backtick.
 fn is_apostrophe(character: char) -> bool {
@@ -210,97 +187,164 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The word being read.
-struct WordScan {
+/// The state of [`tokenize`]: the word being read, and the gap before it.
+struct Scanner<'t> {
+    tokens: &'t mut Vec<Token>,
+    in_word: bool,
     start: usize,
-    hash: WordHash,
+    hash: u64,
     capitals: u32,
     lower: u32,
     digits: u32,
     first_capital: bool,
+    gap: Gap,
+    seen_word: bool,
 }
 
-impl WordScan {
-    fn shape(&self) -> Shape {
-        match (self.capitals, self.lower) {
+impl Scanner<'_> {
+    #[inline(always)]
+    fn begin(&mut self, index: usize) {
+        if !self.in_word {
+            self.in_word = true;
+            self.start = index;
+            self.hash = FNV_OFFSET;
+            (self.capitals, self.lower, self.digits) = (0, 0, 0);
+            self.first_capital = false;
+        }
+    }
+
+    #[inline(always)]
+    fn count_capital(&mut self) {
+        self.first_capital |= self.capitals == 0 && self.lower == 0 && self.digits == 0;
+        self.capitals += 1;
+    }
+
+    #[inline(always)]
+    fn hash_byte(&mut self, byte: u8) {
+        self.hash = (self.hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+    }
+
+    /// Adds an ASCII letter or digit to the word being read (the common case, kept small).
+    #[inline(always)]
+    fn ascii_letter(&mut self, index: usize, byte: u8) {
+        self.begin(index);
+        match byte {
+            b'0'..=b'9' => self.digits += 1,
+            b'A'..=b'Z' => self.count_capital(),
+            _ => self.lower += 1,
+        }
+        self.hash_byte(byte.to_ascii_lowercase());
+    }
+
+    /// Adds any other letter or digit to the word being read.
+    fn letter(&mut self, index: usize, character: char) {
+        self.begin(index);
+        let folded = fold_char(character);
+        if character.is_numeric() {
+            self.digits += 1;
+        } else if folded != character {
+            self.count_capital();
+        } else {
+            self.lower += 1;
+        }
+        let mut buffer = [0; 4];
+        for byte in folded.encode_utf8(&mut buffer).bytes() {
+            self.hash_byte(byte);
+        }
+    }
+
+    /// Ends the word being read, if any, at `index`, and adds a character of the gap after it.
+    #[inline(always)]
+    fn gap(&mut self, index: usize, kind: Gap) {
+        if self.in_word {
+            self.finish(index);
+            self.gap = Gap::Space;
+        }
+        if self.seen_word {
+            self.gap = self.gap.max(kind);
+        }
+    }
+
+    fn finish(&mut self, end: usize) {
+        let shape = match (self.capitals, self.lower) {
             (0, 0) if self.digits > 0 => Shape::Digits,
             (0, _) => Shape::Lower,
             (1, _) if self.first_capital => Shape::Capitalised,
             (_, 0) if self.capitals >= 2 => Shape::Capitals,
             _ => Shape::Mixed,
-        }
+        };
+        // Texts are at most `MAX_INPUT_BYTES` (16 MB), so byte offsets fit in 32 bits.
+        self.tokens.push(Token {
+            start: u32::try_from(self.start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+            hash: self.hash,
+            shape,
+            gap: self.gap,
+        });
+        self.in_word = false;
+        self.seen_word = true;
     }
 }
 
-/// Appends the tokens of `text` to `tokens`, in one pass over its characters (bytes,
-/// for ASCII).
+/// The kind of gap a character that is not part of a word makes.
+fn gap_kind(character: char) -> Gap {
+    if !is_separator(character) {
+        Gap::Punctuation
+    } else if is_line_break(character) {
+        Gap::LineBreak
+    } else if character.is_whitespace() {
+        Gap::Space
+    } else {
+        Gap::Hyphen
+    }
+}
+
+/// Appends the tokens of `text` to `tokens`, in one pass over its characters: ASCII byte
+/// by byte, other characters decoded.
 pub fn tokenize(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut word: Option<WordScan> = None;
-    let mut gap = Gap::Start;
-    let mut seen_word = false;
+    let mut scanner = Scanner {
+        tokens,
+        in_word: false,
+        start: 0,
+        hash: FNV_OFFSET,
+        capitals: 0,
+        lower: 0,
+        digits: 0,
+        first_capital: false,
+        gap: Gap::Start,
+        seen_word: false,
+    };
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
-        let character = if byte.is_ascii() {
-            char::from(byte)
-        } else {
-            text.get(index..)
-                .and_then(|rest| rest.chars().next())
-                .unwrap_or(' ')
-        };
-        if is_word_char(character) {
-            let scan = word.get_or_insert_with(|| WordScan {
-                start: index,
-                hash: WordHash::default(),
-                capitals: 0,
-                lower: 0,
-                digits: 0,
-                first_capital: false,
-            });
-            let folded = fold_char(character);
-            if character.is_numeric() {
-                scan.digits += 1;
-            } else if folded != character {
-                scan.first_capital |= scan.capitals == 0 && scan.lower == 0 && scan.digits == 0;
-                scan.capitals += 1;
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                scanner.ascii_letter(index, byte);
             } else {
-                scan.lower += 1;
-            }
-            scan.hash.push(folded);
-        } else {
-            if let Some(scan) = word.take() {
-                tokens.push(finish(&scan, index, gap));
-                seen_word = true;
-                gap = Gap::Space;
-            }
-            if seen_word {
-                let kind = if !is_separator(character) {
-                    Gap::Punctuation
-                } else if is_line_break(character) {
-                    Gap::LineBreak
-                } else if character.is_whitespace() {
-                    Gap::Space
-                } else {
-                    Gap::Hyphen
+                let kind = match byte {
+                    b' ' | b'\t' => Gap::Space,
+                    b'\n' | b'\r' | b'\x0b' | b'\x0c' => Gap::LineBreak,
+                    b'-' | b'_' => Gap::Hyphen,
+                    _ => Gap::Punctuation,
                 };
-                gap = gap.max(kind);
+                scanner.gap(index, kind);
             }
+            index += 1;
+            continue;
+        }
+        let character = text
+            .get(index..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or(' ');
+        if is_word_char(character) {
+            scanner.letter(index, character);
+        } else {
+            scanner.gap(index, gap_kind(character));
         }
         index += character.len_utf8();
     }
-    if let Some(scan) = word {
-        tokens.push(finish(&scan, text.len(), gap));
-    }
-}
-
-fn finish(scan: &WordScan, end: usize, gap: Gap) -> Token {
-    // Texts are at most `MAX_INPUT_BYTES` (16 MB), so byte offsets fit in 32 bits.
-    Token {
-        start: u32::try_from(scan.start).unwrap_or(u32::MAX),
-        end: u32::try_from(end).unwrap_or(u32::MAX),
-        hash: scan.hash.finish(),
-        shape: scan.shape(),
-        gap,
+    if scanner.in_word {
+        scanner.finish(text.len());
     }
 }
 
