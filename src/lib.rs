@@ -124,7 +124,7 @@ fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Repo
         .or_else(|| plan.period.as_ref().and_then(|period| period.dates));
     let as_of = options.as_of.or(plan.as_of);
     let text = analysis::analyze(&mut plan, period);
-    let mut coverage = coverage::assess(&mut plan, options.profile.as_ref());
+    let mut coverage = coverage::assess_text(&mut plan, &text, options.profile.as_ref());
     coverage.localize(options.locale);
     let context = rules::Context {
         plan: &plan,

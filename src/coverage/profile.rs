@@ -439,7 +439,7 @@ mod tests {
                 let mut folded: Vec<String> = category
                     .phrases
                     .iter()
-                    .map(|phrase| super::super::text::fold_phrase(phrase))
+                    .map(|phrase| crate::text::fold(phrase.trim()))
                     .collect();
                 folded.sort();
                 let count = folded.len();
