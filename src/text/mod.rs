@@ -182,9 +182,27 @@ pub fn fold_spans(text: &str) -> impl Iterator<Item = (char, usize, usize)> + '_
 
 /// `text` folded: [`fold_char`] for every character, one space for a run of separators.
 pub fn fold(text: &str) -> String {
-    fold_spans(text)
-        .map(|(character, _, _)| character)
-        .collect()
+    if !text.is_ascii() {
+        return fold_spans(text)
+            .map(|(character, _, _)| character)
+            .collect();
+    }
+    // Byte by byte: profile phrases are ASCII, and the first check folds hundreds of them.
+    let mut folded = Vec::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_whitespace() || matches!(byte, b'-' | b'_' | b'\x0b') {
+            if folded.last() != Some(&b' ') {
+                folded.push(b' ');
+            }
+        } else {
+            folded.push(if byte == b'`' {
+                b'\''
+            } else {
+                byte.to_ascii_lowercase()
+            });
+        }
+    }
+    String::from_utf8(folded).unwrap_or_default()
 }
 
 /// The state of [`tokenize`]: the word being read, and the gap before it.
@@ -421,6 +439,16 @@ mod tests {
         for character in ['\u{d7}', '\u{df}', '\u{149}', '\u{3a2}'] {
             assert_eq!(fold_char(character), character);
         }
+    }
+
+    #[test]
+    fn the_ascii_fold_folds_like_the_general_one() {
+        let ascii = "Out-of-School \t Settings_for `Children' \x0b WRAP";
+        assert_eq!(fold(ascii), "out of school settings for 'children' wrap");
+        assert_eq!(
+            fold(&format!("{ascii}\u{e9}")),
+            format!("{}\u{e9}", fold(ascii))
+        );
     }
 
     #[test]
