@@ -184,9 +184,9 @@ impl Matcher {
         let last_chunk = folded.rsplit(' ').next().unwrap_or_default();
         let capitals = capital_words(phrase);
         let last_word = phrase
-            .split(|character: char| !character.is_alphanumeric())
-            .rfind(|word| !word.is_empty());
-        let ending = if last_word.is_some_and(|word| capital_words(word).len() == 1) {
+            .rsplit(|character: char| !character.is_alphanumeric())
+            .find(|word| !word.is_empty());
+        let ending = if last_word.is_some_and(|word| capital_count(word) >= 2) {
             Ending::Plural
         } else if phrase.starts_with(crate::text::is_capital)
             || last_chunk.len() < 3
@@ -437,6 +437,14 @@ fn spellings(chunk: &str, word_length: usize, buffer: &mut String) -> Spellings 
     let word_start = chunk.len().saturating_sub(word_length);
     let word = chunk.get(word_start..).unwrap_or_default();
     let british = hash_word(word.as_bytes());
+    // Every British ending starts with "is" and has at most eight letters.
+    let tail = chunk.as_bytes().get(chunk.len().saturating_sub(8)..);
+    if !tail.is_some_and(|tail| tail.windows(2).any(|pair| pair == b"is")) {
+        return Spellings {
+            british,
+            american: british,
+        };
+    }
     let stem_end = [
         "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers",
     ]
@@ -512,11 +520,18 @@ fn suffix_end(text: &str, tokens: &[Token], index: usize, suffix: &str) -> Optio
 /// Words of two or more capitals ("WRAP", "CTLP", "SPoC"): abbreviations, which must be
 /// written in capitals so that "wrap" or "it" do not count.
 fn capital_words(phrase: &str) -> Vec<Box<str>> {
+    if capital_count(phrase) < 2 {
+        return Vec::new();
+    }
     phrase
         .split(|character: char| !character.is_alphanumeric())
-        .filter(|word| word.chars().filter(char::is_ascii_uppercase).count() >= 2)
+        .filter(|word| capital_count(word) >= 2)
         .map(Box::from)
         .collect()
+}
+
+fn capital_count(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii_uppercase).count()
 }
 
 /// Calls `visit` with `word` and its simple plural and verb forms: "train" -> trains,
