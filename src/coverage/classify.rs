@@ -9,6 +9,7 @@ use super::matcher::Matcher;
 use super::profile::Profile;
 use crate::milestone::Span;
 use crate::model::{Action, Plan};
+use crate::text::{ActionText, PlanText, Token};
 
 /// Whether an action counts towards a category because it was tagged or because its text
 /// says so.
@@ -54,15 +55,22 @@ pub struct Classified {
 
 /// Classifies every action of the plan, and writes the categories it found into
 /// `action.categories` (the plan as understood).
-pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classified {
+pub fn classify(
+    plan: &mut Plan,
+    text: &PlanText,
+    profile: &Profile,
+    matcher: &Matcher,
+) -> Classified {
     let mut classified = Classified::default();
     // "Prevent Delivery Plan 2019-20": the document is itself the partnership plan.
     if let Some(title) = plan.title.as_deref().filter(|title| is_heading(title)) {
+        let words = text.tokens(text.title);
         classified
             .evidence
-            .extend(matched(matcher, title, None, "/title"));
+            .extend(matched(matcher, title, words, None, "/title"));
     }
-    for (section_index, section) in plan.sections.iter_mut().enumerate() {
+    let sections = plan.sections.iter_mut().zip(&text.sections);
+    for (section_index, (section, section_text)) in sections.enumerate() {
         let section_pointer = format!("/sections/{section_index}");
         let section_tags = read_tags(
             &section.categories,
@@ -72,12 +80,16 @@ pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classi
             &mut classified.unknown_tags,
         );
         let heading = SectionText {
-            title: &section.title,
-            description: section.description.as_deref(),
+            title: (&section.title, text.tokens(section_text.title)),
+            description: section
+                .description
+                .as_deref()
+                .map(|description| (description, text.tokens(section_text.description))),
         };
         // Matched once per section, on the first action that needs it.
         let mut lent: Option<Vec<(usize, Evidence)>> = None;
-        for (action_index, action) in section.actions.iter_mut().enumerate() {
+        let actions = section.actions.iter_mut().zip(&section_text.actions);
+        for (action_index, (action, action_text)) in actions.enumerate() {
             let pointer = format!("{section_pointer}/actions/{action_index}");
             let name = action_name(action, &pointer);
             let own_tags = read_tags(
@@ -90,7 +102,12 @@ pub fn classify(plan: &mut Plan, profile: &Profile, matcher: &Matcher) -> Classi
             let found: Vec<(usize, Evidence)> = if own_tags.is_empty() && section_tags.is_empty() {
                 let lent =
                     lent.get_or_insert_with(|| match_section(&heading, &section_pointer, matcher));
-                let mut found = match_action(action, &pointer, &name, matcher);
+                let words = ActionWords {
+                    action,
+                    text: action_text,
+                    plan: text,
+                };
+                let mut found = match_action(&words, &pointer, &name, matcher);
                 found.extend(lent.iter().map(|(category, evidence)| {
                     let evidence = Evidence {
                         action: Some(name.clone()),
@@ -124,10 +141,18 @@ fn record_categories(action: &mut Action, found: &[(usize, Evidence)], profile: 
     }
 }
 
-/// The section's own fields, borrowed apart from its actions (which are being updated).
+/// The section's own fields with their tokens, borrowed apart from its actions (which are
+/// being updated).
 struct SectionText<'a> {
-    title: &'a str,
-    description: Option<&'a str>,
+    title: (&'a str, &'a [Token]),
+    description: Option<(&'a str, &'a [Token])>,
+}
+
+/// An action's fields and their tokens.
+struct ActionWords<'a> {
+    action: &'a Action,
+    text: &'a ActionText,
+    plan: &'a PlanText,
 }
 
 /// A section's title or description lends its categories to every action of the section when
@@ -162,27 +187,44 @@ fn match_section(
     ];
     fields
         .into_iter()
-        .filter_map(|(field, text)| Some((field, text.filter(|text| lends(text))?)))
-        .flat_map(|(field, text)| matched(matcher, text, None, &format!("{pointer}/{field}")))
+        .filter_map(|(field, text)| Some((field, text.filter(|(text, _)| lends(text))?)))
+        .flat_map(|(field, (text, words))| {
+            matched(matcher, text, words, None, &format!("{pointer}/{field}"))
+        })
         .collect()
 }
 
 fn match_action(
-    action: &Action,
+    words: &ActionWords<'_>,
     pointer: &str,
     name: &Arc<str>,
     matcher: &Matcher,
 ) -> Vec<(usize, Evidence)> {
-    let description = std::iter::once(("description".to_owned(), action.description.as_str()));
-    let objective = action
-        .objective
-        .as_deref()
-        .map(|objective| ("objective".to_owned(), objective));
+    let ActionWords { action, text, plan } = *words;
+    let description = std::iter::once((
+        "description".to_owned(),
+        action.description.as_str(),
+        plan.tokens(text.description),
+    ));
+    let objective = action.objective.as_deref().map(|objective| {
+        (
+            "objective".to_owned(),
+            objective,
+            plan.tokens(text.objective),
+        )
+    });
     let outputs = action
         .outputs
         .iter()
+        .zip(plan.list(text.outputs))
         .enumerate()
-        .map(|(index, output)| (format!("outputs/{index}"), output.as_str()));
+        .map(|(index, (output, field))| {
+            (
+                format!("outputs/{index}"),
+                output.as_str(),
+                plan.tokens(*field),
+            )
+        });
     // A row of a self-assessment that records what is in place ("Work to date") and no
     // action counts by its evidence; beside an action the action says what the row is about
     // (evidence there mentions whatever is already done). The requirement or toolkit
@@ -198,24 +240,37 @@ fn match_action(
         .requirement
         .as_deref()
         .filter(|_| answered)
-        .map(|requirement| ("requirement".to_owned(), requirement));
-    let evidence = evidence.map(|evidence| ("evidence".to_owned(), evidence));
+        .map(|requirement| {
+            let words = plan.tokens(text.requirement);
+            ("requirement".to_owned(), requirement, words)
+        });
+    let evidence =
+        evidence.map(|evidence| ("evidence".to_owned(), evidence, plan.tokens(text.evidence)));
     description
         .chain(objective)
         .chain(outputs)
         .chain(requirement)
         .chain(evidence)
-        .flat_map(|(field, text)| matched(matcher, text, Some(name), &format!("{pointer}/{field}")))
+        .flat_map(|(field, text, words)| {
+            matched(
+                matcher,
+                text,
+                words,
+                Some(name),
+                &format!("{pointer}/{field}"),
+            )
+        })
         .collect()
 }
 
 fn matched(
     matcher: &Matcher,
     text: &str,
+    words: &[Token],
     action: Option<&Arc<str>>,
     field: &str,
 ) -> Vec<(usize, Evidence)> {
-    let found = matcher.find(text);
+    let found = matcher.find(text, words);
     if found.is_empty() {
         return Vec::new();
     }

@@ -7,7 +7,6 @@
 mod classify;
 mod matcher;
 mod profile;
-mod text;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -22,6 +21,7 @@ pub use profile::{
 
 use crate::model::Plan;
 use crate::options::{Locale, ProfileChoice};
+use crate::text::PlanText;
 
 /// The profile used when neither the options nor the plan name one.
 pub const DEFAULT_PROFILE: &str = "la-2023";
@@ -99,6 +99,12 @@ impl Coverage {
 /// [`DEFAULT_PROFILE`]), classifies every action, and writes inferred categories into the
 /// plan. A profile that cannot be used leaves coverage empty and is kept as `problem`.
 pub fn assess(plan: &mut Plan, choice: Option<&ProfileChoice>) -> Coverage {
+    let text = PlanText::new(plan);
+    assess_text(plan, &text, choice)
+}
+
+/// [`assess`], on the words of the plan already read ([`crate::analysis::analyze`]).
+pub fn assess_text(plan: &mut Plan, text: &PlanText, choice: Option<&ProfileChoice>) -> Coverage {
     let (choice, path) = match (choice, &plan.profile) {
         (Some(choice), _) => (choice.clone(), ""),
         (None, Some(id)) => (ProfileChoice::Id(id.clone()), "/profile"),
@@ -114,7 +120,7 @@ pub fn assess(plan: &mut Plan, choice: Option<&ProfileChoice>) -> Coverage {
     };
     match load(&choice) {
         Ok(compiled) => {
-            let classified = classify::classify(plan, &compiled.profile, &compiled.matcher);
+            let classified = classify::classify(plan, text, &compiled.profile, &compiled.matcher);
             let categories = summarise(&compiled.profile, classified.evidence);
             let profile = match compiled {
                 // A built-in profile's data is borrowed: cloning the `Cow` copies a reference.

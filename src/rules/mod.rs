@@ -17,6 +17,7 @@ use crate::date::{Date, Period};
 use crate::messages::Message;
 use crate::model::{ActionRef, Plan};
 use crate::report::{Issue, Severity};
+use crate::text::PlanText;
 
 /// What every rule is known by.
 ///
@@ -91,6 +92,8 @@ pub struct Context<'a> {
     /// The plan's actions in plan order, listed once for all the rules that find actions by
     /// position (each listing them again was a tenth of the milestone rules' time).
     pub actions: &'a [ActionRef<'a>],
+    /// The words of every text field of the plan.
+    pub text: &'a PlanText,
     /// The plan period (from the options, else the plan).
     pub period: Option<Period>,
     /// The reporting date (from the options, else the plan).
