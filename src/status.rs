@@ -102,63 +102,198 @@ const CUES: &[(StatusValue, &[&str])] = &[
 
 /// Normalises a progress text. Blank text is `unknown`.
 pub fn normalise(text: &str) -> StatusValue {
-    let lower = text.to_lowercase();
-    if lower.trim().is_empty() {
+    if text.trim().is_empty() {
         return StatusValue::Unknown;
     }
-    // "On target to be completed" is on track, not complete: "to be" + complete is a plan.
-    let future_complete = [
-        "to be completed",
-        "to be complete",
-        "will be completed",
-        "to complete",
-    ]
-    .iter()
-    .any(|cue| lower.contains(cue));
-    let ongoing_in_place = contains_word(&lower, "continued") || contains_word(&lower, "ongoing");
-    for (value, cues) in CUES {
-        if cues.iter().any(|cue| contains_word(&lower, cue)) {
-            return match value {
-                StatusValue::Complete if future_complete => StatusValue::OnTrack,
-                StatusValue::Complete if ongoing_in_place => StatusValue::Ongoing,
-                value => *value,
-            };
-        }
+    // ASCII text (almost all of it) is compared ignoring case where it stands; other text
+    // is lower-cased once, as a whole, for the same pass.
+    if text.is_ascii() {
+        read_cues(text)
+    } else {
+        read_cues(&text.to_lowercase())
     }
-    StatusValue::Unknown
 }
 
-/// Whether `needle` occurs in `haystack` as whole words.
-///
-/// A plain byte scan: every progress note is tested against some fifty short cues, and
-/// setting up `str::find`'s two-way searcher for each cue cost more than the scan (a third
-/// of a whole check in the benchmark). Byte matches of UTF-8 text start on char boundaries.
-fn contains_word(haystack: &str, needle: &str) -> bool {
-    let (text, cue) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = cue.first() else {
-        return false;
-    };
-    let mut from = 0;
-    while let Some(start) = text
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&byte| byte == first))
-        .map(|offset| from + offset)
-    {
-        let end = start + cue.len();
-        if text.get(start..end) != Some(cue) {
-            from = start + 1;
-            continue;
-        }
-        let before = haystack
-            .get(..start)
-            .and_then(|text| text.chars().next_back());
-        let after = haystack.get(end..).and_then(|text| text.chars().next());
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return true;
-        }
-        from = end;
+/// A cue, with the length of its first word: a cue can only start at a word of that length.
+#[derive(Clone, Copy)]
+struct Cue {
+    value: StatusValue,
+    text: &'static str,
+    first_word: usize,
+}
+
+// Only ever evaluated in a constant: an index out of range fails the build, never a check.
+#[allow(clippy::indexing_slicing)]
+const CUE_COUNT: usize = {
+    let (mut count, mut group) = (0, 0);
+    while group < CUES.len() {
+        count += CUES[group].1.len();
+        group += 1;
     }
-    false
+    count
+};
+
+/// [`CUES`] flattened, in priority order, at build time.
+// Only ever evaluated in constants: an index out of range fails the build, never a check.
+#[allow(clippy::indexing_slicing)]
+const FLAT_CUES: [Cue; CUE_COUNT] = {
+    let mut cues = [Cue {
+        value: StatusValue::Unknown,
+        text: "",
+        first_word: 0,
+    }; CUE_COUNT];
+    let (mut at, mut group) = (0, 0);
+    while group < CUES.len() {
+        let (value, texts) = CUES[group];
+        let mut index = 0;
+        while index < texts.len() {
+            let bytes = texts[index].as_bytes();
+            let mut first_word = 0;
+            while first_word < bytes.len() && bytes[first_word].is_ascii_alphanumeric() {
+                first_word += 1;
+            }
+            cues[at] = Cue {
+                value,
+                text: texts[index],
+                first_word,
+            };
+            at += 1;
+            index += 1;
+        }
+        group += 1;
+    }
+    cues
+};
+
+/// Which cues a word can start, as sets of [`FLAT_CUES`] indices (bit `i` for cue `i`): by
+/// the word's first byte in lower case, and by its length. A word is compared only with the
+/// few cues in both sets, instead of with every cue.
+struct CueStarts {
+    by_first_byte: [u64; 128],
+    by_length: [u64; 16],
+}
+
+// Only ever evaluated in a constant: an index out of range fails the build, never a check.
+#[allow(clippy::indexing_slicing)]
+const CUE_STARTS: CueStarts = {
+    assert!(CUE_COUNT <= u64::BITS as usize, "a cue set is one u64");
+    let mut starts = CueStarts {
+        by_first_byte: [0; 128],
+        by_length: [0; 16],
+    };
+    let mut at = 0;
+    while at < CUE_COUNT {
+        let cue = FLAT_CUES[at];
+        starts.by_first_byte[cue.text.as_bytes()[0] as usize] |= 1 << at;
+        starts.by_length[cue.first_word] |= 1 << at;
+        at += 1;
+    }
+    starts
+};
+
+/// "On target to be completed" is on track, not complete: "to be" + complete is a plan.
+/// Substrings, not words: the last word before a space, then what follows it.
+const FUTURE_COMPLETE: [(&str, &str); 3] = [
+    ("to", " be complete"),
+    ("will", " be completed"),
+    ("to", " complete"),
+];
+
+/// The first cue of [`CUES`] in `text` (ASCII, or already lower case), read in one pass over
+/// its words: every cue starts and ends with a letter, so a cue that occurs as whole words
+/// starts at a word.
+fn read_cues(text: &str) -> StatusValue {
+    let bytes = text.as_bytes();
+    let mut future_complete = false;
+    let mut ongoing_in_place = false;
+    let mut first_cue = None;
+    // The cues that would still come before the first one found.
+    let mut earlier_cues = u64::MAX;
+    for (start, end) in words(text) {
+        let (Some(word), Some(rest)) = (bytes.get(start..end), bytes.get(start..)) else {
+            continue;
+        };
+        let after = bytes.get(end..).unwrap_or_default();
+        future_complete |= FUTURE_COMPLETE.iter().any(|(last_word, then)| {
+            ends_with_ignoring_case(word, last_word.as_bytes())
+                && starts_with_ignoring_case(after, then.as_bytes())
+        });
+        ongoing_in_place |=
+            word.eq_ignore_ascii_case(b"continued") || word.eq_ignore_ascii_case(b"ongoing");
+        let by_first_byte = word.first().and_then(|byte| {
+            CUE_STARTS
+                .by_first_byte
+                .get(usize::from(byte.to_ascii_lowercase()))
+        });
+        let by_length = CUE_STARTS.by_length.get(word.len());
+        let mut candidates = by_first_byte
+            .zip(by_length)
+            .map_or(0, |(first, length)| first & length)
+            & earlier_cues;
+        while candidates != 0 {
+            let at = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let Some(cue) = FLAT_CUES.get(at) else {
+                break;
+            };
+            let whole_words = starts_with_ignoring_case(rest, cue.text.as_bytes())
+                && !text
+                    .get(start + cue.text.len()..)
+                    .and_then(|after| after.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+            if whole_words {
+                first_cue = Some(cue.value);
+                earlier_cues = (1 << at) - 1;
+                break;
+            }
+        }
+    }
+    match first_cue {
+        Some(StatusValue::Complete) if future_complete => StatusValue::OnTrack,
+        Some(StatusValue::Complete) if ongoing_in_place => StatusValue::Ongoing,
+        Some(value) => value,
+        None => StatusValue::Unknown,
+    }
+}
+
+fn ends_with_ignoring_case(text: &[u8], suffix: &[u8]) -> bool {
+    text.len() >= suffix.len()
+        && text
+            .get(text.len() - suffix.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+}
+
+fn starts_with_ignoring_case(text: &[u8], prefix: &[u8]) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// The byte spans of the maximal runs of alphanumeric characters of `text`. ASCII is
+/// classified byte by byte; other characters are decoded.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let bytes = text.as_bytes();
+        let mut start = None;
+        while let Some(&byte) = bytes.get(from) {
+            let (alphanumeric, width) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), 1)
+            } else {
+                text.get(from..)
+                    .and_then(|rest| rest.chars().next())
+                    .map_or((false, 1), |character| {
+                        (character.is_alphanumeric(), character.len_utf8())
+                    })
+            };
+            match (alphanumeric, start) {
+                (true, None) => start = Some(from),
+                (false, Some(begin)) => return Some((begin, from)),
+                _ => {}
+            }
+            from += width;
+        }
+        start.map(|begin| (begin, bytes.len()))
+    })
 }
 
 #[cfg(test)]
@@ -197,5 +332,23 @@ mod tests {
     #[test]
     fn matches_whole_words_only() {
         assert_eq!(normalise("Credit union referral"), Unknown);
+        assert_eq!(normalise("Undelivered"), Unknown);
+        assert_eq!(normalise("N/A"), Unknown);
+        assert_eq!(normalise("Not yet started (on-going review)"), NotStarted);
+    }
+
+    #[test]
+    fn reads_future_completion_inside_words() {
+        // The future-completion cues are substrings, not whole words.
+        assert_eq!(normalise("Due to complete in May"), OnTrack);
+        assert_eq!(normalise("Plan into completed form"), OnTrack);
+        assert_eq!(normalise("Ongoing, and complete"), Ongoing);
+    }
+
+    #[test]
+    fn lower_cases_other_text_first() {
+        assert_eq!(normalise("Réunion DELAYED"), Delayed);
+        assert_eq!(normalise("Crèche délivered"), Unknown);
+        assert_eq!(normalise("ÉTÉ: COMPLETE"), Complete);
     }
 }
