@@ -1,13 +1,14 @@
-//! Reading the free text of a plan once into its typed meaning: milestones, statuses.
-//! Rules only read what this stage produced.
+//! Reading the free text of a plan once into its typed meaning: milestones, statuses, and
+//! the words of every text field. Rules only read what this stage produced.
 
 use crate::date::Period;
 use crate::milestone::{self, ParseContext};
 use crate::model::{Plan, Status, StatusValue};
 use crate::status;
+use crate::text::PlanText;
 
-/// Fills in the derived fields of a plan.
-pub fn analyze(plan: &mut Plan, period: Option<Period>) {
+/// Fills in the derived fields of a plan, and reads its words.
+pub fn analyze(plan: &mut Plan, period: Option<Period>) -> PlanText {
     let context = ParseContext { period };
     for action in plan
         .sections
@@ -31,4 +32,5 @@ pub fn analyze(plan: &mut Plan, period: Option<Period>) {
             });
         }
     }
+    PlanText::new(plan)
 }

@@ -35,6 +35,7 @@ pub mod status;
 #[cfg(feature = "summary")]
 pub mod summary;
 pub mod table;
+pub mod text;
 
 /// The `#[wasm_bindgen]` exports (WASM builds only); public so the WASM tests can call them.
 #[cfg(all(target_arch = "wasm32", feature = "bindings"))]
@@ -122,11 +123,12 @@ fn check_plan(mut plan: Plan, options: &Options, mut issues: Vec<Issue>) -> Repo
         .period
         .or_else(|| plan.period.as_ref().and_then(|period| period.dates));
     let as_of = options.as_of.or(plan.as_of);
-    analysis::analyze(&mut plan, period);
+    let text = analysis::analyze(&mut plan, period);
     let mut coverage = coverage::assess(&mut plan, options.profile.as_ref());
     coverage.localize(options.locale);
     let context = rules::Context {
         plan: &plan,
+        text: &text,
         period,
         as_of,
         coverage: &coverage,

@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::matcher::Matcher;
 use super::Basis;
 use crate::messages::{Locale, Localized, Message, Owner, Place};
+use crate::text::hash_word as fnv1a;
 
 /// The profile JSON Schema (draft 2020-12) as published.
 pub const PROFILE_SCHEMA: &str = include_str!("profile.schema.json");
@@ -309,20 +310,6 @@ const BUILTINS: [Builtin; 7] = [
     builtin!("higher-education"),
     builtin!("health"),
 ];
-
-/// The 64-bit FNV-1a hash of `bytes`.
-const fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut index = 0;
-    while index < bytes.len() {
-        // `bytes[index]` is in bounds (index < len), and const fn cannot use `get`'s Option here.
-        #[allow(clippy::indexing_slicing)]
-        let byte = bytes[index];
-        hash = (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3);
-        index += 1;
-    }
-    hash
-}
 
 /// Each built-in profile is parsed the first time it is asked for (or when its data is added),
 /// and its phrase table built the first time a plan is checked against it (listing profiles

@@ -17,6 +17,7 @@ use crate::date::{Date, Period};
 use crate::messages::Message;
 use crate::model::Plan;
 use crate::report::{Issue, Severity};
+use crate::text::PlanText;
 
 /// What every rule is known by.
 ///
@@ -88,6 +89,8 @@ pub(crate) use declare_rule;
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     pub plan: &'a Plan,
+    /// The words of every text field of the plan.
+    pub text: &'a PlanText,
     /// The plan period (from the options, else the plan).
     pub period: Option<Period>,
     /// The reporting date (from the options, else the plan).
