@@ -5,6 +5,7 @@
 //! an order chosen so that negations and delays beat the optimistic words around them.
 
 use crate::model::StatusValue;
+use crate::text::{hash_word, Token};
 
 /// Cues in priority order. Matched on lowercase text with word boundaries.
 const CUES: &[(StatusValue, &[&str])] = &[
@@ -100,26 +101,65 @@ const CUES: &[(StatusValue, &[&str])] = &[
     ),
 ];
 
-/// Normalises a progress text. Blank text is `unknown`.
-pub fn normalise(text: &str) -> StatusValue {
-    if text.trim().is_empty() {
-        return StatusValue::Unknown;
+/// Normalises a progress text, read from its tokens (see [`crate::text`]) in one pass:
+/// every cue starts and ends with a letter, so a cue that occurs as whole words starts at a
+/// token, and only the cues whose first word hashes alike are compared with the text.
+/// Blank text is `unknown`.
+pub fn normalise(text: &str, tokens: &[Token]) -> StatusValue {
+    let bytes = text.as_bytes();
+    let mut future_complete = false;
+    let mut ongoing_in_place = false;
+    let mut first_cue = None;
+    // The cues that would still come before the first one found.
+    let mut earlier_cues = u64::MAX;
+    for (index, token) in tokens.iter().enumerate() {
+        let (start, end) = token.span();
+        let (Some(word), Some(rest)) = (bytes.get(start..end), bytes.get(start..)) else {
+            continue;
+        };
+        let after = bytes.get(end..).unwrap_or_default();
+        future_complete |= FUTURE_COMPLETE.iter().any(|(last_word, then)| {
+            ends_with_ignoring_case(word, last_word.as_bytes())
+                && starts_with_ignoring_case(after, then.as_bytes())
+        });
+        ongoing_in_place |=
+            word.eq_ignore_ascii_case(b"continued") || word.eq_ignore_ascii_case(b"ongoing");
+        let mut candidates = CUE_STARTS
+            .get(bucket(token.hash))
+            .map_or(0, |cues| cues & earlier_cues);
+        while candidates != 0 {
+            let at = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let Some(cue) = FLAT_CUES.get(at) else {
+                break;
+            };
+            // The cue's text as written, ending where its last word's token ends.
+            let whole_words = starts_with_ignoring_case(rest, cue.text.as_bytes())
+                && tokens
+                    .get(index + cue.words - 1)
+                    .is_some_and(|last| last.span().1 == start + cue.text.len());
+            if whole_words {
+                first_cue = Some(cue.value);
+                earlier_cues = (1 << at) - 1;
+                break;
+            }
+        }
     }
-    // ASCII text (almost all of it) is compared ignoring case where it stands; other text
-    // is lower-cased once, as a whole, for the same pass.
-    if text.is_ascii() {
-        read_cues(text)
-    } else {
-        read_cues(&text.to_lowercase())
+    match first_cue {
+        Some(StatusValue::Complete) if future_complete => StatusValue::OnTrack,
+        Some(StatusValue::Complete) if ongoing_in_place => StatusValue::Ongoing,
+        Some(value) => value,
+        None => StatusValue::Unknown,
     }
 }
 
-/// A cue, with the length of its first word: a cue can only start at a word of that length.
+/// A cue, with the hash of its first word and its number of words.
 #[derive(Clone, Copy)]
 struct Cue {
     value: StatusValue,
     text: &'static str,
-    first_word: usize,
+    first_word: u64,
+    words: usize,
 }
 
 // Only ever evaluated in a constant: an index out of range fails the build, never a check.
@@ -141,6 +181,7 @@ const FLAT_CUES: [Cue; CUE_COUNT] = {
         value: StatusValue::Unknown,
         text: "",
         first_word: 0,
+        words: 0,
     }; CUE_COUNT];
     let (mut at, mut group) = (0, 0);
     while group < CUES.len() {
@@ -152,10 +193,18 @@ const FLAT_CUES: [Cue; CUE_COUNT] = {
             while first_word < bytes.len() && bytes[first_word].is_ascii_alphanumeric() {
                 first_word += 1;
             }
+            let mut words = 1;
+            let mut byte = 1;
+            while byte < bytes.len() {
+                words += (bytes[byte].is_ascii_alphanumeric()
+                    && !bytes[byte - 1].is_ascii_alphanumeric()) as usize;
+                byte += 1;
+            }
             cues[at] = Cue {
                 value,
                 text: texts[index],
-                first_word,
+                first_word: hash_word(bytes.split_at(first_word).0),
+                words,
             };
             at += 1;
             index += 1;
@@ -165,96 +214,34 @@ const FLAT_CUES: [Cue; CUE_COUNT] = {
     cues
 };
 
-/// Which cues a word can start, as sets of [`FLAT_CUES`] indices (bit `i` for cue `i`): by
-/// the word's first byte in lower case, and by its length. A word is compared only with the
-/// few cues in both sets, instead of with every cue.
-struct CueStarts {
-    by_first_byte: [u64; 128],
-    by_length: [u64; 16],
+const BUCKETS: usize = 64;
+
+fn bucket(hash: u64) -> usize {
+    (hash % BUCKETS as u64) as usize
 }
 
+/// The cues each bucket of first-word hashes can start, as sets of [`FLAT_CUES`] indices
+/// (bit `i` for cue `i`): a token is compared only with the few cues of its bucket.
 // Only ever evaluated in a constant: an index out of range fails the build, never a check.
 #[allow(clippy::indexing_slicing)]
-const CUE_STARTS: CueStarts = {
+const CUE_STARTS: [u64; BUCKETS] = {
     assert!(CUE_COUNT <= u64::BITS as usize, "a cue set is one u64");
-    let mut starts = CueStarts {
-        by_first_byte: [0; 128],
-        by_length: [0; 16],
-    };
+    let mut starts = [0; BUCKETS];
     let mut at = 0;
     while at < CUE_COUNT {
-        let cue = FLAT_CUES[at];
-        starts.by_first_byte[cue.text.as_bytes()[0] as usize] |= 1 << at;
-        starts.by_length[cue.first_word] |= 1 << at;
+        starts[(FLAT_CUES[at].first_word % BUCKETS as u64) as usize] |= 1 << at;
         at += 1;
     }
     starts
 };
 
 /// "On target to be completed" is on track, not complete: "to be" + complete is a plan.
-/// Substrings, not words: the last word before a space, then what follows it.
+/// Substrings, not words: the end of a word before a space, then what follows it.
 const FUTURE_COMPLETE: [(&str, &str); 3] = [
     ("to", " be complete"),
     ("will", " be completed"),
     ("to", " complete"),
 ];
-
-/// The first cue of [`CUES`] in `text` (ASCII, or already lower case), read in one pass over
-/// its words: every cue starts and ends with a letter, so a cue that occurs as whole words
-/// starts at a word.
-fn read_cues(text: &str) -> StatusValue {
-    let bytes = text.as_bytes();
-    let mut future_complete = false;
-    let mut ongoing_in_place = false;
-    let mut first_cue = None;
-    // The cues that would still come before the first one found.
-    let mut earlier_cues = u64::MAX;
-    for (start, end) in words(text) {
-        let (Some(word), Some(rest)) = (bytes.get(start..end), bytes.get(start..)) else {
-            continue;
-        };
-        let after = bytes.get(end..).unwrap_or_default();
-        future_complete |= FUTURE_COMPLETE.iter().any(|(last_word, then)| {
-            ends_with_ignoring_case(word, last_word.as_bytes())
-                && starts_with_ignoring_case(after, then.as_bytes())
-        });
-        ongoing_in_place |=
-            word.eq_ignore_ascii_case(b"continued") || word.eq_ignore_ascii_case(b"ongoing");
-        let by_first_byte = word.first().and_then(|byte| {
-            CUE_STARTS
-                .by_first_byte
-                .get(usize::from(byte.to_ascii_lowercase()))
-        });
-        let by_length = CUE_STARTS.by_length.get(word.len());
-        let mut candidates = by_first_byte
-            .zip(by_length)
-            .map_or(0, |(first, length)| first & length)
-            & earlier_cues;
-        while candidates != 0 {
-            let at = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            let Some(cue) = FLAT_CUES.get(at) else {
-                break;
-            };
-            let whole_words = starts_with_ignoring_case(rest, cue.text.as_bytes())
-                && !text
-                    .get(start + cue.text.len()..)
-                    .and_then(|after| after.chars().next())
-                    .is_some_and(char::is_alphanumeric);
-            if whole_words {
-                first_cue = Some(cue.value);
-                earlier_cues = (1 << at) - 1;
-                break;
-            }
-        }
-    }
-    match first_cue {
-        Some(StatusValue::Complete) if future_complete => StatusValue::OnTrack,
-        Some(StatusValue::Complete) if ongoing_in_place => StatusValue::Ongoing,
-        Some(value) => value,
-        None => StatusValue::Unknown,
-    }
-}
 
 fn ends_with_ignoring_case(text: &[u8], suffix: &[u8]) -> bool {
     text.len() >= suffix.len()
@@ -268,38 +255,15 @@ fn starts_with_ignoring_case(text: &[u8], prefix: &[u8]) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
-/// The byte spans of the maximal runs of alphanumeric characters of `text`. ASCII is
-/// classified byte by byte; other characters are decoded.
-fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let bytes = text.as_bytes();
-        let mut start = None;
-        while let Some(&byte) = bytes.get(from) {
-            let (alphanumeric, width) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric(), 1)
-            } else {
-                text.get(from..)
-                    .and_then(|rest| rest.chars().next())
-                    .map_or((false, 1), |character| {
-                        (character.is_alphanumeric(), character.len_utf8())
-                    })
-            };
-            match (alphanumeric, start) {
-                (true, None) => start = Some(from),
-                (false, Some(begin)) => return Some((begin, from)),
-                _ => {}
-            }
-            from += width;
-        }
-        start.map(|begin| (begin, bytes.len()))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokens;
     use StatusValue::*;
+
+    fn normalise(text: &str) -> StatusValue {
+        super::normalise(text, &tokens(text))
+    }
 
     #[test]
     fn reads_the_progress_notes_of_real_plans() {
