@@ -10,10 +10,17 @@ use crate::text::PlanText;
 /// Fills in the derived fields of a plan, and reads its words.
 pub fn analyze(plan: &mut Plan, period: Option<Period>) -> PlanText {
     let context = ParseContext { period };
-    for action in plan
+    // Statuses are read from the words of their text.
+    let words = PlanText::new(plan);
+    let actions = words
+        .sections
+        .iter()
+        .flat_map(|section| section.actions.iter());
+    for (action, action_text) in plan
         .sections
         .iter_mut()
         .flat_map(|section| section.actions.iter_mut())
+        .zip(actions)
     {
         for milestone in &mut action.milestones {
             milestone.parsed = Some(milestone::parse(&milestone.text, &context));
@@ -23,7 +30,7 @@ pub fn analyze(plan: &mut Plan, period: Option<Period>) -> PlanText {
             value: value @ None,
         }) = &mut action.status
         {
-            *value = Some(status::normalise(text));
+            *value = Some(status::normalise(text, words.tokens(action_text.status)));
         }
         if action.status.is_none() {
             action.status = Some(Status {
@@ -32,5 +39,5 @@ pub fn analyze(plan: &mut Plan, period: Option<Period>) -> PlanText {
             });
         }
     }
-    PlanText::new(plan)
+    words
 }

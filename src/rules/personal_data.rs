@@ -134,11 +134,7 @@ pub fn find_personal_data(text: &str) -> Vec<(&'static str, Span)> {
 }
 
 /// [`find_personal_data`] into `found`, with `words` as scratch space.
-fn find_in_text<'t>(
-    text: &'t str,
-    words: &mut Vec<Word<'t>>,
-    found: &mut Vec<(&'static str, Span)>,
-) {
+fn find_in_text(text: &str, words: &mut Vec<Word>, found: &mut Vec<(&'static str, Span)>) {
     found.clear();
     let marks = split_words(text, words);
     if marks.at_sign {
@@ -152,16 +148,23 @@ fn find_in_text<'t>(
     found.sort_by_key(|(_, span)| span.start);
 }
 
-/// A maximal run of letters, digits and word-internal punctuation, with its byte span.
+/// A maximal run of letters, digits and word-internal punctuation, by its byte span.
 #[derive(Debug, Clone, Copy)]
-struct Word<'a> {
-    text: &'a str,
+struct Word {
     start: usize,
+    end: usize,
+    ascii: bool,
 }
 
-impl Word<'_> {
-    fn end(&self) -> usize {
-        self.start + self.text.len()
+impl Word {
+    fn text(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+
+    fn bytes(self, text: &str) -> &[u8] {
+        text.as_bytes()
+            .get(self.start..self.end)
+            .unwrap_or_default()
     }
 }
 
@@ -172,52 +175,89 @@ struct Marks {
     digits: usize,
 }
 
-/// The words of `text` into `words`. ASCII is classified byte by byte (decoding every
-/// character was a fifth of this rule's time); other characters are decoded.
-fn split_words<'t>(text: &'t str, words: &mut Vec<Word<'t>>) -> Marks {
+/// The ASCII bytes that belong to words.
+// Only ever evaluated in a constant: an index out of range fails the build, never a check.
+#[allow(clippy::indexing_slicing)]
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte as u8 == b'\'';
+        byte += 1;
+    }
+    table
+};
+
+fn is_word_byte(byte: u8) -> bool {
+    WORD_BYTES.get(usize::from(byte)) == Some(&true)
+}
+
+/// Whether the character at `index` (not ASCII) belongs to a word, and its width.
+fn non_ascii_word_character(text: &str, index: usize) -> (bool, usize) {
+    let character = text
+        .get(index..)
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or(' ');
+    (
+        character.is_alphanumeric() || character == '’',
+        character.len_utf8(),
+    )
+}
+
+/// The words of `text` into `words`. ASCII is classified byte by byte, separators and word
+/// bytes in loops of their own (decoding every character was a fifth of this rule's time);
+/// other characters are decoded.
+fn split_words(text: &str, words: &mut Vec<Word>) -> Marks {
     words.clear();
     let mut marks = Marks {
         at_sign: false,
         digits: 0,
     };
     let bytes = text.as_bytes();
-    let mut start = None;
     let mut index = 0;
-    while index <= bytes.len() {
-        let (in_word, width) = match bytes.get(index) {
-            None => (false, 1),
-            Some(&byte) if byte.is_ascii() => {
-                marks.digits += usize::from(byte.is_ascii_digit());
+    loop {
+        let mut ascii = true;
+        let start = loop {
+            let Some(&byte) = bytes.get(index) else {
+                return marks;
+            };
+            if byte.is_ascii() {
+                if is_word_byte(byte) {
+                    break index;
+                }
                 marks.at_sign |= byte == b'@';
-                (byte.is_ascii_alphanumeric() || byte == b'\'', 1)
-            }
-            Some(_) => {
-                let character = text
-                    .get(index..)
-                    .and_then(|rest| rest.chars().next())
-                    .unwrap_or(' ');
-                (
-                    character.is_alphanumeric() || character == '’',
-                    character.len_utf8(),
-                )
+                index += 1;
+            } else {
+                let (in_word, width) = non_ascii_word_character(text, index);
+                if in_word {
+                    ascii = false;
+                    break index;
+                }
+                index += width;
             }
         };
-        match (in_word, start) {
-            (true, None) => start = Some(index),
-            (false, Some(from)) => {
-                if let Some(word) = text.get(from..index) {
-                    words.push(Word {
-                        text: word,
-                        start: from,
-                    });
+        while let Some(&byte) = bytes.get(index) {
+            if byte.is_ascii() {
+                if !is_word_byte(byte) {
+                    break;
                 }
-                start = None;
+                marks.digits += usize::from(byte.is_ascii_digit());
+                index += 1;
+            } else {
+                let (in_word, width) = non_ascii_word_character(text, index);
+                if !in_word {
+                    break;
+                }
+                ascii = false;
+                index += width;
             }
-            _ => {}
         }
-        index += width;
+        words.push(Word {
+            start,
+            end: index,
+            ascii,
+        });
     }
-    marks
 }
 
 fn find_emails(text: &str, found: &mut Vec<(&'static str, Span)>) {
@@ -736,6 +776,63 @@ const NOT_NAME_KEYS: [u128; NOT_NAMES.len()] = fold_all(NOT_NAMES);
 const MONTH_KEYS: [u128; MONTH_NAMES.len()] = fold_all(&MONTH_NAMES);
 const GIVEN_NAME_KEYS: [u128; GIVEN_NAMES.len()] = fold_all(GIVEN_NAMES);
 
+/// For each pair of first two letters, the lengths (bit `n` for `n` bytes) of the titles and
+/// given names that start with it: almost every capitalised word ("Prevent", "Officer") is
+/// ruled out by one lookup, without folding it and searching both lists.
+const NAME_LENGTHS: [u32; 26 * 26] = {
+    let mut lengths = [0; 26 * 26];
+    add_name_lengths(&mut lengths, TITLES);
+    add_name_lengths(&mut lengths, GIVEN_NAMES);
+    lengths
+};
+
+// Only ever evaluated in a constant: a list word of other than 2-16 lower-case ASCII letters
+// fails the build, never a check.
+#[allow(clippy::indexing_slicing, clippy::panic)]
+const fn add_name_lengths(lengths: &mut [u32; 26 * 26], words: &[&str]) {
+    let mut at = 0;
+    while at < words.len() {
+        let word = words[at].as_bytes();
+        let mut letter = 0;
+        while letter < word.len() {
+            if !word[letter].is_ascii_lowercase() {
+                panic!("a list word is not in lower-case ASCII letters");
+            }
+            letter += 1;
+        }
+        if word.len() < 2 || word.len() > 16 {
+            panic!("a list word is not 2-16 letters long");
+        }
+        lengths[letter_pair(word[0], word[1])] |= 1 << word.len();
+        at += 1;
+    }
+}
+
+/// The index of two ASCII letters, in either case, among the 26 * 26 pairs.
+const fn letter_pair(first: u8, second: u8) -> usize {
+    let first = (first.to_ascii_lowercase() - b'a') as usize;
+    let second = (second.to_ascii_lowercase() - b'a') as usize;
+    first * 26 + second
+}
+
+/// Whether a word may be a title or a given name: every list word is 2-16 ASCII letters.
+/// Words with other characters are folded first, like every listed word.
+fn may_be_title_or_given_name(word: Word, text: &str) -> bool {
+    if !word.ascii {
+        return true;
+    }
+    match *word.bytes(text) {
+        [first, second, ..] if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() => {
+            let length = word.end - word.start;
+            length <= 16
+                && NAME_LENGTHS
+                    .get(letter_pair(first, second))
+                    .is_some_and(|lengths| lengths & (1 << length) != 0)
+        }
+        _ => false,
+    }
+}
+
 fn is_capitalised_name(word: &str) -> bool {
     let mut characters = word.chars();
     // "Khan", and "O'Neill" with its apostrophe.
@@ -753,7 +850,7 @@ fn is_initial(word: &str) -> bool {
     word.chars().count() == 1 && word.chars().all(char::is_uppercase)
 }
 
-fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, Span)>) {
+fn find_in_words(text: &str, words: &[Word], found: &mut Vec<(&'static str, Span)>) {
     // Words are folded only where a name could start: almost all text is clean, and
     // lower-casing every word up front was most of this rule's time.
     let mut mentions_referral = None;
@@ -761,18 +858,14 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
         *mentions_referral.get_or_insert_with(|| {
             words
                 .iter()
-                .any(|word| folded(word.text).is_some_and(|key| REFERRAL_KEYS.contains(&key)))
+                .any(|word| folded(word.text(text)).is_some_and(|key| REFERRAL_KEYS.contains(&key)))
         })
     };
     let mut index = 0;
-    while let Some(word) = words.get(index) {
+    while let Some(&word) = words.get(index) {
         // Everything below starts at a capital letter; most words start lower case.
-        if word
-            .text
-            .as_bytes()
-            .first()
-            .is_some_and(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
-        {
+        let first = text.as_bytes().get(word.start).copied().unwrap_or_default();
+        if first.is_ascii() && !first.is_ascii_uppercase() {
             index += 1;
             continue;
         }
@@ -781,13 +874,18 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
             index += 1;
             continue;
         }
-        if let Some(span) = postcode(words, index) {
+        if let Some(span) = postcode(text, words, index) {
             found.push(("a full postcode", span));
             index += 2;
             continue;
         }
-        let capital = word.text.chars().next().is_some_and(char::is_uppercase);
-        let key = if capital { folded(word.text) } else { None };
+        let word_text = word.text(text);
+        let capital = first.is_ascii() || word_text.chars().next().is_some_and(char::is_uppercase);
+        let key = if capital && may_be_title_or_given_name(word, text) {
+            folded(word_text)
+        } else {
+            None
+        };
         let titled = key.is_some_and(|key| TITLE_KEYS.contains(&key));
         if titled {
             let name_words = words
@@ -795,10 +893,15 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
                 .unwrap_or_default()
                 .iter()
                 .take(3)
-                .take_while(|next| is_capitalised_name(next.text) || is_initial(next.text))
+                .take_while(|next| {
+                    let next = next.text(text);
+                    is_capitalised_name(next) || is_initial(next)
+                })
                 .count();
             if name_words > 0 {
-                let end = words.get(index + name_words).map_or(word.end(), Word::end);
+                let end = words
+                    .get(index + name_words)
+                    .map_or(word.end, |last| last.end);
                 found.push((
                     "a named person",
                     Span {
@@ -814,7 +917,7 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
         // (every word of the text) and `is_capitalised_name` (a long list) cost more.
         if key.is_some_and(|key| GIVEN_NAME_KEYS.binary_search(&key).is_ok())
             && mentions_referral()
-            && is_capitalised_name(word.text)
+            && is_capitalised_name(word_text)
         {
             let next = words.get(index + 1);
             // Two name-like words in a row, not at the start of a sentence, in a text about
@@ -822,15 +925,15 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
             let sentence_start = text
                 .get(..word.start)
                 .is_some_and(|before| before.trim_end().ends_with(['.', ':', '\n']));
-            if let Some(next) =
-                next.filter(|next| is_capitalised_name(next.text) && next.start == word.end() + 1)
+            if let Some(next) = next
+                .filter(|next| is_capitalised_name(next.text(text)) && next.start == word.end + 1)
             {
                 if !sentence_start {
                     found.push((
                         "a named person",
                         Span {
                             start: word.start,
-                            end: next.end(),
+                            end: next.end,
                         },
                     ));
                     index += 2;
@@ -843,11 +946,18 @@ fn find_in_words(text: &str, words: &[Word<'_>], found: &mut Vec<(&'static str, 
 }
 
 /// "QQ 12 34 56 C" or "QQ123456C": prefix letters, six digits, suffix A-D.
-fn national_insurance_number(text: &str, words: &[Word<'_>], index: usize) -> Option<Span> {
+fn national_insurance_number(text: &str, words: &[Word], index: usize) -> Option<Span> {
     let first = words.get(index)?;
     // Most words cannot start a number: reject them before building the joined text. The
-    // joined text starts with the whole first word, so each of its bytes must already fit.
-    let head = first.text.as_bytes();
+    // joined text starts with the whole first word, so each of its bytes must already fit;
+    // most capitalised words fail at their second letter, tested first.
+    let head = first.bytes(text);
+    if head
+        .get(1)
+        .is_some_and(|second| !second.is_ascii_uppercase())
+    {
+        return None;
+    }
     let fits = head.len() <= 9
         && head.iter().enumerate().all(|(at, &byte)| match at {
             0 => byte.is_ascii_uppercase() && !b"DFIQUV".contains(&byte),
@@ -860,13 +970,13 @@ fn national_insurance_number(text: &str, words: &[Word<'_>], index: usize) -> Op
     }
     // Join up to five following words ("QQ 12 34 56 C") with their separators removed.
     let mut compact = String::new();
-    let mut end = first.end();
+    let mut end = first.end;
     for (offset, word) in words.get(index..)?.iter().take(5).enumerate() {
         if offset > 0 && text.get(end..word.start)? != " " {
             break;
         }
-        compact.push_str(word.text);
-        end = word.end();
+        compact.push_str(word.text(text));
+        end = word.end;
         if compact.len() >= 9 {
             break;
         }
@@ -890,13 +1000,13 @@ fn national_insurance_number(text: &str, words: &[Word<'_>], index: usize) -> Op
 }
 
 /// "N17 9LN", "SW1A 1AA": an outward code followed by an inward code (digit, two letters).
-fn postcode(words: &[Word<'_>], index: usize) -> Option<Span> {
+fn postcode(text: &str, words: &[Word], index: usize) -> Option<Span> {
     let outward = words.get(index)?;
     let inward = words.get(index + 1)?;
-    if inward.start != outward.end() + 1 {
+    if inward.start != outward.end + 1 {
         return None;
     }
-    let out = outward.text.as_bytes();
+    let out = outward.bytes(text);
     let valid_outward = (2..=4).contains(&out.len())
         && out.first()?.is_ascii_uppercase()
         && out
@@ -904,7 +1014,7 @@ fn postcode(words: &[Word<'_>], index: usize) -> Option<Span> {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         && out.iter().any(u8::is_ascii_digit)
         && (out.get(1)?.is_ascii_digit() || out.get(2).is_some_and(u8::is_ascii_digit));
-    let inn = inward.text.as_bytes();
+    let inn = inward.bytes(text);
     let valid_inward = inn.len() == 3
         && inn.first()?.is_ascii_digit()
         && inn
@@ -913,7 +1023,7 @@ fn postcode(words: &[Word<'_>], index: usize) -> Option<Span> {
             .all(|b| b.is_ascii_uppercase() && !b"CIKMOV".contains(b));
     (valid_outward && valid_inward).then_some(Span {
         start: outward.start,
-        end: inward.end(),
+        end: inward.end,
     })
 }
 
