@@ -544,12 +544,15 @@ fn singular(field: &str) -> String {
     }
 }
 
+/// The text with its first letter in upper case. Subjects start with English words or a
+/// schema field name, all ASCII: `char::to_uppercase` would add Unicode's upper-case table
+/// to the WASM module for nothing.
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 fn json_type(kind: JsonType) -> &'static str {
