@@ -102,7 +102,7 @@ const CUES: &[(StatusValue, &[&str])] = &[
 
 /// Normalises a progress text. Blank text is `unknown`.
 pub fn normalise(text: &str) -> StatusValue {
-    let lower = text.to_lowercase();
+    let lower = crate::case::lowercase(text);
     if lower.trim().is_empty() {
         return StatusValue::Unknown;
     }
