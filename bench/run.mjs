@@ -650,6 +650,47 @@ coverage parsed and expanded in a quarter of the time \`JSON.parse\` of its publ
 and giving each hint once took \`JSON.parse\` of the issues from 1.70 to 1.46 ms with the loop
 that puts them back. Most of what is left is the check itself (the core column above).
 
+## Form module size (issue 15)
+
+The form module (\`pkg/form/web/prevent_plan_check_form_bg.wasm\`, what a JSON form loads),
+brotli at quality 11 after wasm-bindgen, each change on top of the one before; what each
+removed found with \`twiggy top\`/\`twiggy paths\` on the build before wasm-bindgen strips the
+names; every report byte for byte the same (\`tests/golden.rs\`):
+
+| change | raw | brotli | brotli change |
+|---|---:|---:|---:|
+| start (main at 8b078a9) | 566,901 | 170,971 | |
+| English subjects capitalised in ASCII (they start with English words or a schema field name): \`char::to_uppercase\` linked Unicode's upper-case table | 552,274 | 167,771 | -3,200 |
+| messages only tables or comparisons raise compiled only with \`tables\`/\`compare\`: neither catalogue's template nor code in the form module | 540,461 | 167,038 | -733 |
+| status, personal-data and category-tag text lower-cased char by char (\`case::lowercase\`): \`str::to_lowercase\` carried its own copy of the case logic beside \`char::to_lowercase\`, which the coverage reader keeps; the two differ only in a final Greek sigma, which no list or cue holds | 534,873 | 164,043 | -2,995 |
+
+\`make build\` then \`node bench/size.mjs\`: 164,073 bytes brotli (from 170,888 at the start,
+-6,815); the full module 257,522 (from 262,029).
+
+Measured and not kept, or left for later:
+
+- \`wasm-opt\` (npm \`binaryen@132\`) on the form module: \`-Oz\` 521,037 raw / 178,204 brotli, \`-Os\`
+  523,691 / 178,002, both about 7 KB **larger** after brotli than rustc's output (170,971); the
+  build runs no wasm-opt, and should not.
+- The milestone reading of \`parseMilestone\` written by the hand-written JSON writer instead of
+  serde: -259 bytes brotli, for a second writer of the reading to keep in step; not kept.
+- The Welsh catalogue as data loaded on demand: without it at all the module is 4,747 bytes
+  brotli smaller (167,038 -> 162,291 with \`cy::render\` stubbed), the most the change can
+  save before the template reader it needs and the JS loading. Its templates carry logic
+  (conditions, mutated forms, nested names), so a data catalogue needs a small template
+  language; not done in this session.
+- The largest lever found is serde's typed deserialisation of coverage profiles
+  (\`serde_json::from_value::<Profile>\` in \`src/coverage/profile.rs\`): through serde_json's
+  error messages (\`Unexpected::Float\`) it keeps \`f64\`'s \`Display\` and \`core\`'s float formatting
+  (\`flt2dec\`, 19 KB raw) linked, beside serde_json's \`Value\` deserializer (about 15 KB raw).
+  With both calls stubbed out the module was 150,508 bytes brotli (-13.5 KB on 164,043):
+  reading the profile from \`Value\` by hand, as \`Options\` is read, would save most of that.
+  \`src/coverage/\` was being changed by other work, so it was left to that work.
+- jsonschema's runtime is no longer in the form module (no regex, fancy-regex, URL or IDNA
+  code is linked: the validators are generated at build time); what remains is the generated
+  validators (about 23 KB raw), \`uniqueItems\`' hashing and value comparison (\`jsonschema_value\`, ahash, 6 KB raw) and
+  the error values. None of it can go while \`jsonschema\` checks the published schema.
+
 ## Shipped sizes (bytes)
 
 gzip at level 9, brotli at quality 11 (\`node:zlib\`). CI (\`make size\`, part of \`make test\`)

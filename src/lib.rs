@@ -18,6 +18,7 @@
 //! The same core is compiled to WebAssembly for the npm package `prevent-plan-check`.
 
 pub mod analysis;
+mod case;
 #[cfg(feature = "compare")]
 pub mod compare;
 pub mod coverage;

@@ -57,6 +57,7 @@ pub fn too_many_bytes(bytes: usize) -> Issue {
 }
 
 /// The issue for a table (or a file's tables) over [`crate::table::MAX_CELLS`] cells.
+#[cfg(feature = "tables")]
 pub fn too_many_cells() -> Issue {
     InputTooLarge::META
         .issue(

@@ -5,11 +5,13 @@
 //! ("Cam gweithredu 1.2: ...") so that no inserted word needs a mutation; where Welsh
 //! grammar mutates a fixed word the template carries the mutated form.
 
+#[cfg(feature = "tables")]
+use super::FileFormat;
 use super::{
-    ActionName, Expectation, FileFormat, JsonType, Message, Owner, Part, Place, Recorded, Required,
-    Whereabouts,
+    ActionName, Expectation, JsonType, Message, Owner, Part, Place, Recorded, Required, Whereabouts,
 };
 use crate::date::Date;
+#[cfg(feature = "compare")]
 use crate::model::StatusValue;
 
 pub(super) fn render(message: &Message) -> String {
@@ -118,23 +120,29 @@ pub(super) fn render(message: &Message) -> String {
             human(*target_due)
         ),
         DependencyOrderHint => "Symudwch derfyn amser y cam gweithredu hwn i ddod ar ôl terfyn y cam y mae'n dibynnu arno, neu dewch â hwnnw ymlaen.".into(),
+        #[cfg(feature = "compare")]
         MilestoneSlippedAgain { milestone, action, slips, months } => format!(
             "{}: mae wedi llithro {slips} gwaith, y tro hwn o {months} mis",
             milestone_name(milestone, action)
         ),
+        #[cfg(feature = "compare")]
         MilestoneSlippedPastPeriod { milestone, action, due, end } => format!(
             "{}: mae wedi llithro i {}, y tu hwnt i ddiwedd cyfnod y cynllun ({})",
             milestone_name(milestone, action),
             human(*due),
             human(*end)
         ),
+        #[cfg(feature = "compare")]
         MilestoneSlippedHint => "Cytunwch â'r arweinydd beth sy'n rhwystro a phennwch ddyddiad y gellir ei gadw, neu symudwch y gwaith i'r cynllun nesaf.".into(),
+        #[cfg(feature = "compare")]
         ActionDropped { action, status } => format!(
             "{}: fe'i tynnwyd o'r cynllun heb ei nodi'n gyflawn (ei statws olaf: {})",
             action_name(action, true),
             status_words(*status)
         ),
+        #[cfg(feature = "compare")]
         ActionDroppedHint => "Rhowch y cam gweithredu yn ôl, neu nodwch ei fod yn gyflawn (neu cofnodwch pam y daeth i ben) cyn ei dynnu.".into(),
+        #[cfg(feature = "compare")]
         CoverageLost { name, id } => format!(
             "Roedd \"{name}\" (`{id}`) wedi'i gwmpasu yn y fersiwn gynharach, ac nid yw wedi'i gwmpasu nawr"
         ),
@@ -210,19 +218,27 @@ pub(super) fn render(message: &Message) -> String {
             "Mae'r testun hwn yn {chars} o nodau o hyd; ni ellir gwirio mwy na {max} mewn un maes"
         ),
         TextTooLongHint => "Mae maes mewn cynllun yn dal brawddeg neu restr fer: symudwch gynnwys hir i atodiad.".into(),
+        #[cfg(feature = "tables")]
         TableTooLarge { rows, columns } => format!(
             "Mae gan y tabl fwy na {rows} o resi neu {columns} o golofnau; dim ond y rheini a ddarllenwyd"
         ),
+        #[cfg(feature = "tables")]
         NoHeader => "Ni chafwyd hyd i res pennawd: mae angen rhes ar y tabl sy'n enwi ei golofnau, fel Cam gweithredu, Arweinydd a Dyddiad targed".into(),
+        #[cfg(feature = "tables")]
         NoHeaderHint { rows } => format!("Rhowch y rhes pennawd o fewn y {rows} rhes gyntaf."),
+        #[cfg(feature = "tables")]
         NoPlanSheet => "Nid oes rhes pennawd sy'n enwi colofnau'r cynllun, fel Cam gweithredu, Arweinydd a Dyddiad targed, ar unrhyw daflen yn y llyfr gwaith".into(),
+        #[cfg(feature = "tables")]
         NoPlanSheetHint { rows } => {
             format!("Rhowch y rhes pennawd o fewn y {rows} rhes gyntaf ar daflen y cynllun.")
         }
+        #[cfg(feature = "tables")]
         CellUnmapped { cell, text } => {
             format!("Ni ddarllenwyd cell {cell} (\"{text}\") i mewn i'r cynllun")
         }
+        #[cfg(feature = "tables")]
         CellUnmappedHint => "Symudwch hi i un o golofnau'r cynllun, neu dilëwch hi os nad yw'n rhan o'r cynllun.".into(),
+        #[cfg(feature = "tables")]
         ColumnUnmapped { column, heading, cells } => format!(
             "Nid yw colofn {column}{} yn un o golofnau'r cynllun: ni ddarllenwyd ei chelloedd nad ydynt yn wag ({cells})",
             heading
@@ -230,39 +246,53 @@ pub(super) fn render(message: &Message) -> String {
                 .map(|heading| format!(" (\"{heading}\")"))
                 .unwrap_or_default()
         ),
+        #[cfg(feature = "tables")]
         ColumnUnmappedHint => "Os yw'r golofn yn rhan o'r cynllun, rhowch enw iddi fel y gwna cynlluniau (Cam gweithredu, Arweinydd, Partneriaid, Dyddiad targed, Cynnydd, RAG).".into(),
+        #[cfg(feature = "tables")]
         NotUtf8 { byte, line } => {
             format!("Nid yw'r tabl yn destun UTF-8 (beit {byte} ar linell {line})")
         }
+        #[cfg(feature = "tables")]
         NotUtf8Hint => "Cadwch y daflen fel \"CSV UTF-8\" (Excel) neu allforiwch hi fel UTF-8.".into(),
+        #[cfg(feature = "tables")]
         TableUnreadable { detail } => {
             format!("Nid oes modd darllen y tabl na'r llyfr gwaith ({detail})")
         }
+        #[cfg(feature = "tables")]
         FileEncrypted => "Mae cyfrinair yn diogelu'r ffeil, felly ni ellir darllen ei thablau".into(),
+        #[cfg(feature = "tables")]
         FileEncryptedHint => "Agorwch hi, tynnwch y cyfrinair (Ffeil > Gwybodaeth > Diogelu > Amgryptio gyda Chyfrinair) a chadwch gopi hebddo.".into(),
+        #[cfg(feature = "tables")]
         FormatUnsupported { format } => match format {
             FileFormat::LegacyWord => "Dogfen Word 97-2003 (.doc) yw hon: ni ellir ei darllen",
             FileFormat::LegacyExcel => "Llyfr gwaith Excel 97-2003 (.xls) yw hwn: ni ellir ei ddarllen",
             FileFormat::Pdf => "Ffeil PDF yw hon: ni ellir darllen ei thablau",
         }
         .into(),
+        #[cfg(feature = "tables")]
         FormatUnsupportedHint { format } => match format {
             FileFormat::LegacyWord => "Agorwch hi yn Word neu LibreOffice a'i chadw fel dogfen Word (.docx).",
             FileFormat::LegacyExcel => "Agorwch ef yn Excel neu LibreOffice a'i gadw fel llyfr gwaith Excel (.xlsx).",
             FileFormat::Pdf => "Gwiriwch y ddogfen Word neu'r daenlen y gwnaed y PDF ohoni, neu copïwch ei thabl i daenlen.",
         }
         .into(),
+        #[cfg(feature = "tables")]
         FileUnpacksTooLarge { part, limit } => format!(
             "Mae'r ffeil yn dadbacio i fwy na {limit} MB (rhan \"{part}\"): ni chafodd ei darllen"
         ),
+        #[cfg(feature = "tables")]
         TooManyCells { max } => format!(
             "Mae gan dablau'r ffeil fwy na {max} o gelloedd o gyfrif celloedd ailadroddus a chyfun: ni chafodd ei darllen"
         ),
+        #[cfg(feature = "tables")]
         TooMuchText { max } => format!(
             "Mae gan dablau'r ffeil fwy na {max} MB o destun o gyfrif celloedd ailadroddus: ni chafodd ei darllen"
         ),
+        #[cfg(feature = "tables")]
         FileTooLargeHint => "Gwiriwch y cynllun ei hun: copïwch ei dabl i ffeil newydd, heb y gweddill.".into(),
+        #[cfg(feature = "tables")]
         NoPlanTable => "Nid oes rhes pennawd sy'n enwi colofnau'r cynllun, fel Cam gweithredu, Arweinydd a Dyddiad targed, yn unrhyw dabl yn y ddogfen".into(),
+        #[cfg(feature = "tables")]
         SheetNotRead { sheet, hidden } => {
             if *hidden {
                 format!("Taflen \"{sheet}\": mae wedi'i chuddio, ac ni chafodd ei gwirio")
@@ -270,13 +300,17 @@ pub(super) fn render(message: &Message) -> String {
                 format!("Taflen \"{sheet}\": nid oes rhes pennawd sy'n enwi colofnau cynllun, ac ni chafodd ei gwirio")
             }
         }
+        #[cfg(feature = "tables")]
         TableNotRead { table } => format!(
             "Tabl {table}: nid oes rhes pennawd sy'n enwi colofnau cynllun, ac ni chafodd ei wirio"
         ),
+        #[cfg(feature = "tables")]
         NotReadHint => "Os yw'n rhan o'r cynllun, rhowch iddo'r un rhes pennawd â thablau eraill y cynllun (Cam gweithredu, Arweinydd, Dyddiad targed), neu dadguddiwch ef.".into(),
+        #[cfg(feature = "tables")]
         FormulaWithoutValue { cells, count } => format!(
             "Celloedd ({count}): {cells}. Mae fformiwla ynddynt heb werth wedi'i gadw yn y ffeil, felly fe'u darllenwyd yn wag"
         ),
+        #[cfg(feature = "tables")]
         FormulaWithoutValueHint => "Agorwch y ffeil yn Excel neu LibreOffice, gadewch iddi gyfrifo, a'i chadw eto (neu teipiwch y gwerthoedd).".into(),
         TableLocation { table, row, column } => format!("Tabl {table}, rhes {row}, colofn {column}"),
         ParagraphLocation { table, paragraph } => {
@@ -370,10 +404,12 @@ pub(super) fn render(message: &Message) -> String {
         UnknownOption { name } => format!(
             "opsiwn anhysbys `{name}` (opsiynau hysbys: `profile`, `period`, `asOf`, `locale`)"
         ),
+        #[cfg(feature = "compare")]
         MaxSlipsOption => "rhaid iddo fod yn rhif cyfan, 0 neu fwy".into(),
     }
 }
 
+#[cfg(feature = "compare")]
 fn status_words(status: StatusValue) -> &'static str {
     match status {
         StatusValue::NotStarted => "heb ddechrau",

@@ -1,12 +1,15 @@
 //! The English catalogue.
 
 use super::{
-    ActionName, Decimal, Expectation, FileFormat, JsonType, Message, Owner, Part, Place, Recorded,
-    Required, Whereabouts,
+    ActionName, Decimal, Expectation, JsonType, Message, Owner, Part, Place, Recorded, Required,
+    Whereabouts,
 };
 use std::fmt::{self, Write};
 
+#[cfg(feature = "tables")]
+use super::FileFormat;
 use crate::date::Date;
+#[cfg(feature = "compare")]
 use crate::model::StatusValue;
 
 /// Writes `message` to `out`, in one buffer: nested parts are written in place, never
@@ -132,12 +135,14 @@ pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
             human(*target_due)
         ),
         DependencyOrderHint => out.write_str("Move this action's deadline after the one it depends on, or bring that one forward."),
+        #[cfg(feature = "compare")]
         MilestoneSlippedAgain { milestone, action, slips, months } => write!(
             out,
             "{} has slipped {slips} times, this time by {months} {}",
             milestone_name(milestone, action),
             if *months == 1 { "month" } else { "months" }
         ),
+        #[cfg(feature = "compare")]
         MilestoneSlippedPastPeriod { milestone, action, due, end } => write!(
             out,
             "{} has slipped to {}, past the end of the plan period ({})",
@@ -145,14 +150,18 @@ pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
             human(*due),
             human(*end)
         ),
+        #[cfg(feature = "compare")]
         MilestoneSlippedHint => out.write_str("Agree with the lead what stands in the way and set a date that can be kept, or carry the work into the next plan."),
+        #[cfg(feature = "compare")]
         ActionDropped { action, status } => write!(
             out,
             "{} was removed from the plan without being marked complete (its last status: {})",
             action_name(action, true),
             status_words(*status)
         ),
+        #[cfg(feature = "compare")]
         ActionDroppedHint => out.write_str("Put the action back, or mark it complete (or record why it stopped) before removing it."),
+        #[cfg(feature = "compare")]
         CoverageLost { name, id } => write!(
             out,
             "\"{name}\" (`{id}`) was covered by the earlier version and is not covered now"
@@ -225,22 +234,30 @@ pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
             write!(out, "This text is {chars} characters long; at most {max} can be checked in one field")
         }
         TextTooLongHint => out.write_str("A field of a plan holds a sentence or a short list: move long content into an appendix."),
+        #[cfg(feature = "tables")]
         TableTooLarge { rows, columns } => write!(
             out,
             "The table has more than {rows} rows or {columns} columns; only those were read"
         ),
+        #[cfg(feature = "tables")]
         NoHeader => out.write_str("No header row was found: the table needs a row naming its columns, such as Action, Lead and Target date"),
+        #[cfg(feature = "tables")]
         NoHeaderHint { rows } => write!(out, "Put the header row within the first {rows} rows."),
+        #[cfg(feature = "tables")]
         NoPlanSheet => out.write_str("No sheet of the workbook has a header row naming the plan's columns, such as Action, Lead and Target date"),
+        #[cfg(feature = "tables")]
         NoPlanSheetHint { rows } => {
             write!(out, "Put the header row within the first {rows} rows of the plan's sheet.")
         }
+        #[cfg(feature = "tables")]
         CellUnmapped { cell, text } => {
             write!(out, "Cell {cell} (\"{text}\") was not read into the plan")
         }
+        #[cfg(feature = "tables")]
         CellUnmappedHint => {
             out.write_str("Move it into a column of the plan, or delete it if it is not part of the plan.")
         }
+        #[cfg(feature = "tables")]
         ColumnUnmapped { column, heading, cells } => {
             write!(out, "Column {column}")?;
             if let Some(heading) = heading {
@@ -252,38 +269,52 @@ pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
                 if *cells == 1 { "" } else { "s" }
             )
         }
+        #[cfg(feature = "tables")]
         ColumnUnmappedHint => out.write_str("Name the column as plans do (Action, Lead, Partners, Target date, Progress, RAG) if it belongs to the plan."),
+        #[cfg(feature = "tables")]
         NotUtf8 { byte, line } => {
             write!(out, "The table is not UTF-8 text (byte {byte} on line {line})")
         }
+        #[cfg(feature = "tables")]
         NotUtf8Hint => out.write_str("Save the sheet as \"CSV UTF-8\" (Excel) or export it as UTF-8."),
+        #[cfg(feature = "tables")]
         TableUnreadable { detail } => out.write_str(detail),
+        #[cfg(feature = "tables")]
         FileEncrypted => out.write_str("The file is protected with a password, so its tables cannot be read"),
+        #[cfg(feature = "tables")]
         FileEncryptedHint => out.write_str("Open it, remove the password (File > Info > Protect Document or Workbook > Encrypt with Password) and save a copy without one."),
+        #[cfg(feature = "tables")]
         FormatUnsupported { format } => out.write_str(match format {
             FileFormat::LegacyWord => "This is a Word 97-2003 document (.doc), which cannot be read",
             FileFormat::LegacyExcel => "This is an Excel 97-2003 workbook (.xls), which cannot be read",
             FileFormat::Pdf => "This is a PDF file, whose tables cannot be read",
         }),
+        #[cfg(feature = "tables")]
         FormatUnsupportedHint { format } => out.write_str(match format {
             FileFormat::LegacyWord => "Open it in Word or LibreOffice and save it as a Word document (.docx).",
             FileFormat::LegacyExcel => "Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx).",
             FileFormat::Pdf => "Check the Word document or spreadsheet the PDF was made from, or copy its table into a spreadsheet.",
         }),
+        #[cfg(feature = "tables")]
         FileUnpacksTooLarge { part, limit } => write!(
             out,
             "The file unpacks to more than {limit} MB (part \"{part}\"); it was not read"
         ),
+        #[cfg(feature = "tables")]
         TooManyCells { max } => write!(
             out,
             "The file's tables hold more than {max} cells once repeated and merged cells are counted; it was not read"
         ),
+        #[cfg(feature = "tables")]
         TooMuchText { max } => write!(
             out,
             "The file's tables hold more than {max} MB of text once repeated cells are counted; it was not read"
         ),
+        #[cfg(feature = "tables")]
         FileTooLargeHint => out.write_str("Check the plan itself: copy its table into a new file, without the rest."),
+        #[cfg(feature = "tables")]
         NoPlanTable => out.write_str("No table of the document has a header row naming the plan's columns, such as Action, Lead and Target date"),
+        #[cfg(feature = "tables")]
         SheetNotRead { sheet, hidden } => {
             if *hidden {
                 write!(out, "Sheet \"{sheet}\" is hidden: it was not checked")
@@ -291,10 +322,13 @@ pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
                 write!(out, "Sheet \"{sheet}\" has no header row naming a plan's columns: it was not checked")
             }
         }
+        #[cfg(feature = "tables")]
         TableNotRead { table } => {
             write!(out, "Table {table} has no header row naming a plan's columns: it was not checked")
         }
+        #[cfg(feature = "tables")]
         NotReadHint => out.write_str("If it is part of the plan, give it the same header row as the plan's other tables (Action, Lead, Target date), or unhide it."),
+        #[cfg(feature = "tables")]
         FormulaWithoutValue { cells, count } => write!(
             out,
             "{count} cell{} ({cells}) hold{} a formula whose value the file does not store: {} read as empty",
@@ -302,6 +336,7 @@ pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
             if *count == 1 { "s" } else { "" },
             if *count == 1 { "it was" } else { "they were" }
         ),
+        #[cfg(feature = "tables")]
         FormulaWithoutValueHint => out.write_str("Open the file in Excel or LibreOffice, let it calculate, and save it again (or type the values in)."),
         TableLocation { table, row, column } => write!(out, "Table {table}, row {row}, column {column}"),
         ParagraphLocation { table, paragraph } => {
@@ -394,10 +429,12 @@ pub(super) fn write(message: &Message, out: &mut String) -> fmt::Result {
         UnknownOption { name } => {
             write!(out, "unknown option `{name}` (known: profile, period, asOf, locale)")
         }
+        #[cfg(feature = "compare")]
         MaxSlipsOption => out.write_str("must be a whole number, 0 or more"),
     }
 }
 
+#[cfg(feature = "compare")]
 fn status_words(status: StatusValue) -> &'static str {
     match status {
         StatusValue::NotStarted => "not started",
@@ -544,12 +581,15 @@ fn singular(field: &str) -> String {
     }
 }
 
+/// The text with its first letter in upper case. Subjects start with English words or a
+/// schema field name, all ASCII: `char::to_uppercase` would add Unicode's upper-case table
+/// to the WASM module for nothing.
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 fn json_type(kind: JsonType) -> &'static str {

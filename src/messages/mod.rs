@@ -9,6 +9,10 @@
 //!
 //! Templates are plain `format!` strings: an i18n crate (fluent, gettext) would cost more of
 //! the WASM module than both catalogues together.
+//!
+//! Messages only tables or comparisons raise exist only with those features (`#[cfg]` on the
+//! variant and on its template in each catalogue), so that the form module carries neither
+//! their templates nor their code (-0.7 KB brotli).
 
 mod cy;
 mod en;
@@ -17,16 +21,18 @@ mod en;
 pub use cy::RULE_SUMMARIES as WELSH_RULE_SUMMARIES;
 
 use crate::date::Date;
-use crate::model::{ActionRef, StatusValue};
+use crate::model::ActionRef;
+#[cfg(feature = "compare")]
+use crate::model::StatusValue;
 pub use crate::options::Locale;
 
 /// Declares [`Message`] and, for the tests, one sample of each message.
 macro_rules! messages {
-    ($($(#[doc = $doc:literal])* $variant:ident $({ $($field:ident: $type:ty),* $(,)? })?,)*) => {
+    ($($(#[doc = $doc:literal])* $(#[cfg($cfg:meta)])? $variant:ident $({ $($field:ident: $type:ty),* $(,)? })?,)*) => {
         /// A text of a report, with its arguments (see the module documentation).
         #[derive(Debug, Clone, PartialEq)]
         pub enum Message {
-            $($(#[doc = $doc])* $variant $({ $($field: $type),* })?,)*
+            $($(#[doc = $doc])* $(#[cfg($cfg)])? $variant $({ $($field: $type),* })?,)*
         }
 
         #[cfg(test)]
@@ -40,7 +46,7 @@ macro_rules! messages {
                     seed
                 };
                 let _ = &mut next;
-                vec![$(Message::$variant $({ $($field: tests::Sample::sample(next())),* })?,)*]
+                vec![$($(#[cfg($cfg)])? Message::$variant $({ $($field: tests::Sample::sample(next())),* })?,)*]
             }
         }
     };
@@ -84,13 +90,19 @@ messages! {
     DependencyOrder { action: ActionName, target: String, due: Date, target_due: Date },
     DependencyOrderHint,
     // Comparing versions: `milestone` is the later milestone's text.
+    #[cfg(feature = "compare")]
     MilestoneSlippedAgain { milestone: String, action: ActionName, slips: usize, months: usize },
+    #[cfg(feature = "compare")]
     MilestoneSlippedPastPeriod { milestone: String, action: ActionName, due: Date, end: Date },
+    #[cfg(feature = "compare")]
     MilestoneSlippedHint,
     /// `status` is the action's last status before it was removed.
+    #[cfg(feature = "compare")]
     ActionDropped { action: ActionName, status: StatusValue },
+    #[cfg(feature = "compare")]
     ActionDroppedHint,
     /// `name` is the category's name in the report's language.
+    #[cfg(feature = "compare")]
     CoverageLost { name: String, id: String },
     // Coverage.
     ProfileUnknown { id: String, known: String },
@@ -124,36 +136,62 @@ messages! {
     TextTooLong { chars: usize, max: usize },
     TextTooLongHint,
     // Tables.
+    #[cfg(feature = "tables")]
     TableTooLarge { rows: usize, columns: usize },
+    #[cfg(feature = "tables")]
     NoHeader,
+    #[cfg(feature = "tables")]
     NoHeaderHint { rows: usize },
+    #[cfg(feature = "tables")]
     NoPlanSheet,
+    #[cfg(feature = "tables")]
     NoPlanSheetHint { rows: usize },
+    #[cfg(feature = "tables")]
     CellUnmapped { cell: String, text: String },
+    #[cfg(feature = "tables")]
     CellUnmappedHint,
+    #[cfg(feature = "tables")]
     ColumnUnmapped { column: String, heading: Option<String>, cells: usize },
+    #[cfg(feature = "tables")]
     ColumnUnmappedHint,
+    #[cfg(feature = "tables")]
     NotUtf8 { byte: usize, line: usize },
+    #[cfg(feature = "tables")]
     NotUtf8Hint,
     /// `detail` is the reader's own description (from the CSV or workbook library).
+    #[cfg(feature = "tables")]
     TableUnreadable { detail: String },
     // Files: documents and workbooks.
+    #[cfg(feature = "tables")]
     FileEncrypted,
+    #[cfg(feature = "tables")]
     FileEncryptedHint,
+    #[cfg(feature = "tables")]
     FormatUnsupported { format: FileFormat },
+    #[cfg(feature = "tables")]
     FormatUnsupportedHint { format: FileFormat },
     /// `limit` in megabytes with one decimal.
+    #[cfg(feature = "tables")]
     FileUnpacksTooLarge { part: String, limit: String },
+    #[cfg(feature = "tables")]
     TooManyCells { max: usize },
     /// `max` in megabytes with one decimal.
+    #[cfg(feature = "tables")]
     TooMuchText { max: String },
+    #[cfg(feature = "tables")]
     FileTooLargeHint,
+    #[cfg(feature = "tables")]
     NoPlanTable,
+    #[cfg(feature = "tables")]
     SheetNotRead { sheet: String, hidden: bool },
+    #[cfg(feature = "tables")]
     TableNotRead { table: usize },
+    #[cfg(feature = "tables")]
     NotReadHint,
     /// `cells` lists the first few addresses; `count` is how many there are.
+    #[cfg(feature = "tables")]
     FormulaWithoutValue { cells: String, count: usize },
+    #[cfg(feature = "tables")]
     FormulaWithoutValueHint,
     TableLocation { table: usize, row: usize, column: usize },
     ParagraphLocation { table: usize, paragraph: usize },
@@ -190,6 +228,7 @@ messages! {
     LocaleOptionUnknown { locale: String },
     LocaleOptionType,
     UnknownOption { name: String },
+    #[cfg(feature = "compare")]
     MaxSlipsOption,
 }
 
@@ -250,6 +289,7 @@ impl Decimal {
 }
 
 /// File formats recognised only to say that they are not read.
+#[cfg(feature = "tables")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FileFormat {

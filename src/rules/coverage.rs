@@ -324,7 +324,7 @@ fn severity(basis: Basis) -> Severity {
 
 /// The known id nearest to a mistyped tag, when it is close enough to be the intended one.
 fn closest<'a>(tag: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let tag = tag.to_lowercase();
+    let tag = crate::case::lowercase(tag);
     ids.map(|id| {
         let distance = if id.starts_with(&tag) || tag.starts_with(id) {
             0

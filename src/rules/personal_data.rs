@@ -732,7 +732,7 @@ fn folded(word: &str) -> Option<u128> {
     if word.is_ascii() {
         fold(word.as_bytes())
     } else {
-        fold(word.to_lowercase().as_bytes())
+        fold(crate::case::lowercase(word).as_bytes())
     }
 }
 

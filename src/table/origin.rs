@@ -2,7 +2,9 @@
 //! need not start at A1; with `origin` ("B3") every cell a report names, in `cell` and in the
 //! messages, is the sheet's address, so that a note lands where it belongs.
 
+#[cfg(feature = "tables")]
 use crate::messages::Message;
+#[cfg(feature = "tables")]
 use crate::report::Issue;
 
 use super::cell::address;
@@ -33,6 +35,7 @@ impl Origin {
     }
 
     /// The column letters of a column the report names relative to the range ("A" -> "B").
+    #[cfg(feature = "tables")]
     fn shift_column(self, letters: &str) -> Option<String> {
         let shifted = self.shift(&format!("{letters}1"))?;
         Some(
@@ -44,6 +47,7 @@ impl Origin {
 
     /// Moves every cell of `issues` (their `cell` and the cells their messages name) from
     /// the range's addresses to the sheet's; the caller renders the messages again.
+    #[cfg(feature = "tables")]
     pub fn place(self, issues: &mut [Issue]) {
         if self == Origin::default() {
             return;
