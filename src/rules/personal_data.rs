@@ -5,6 +5,7 @@ use crate::milestone::{Span, MONTH_NAMES};
 use crate::model::Plan;
 use crate::report::Issue;
 use crate::rules::{declare_rule, Check, Context, RuleMeta};
+use crate::text::{self, PlanText, Token};
 
 pub(super) static CHECKS: &[&dyn Check] = &[&PersonalData];
 
@@ -45,83 +46,114 @@ impl Check for PersonalData {
         // One word list and one list of findings for the whole plan, not two per text.
         let mut words = Vec::new();
         let mut findings = Vec::new();
-        for_each_text(context.plan, |pointer, action, text| {
-            find_in_text(text, &mut words, &mut findings);
-            for &(kind, span) in &findings {
-                let found = text.get(span.start..span.end).unwrap_or_default();
-                issues.push(
-                    Self::META
-                        .issue(
-                            pointer(),
-                            Message::PersonalData {
-                                kind,
-                                found: found.to_owned(),
-                            },
-                        )
-                        .with_action(action)
-                        .with_span(span)
-                        .with_hint(Message::PersonalDataHint),
-                );
-            }
-        });
+        for_each_text(
+            context.plan,
+            context.text,
+            |pointer, action, text, tokens| {
+                find_in_text(text, tokens, &mut words, &mut findings);
+                for &(kind, span) in &findings {
+                    let found = text.get(span.start..span.end).unwrap_or_default();
+                    issues.push(
+                        Self::META
+                            .issue(
+                                pointer(),
+                                Message::PersonalData {
+                                    kind,
+                                    found: found.to_owned(),
+                                },
+                            )
+                            .with_action(action)
+                            .with_span(span)
+                            .with_hint(Message::PersonalDataHint),
+                    );
+                }
+            },
+        );
     }
 }
 
 /// Calls `visit` with the JSON Pointer (built only when asked: almost every text is
-/// clean, and formatting a pointer per field was a fifth of this rule's time), action id
-/// and text of every free-text field.
+/// clean, and formatting a pointer per field was a fifth of this rule's time), action id,
+/// text and tokens of every free-text field.
 fn for_each_text<'p>(
     plan: &'p Plan,
-    mut visit: impl FnMut(&dyn Fn() -> String, Option<&'p str>, &'p str),
+    words: &'p PlanText,
+    mut visit: impl FnMut(&dyn Fn() -> String, Option<&'p str>, &'p str, &'p [Token]),
 ) {
-    for (field, text) in [("title", &plan.title), ("authority", &plan.authority)] {
+    for (field, text, tokens) in [
+        ("title", &plan.title, words.title),
+        ("authority", &plan.authority, words.authority),
+    ] {
         if let Some(text) = text {
-            visit(&|| format!("/{field}"), None, text);
+            visit(&|| format!("/{field}"), None, text, words.tokens(tokens));
         }
     }
-    for (index, section) in plan.sections.iter().enumerate() {
-        visit(&|| format!("/sections/{index}/title"), None, &section.title);
+    for (index, (section, section_words)) in plan.sections.iter().zip(&words.sections).enumerate() {
+        visit(
+            &|| format!("/sections/{index}/title"),
+            None,
+            &section.title,
+            words.tokens(section_words.title),
+        );
         if let Some(description) = &section.description {
             visit(
                 &|| format!("/sections/{index}/description"),
                 None,
                 description,
+                words.tokens(section_words.description),
             );
         }
     }
-    for action in plan.actions() {
+    let action_words = words.sections.iter().flat_map(|section| &section.actions);
+    for (action, action_words) in plan.actions().zip(action_words) {
         let id = action.action.id.as_deref();
         let item = action.action;
         visit(
             &|| action.field_pointer("description"),
             id,
             &item.description,
+            words.tokens(action_words.description),
         );
         if let Some(objective) = &item.objective {
-            visit(&|| action.field_pointer("objective"), id, objective);
+            visit(
+                &|| action.field_pointer("objective"),
+                id,
+                objective,
+                words.tokens(action_words.objective),
+            );
         }
-        for (field, list) in [
-            ("outputs", &item.outputs),
-            ("leads", &item.leads),
-            ("partners", &item.partners),
+        for (field, list, fields) in [
+            ("outputs", &item.outputs, action_words.outputs),
+            ("leads", &item.leads, action_words.leads),
+            ("partners", &item.partners, action_words.partners),
         ] {
-            for (index, text) in list.iter().enumerate() {
+            for (index, (text, field_words)) in list.iter().zip(words.list(fields)).enumerate() {
                 visit(
                     &|| action.field_pointer(&format!("{field}/{index}")),
                     id,
                     text,
+                    words.tokens(*field_words),
                 );
             }
         }
-        for (index, milestone) in item.milestones.iter().enumerate() {
+        let milestone_words = words.list(action_words.milestones);
+        for (index, (milestone, field_words)) in
+            item.milestones.iter().zip(milestone_words).enumerate()
+        {
             visit(
                 &|| action.field_pointer(&format!("milestones/{index}/text")),
                 id,
                 &milestone.text,
+                words.tokens(*field_words),
             );
         }
         if let Some(status) = &item.status {
-            visit(&|| action.field_pointer("status/text"), id, &status.text);
+            visit(
+                &|| action.field_pointer("status/text"),
+                id,
+                &status.text,
+                words.tokens(action_words.status),
+            );
         }
     }
 }
@@ -129,31 +161,37 @@ fn for_each_text<'p>(
 /// Every piece of personal data in a text: what it is, and where.
 pub fn find_personal_data(text: &str) -> Vec<(&'static str, Span)> {
     let mut found = Vec::new();
-    find_in_text(text, &mut Vec::new(), &mut found);
+    find_in_text(text, &text::tokens(text), &mut Vec::new(), &mut found);
     found
 }
 
-/// [`find_personal_data`] into `found`, with `words` as scratch space.
-fn find_in_text(text: &str, words: &mut Vec<Word>, found: &mut Vec<(&'static str, Span)>) {
+/// [`find_personal_data`] into `found`, from the tokens of `text`, with `words` as scratch
+/// space.
+fn find_in_text(
+    text: &str,
+    tokens: &[Token],
+    words: &mut Vec<Word>,
+    found: &mut Vec<(&'static str, Span)>,
+) {
     found.clear();
-    let marks = split_words(text, words);
+    let marks = join_words(text, tokens, words);
     if marks.at_sign {
         find_emails(text, found);
     }
-    // A phone number has at least ten digits.
-    if marks.digits >= 10 {
+    if marks.may_hold_phone_number {
         find_phone_numbers(text, found);
     }
-    find_in_words(text, words, found);
+    find_in_words(text, marks.ascii, words, found);
     found.sort_by_key(|(_, span)| span.start);
 }
 
-/// A maximal run of letters, digits and word-internal punctuation, by its byte span.
+/// A maximal run of letters, digits and apostrophes (`'`, `’` and `ʼ`: "O'Neill" is one
+/// word), by its byte span. Words are joined from the plan's tokens, which stop at
+/// apostrophes.
 #[derive(Debug, Clone, Copy)]
 struct Word {
     start: usize,
     end: usize,
-    ascii: bool,
 }
 
 impl Word {
@@ -172,91 +210,83 @@ impl Word {
 /// address or a phone number, and are not scanned for them.
 struct Marks {
     at_sign: bool,
-    digits: usize,
+    /// A phone number starts with `+`, or with a `0` after no ASCII letter or digit: at a
+    /// token, unless a token holds other letters (then any text may).
+    may_hold_phone_number: bool,
+    /// The whole text is ASCII: its words need no test of their own.
+    ascii: bool,
 }
 
-/// The ASCII bytes that belong to words.
-// Only ever evaluated in a constant: an index out of range fails the build, never a check.
-#[allow(clippy::indexing_slicing)]
-const WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte as u8 == b'\'';
-        byte += 1;
-    }
-    table
-};
-
-fn is_word_byte(byte: u8) -> bool {
-    WORD_BYTES.get(usize::from(byte)) == Some(&true)
-}
-
-/// Whether the character at `index` (not ASCII) belongs to a word, and its width.
-fn non_ascii_word_character(text: &str, index: usize) -> (bool, usize) {
-    let character = text
-        .get(index..)
-        .and_then(|rest| rest.chars().next())
-        .unwrap_or(' ');
-    (
-        character.is_alphanumeric() || character == '’',
-        character.len_utf8(),
-    )
-}
-
-/// The words of `text` into `words`. ASCII is classified byte by byte, separators and word
-/// bytes in loops of their own (decoding every character was a fifth of this rule's time);
-/// other characters are decoded.
-fn split_words(text: &str, words: &mut Vec<Word>) -> Marks {
+/// The words of `text` into `words`: its tokens, joined across apostrophes and widened over
+/// apostrophes at their ends. Only the gaps between tokens are read, mostly a single space.
+fn join_words(text: &str, tokens: &[Token], words: &mut Vec<Word>) -> Marks {
     words.clear();
+    let bytes = text.as_bytes();
+    let ascii = text.is_ascii();
     let mut marks = Marks {
         at_sign: false,
-        digits: 0,
+        may_hold_phone_number: !ascii,
+        ascii,
     };
-    let bytes = text.as_bytes();
-    let mut index = 0;
-    loop {
-        let mut ascii = true;
-        let start = loop {
-            let Some(&byte) = bytes.get(index) else {
-                return marks;
-            };
-            if byte.is_ascii() {
-                if is_word_byte(byte) {
-                    break index;
-                }
-                marks.at_sign |= byte == b'@';
-                index += 1;
-            } else {
-                let (in_word, width) = non_ascii_word_character(text, index);
-                if in_word {
-                    ascii = false;
-                    break index;
-                }
-                index += width;
+    let mut word: Option<Word> = None;
+    let mut cursor = 0;
+    let ends = tokens
+        .iter()
+        .map(|token| token.span())
+        .chain([(bytes.len(), bytes.len())]);
+    for (start, end) in ends {
+        if start == cursor + 1 && bytes.get(cursor) == Some(&b' ') {
+            if let Some(done) = word.take() {
+                words.push(done);
             }
-        };
-        while let Some(&byte) = bytes.get(index) {
-            if byte.is_ascii() {
-                if !is_word_byte(byte) {
-                    break;
-                }
-                marks.digits += usize::from(byte.is_ascii_digit());
-                index += 1;
-            } else {
-                let (in_word, width) = non_ascii_word_character(text, index);
-                if !in_word {
-                    break;
-                }
-                ascii = false;
-                index += width;
+        } else if start > cursor {
+            read_gap(text, cursor, start, &mut word, words, &mut marks);
+        }
+        if start == end {
+            break;
+        }
+        marks.may_hold_phone_number |= bytes.get(start) == Some(&b'0');
+        extend_word(&mut word, start, end, words);
+        cursor = end;
+    }
+    if let Some(done) = word {
+        words.push(done);
+    }
+    marks
+}
+
+/// Adds `start..end` to the word being read if it touches it, else starts a word there.
+fn extend_word(word: &mut Option<Word>, start: usize, end: usize, words: &mut Vec<Word>) {
+    match word {
+        Some(open) if open.end == start => open.end = end,
+        _ => {
+            if let Some(done) = word.replace(Word { start, end }) {
+                words.push(done);
             }
         }
-        words.push(Word {
-            start,
-            end: index,
-            ascii,
-        });
+    }
+}
+
+/// The gap `from..to` between tokens: its apostrophes belong to words, any other character
+/// ends the word being read.
+fn read_gap(
+    text: &str,
+    from: usize,
+    to: usize,
+    word: &mut Option<Word>,
+    words: &mut Vec<Word>,
+    marks: &mut Marks,
+) {
+    for (offset, character) in text.get(from..to).unwrap_or_default().char_indices() {
+        let start = from + offset;
+        let end = start + character.len_utf8();
+        marks.at_sign |= character == '@';
+        marks.may_hold_phone_number |= character == '+';
+        if matches!(character, '\'' | '’' | 'ʼ') {
+            extend_word(word, start, end, words);
+        } else if let Some(done) = word.take() {
+            words.push(done);
+        }
     }
 }
 
@@ -817,11 +847,12 @@ const fn letter_pair(first: u8, second: u8) -> usize {
 
 /// Whether a word may be a title or a given name: every list word is 2-16 ASCII letters.
 /// Words with other characters are folded first, like every listed word.
-fn may_be_title_or_given_name(word: Word, text: &str) -> bool {
-    if !word.ascii {
+fn may_be_title_or_given_name(word: Word, text: &str, ascii_text: bool) -> bool {
+    let bytes = word.bytes(text);
+    if !ascii_text && !bytes.is_ascii() {
         return true;
     }
-    match *word.bytes(text) {
+    match *bytes {
         [first, second, ..] if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() => {
             let length = word.end - word.start;
             length <= 16
@@ -850,7 +881,12 @@ fn is_initial(word: &str) -> bool {
     word.chars().count() == 1 && word.chars().all(char::is_uppercase)
 }
 
-fn find_in_words(text: &str, words: &[Word], found: &mut Vec<(&'static str, Span)>) {
+fn find_in_words(
+    text: &str,
+    ascii_text: bool,
+    words: &[Word],
+    found: &mut Vec<(&'static str, Span)>,
+) {
     // Words are folded only where a name could start: almost all text is clean, and
     // lower-casing every word up front was most of this rule's time.
     let mut mentions_referral = None;
@@ -881,7 +917,7 @@ fn find_in_words(text: &str, words: &[Word], found: &mut Vec<(&'static str, Span
         }
         let word_text = word.text(text);
         let capital = first.is_ascii() || word_text.chars().next().is_some_and(char::is_uppercase);
-        let key = if capital && may_be_title_or_given_name(word, text) {
+        let key = if capital && may_be_title_or_given_name(word, text, ascii_text) {
             folded(word_text)
         } else {
             None
@@ -917,7 +953,7 @@ fn find_in_words(text: &str, words: &[Word], found: &mut Vec<(&'static str, Span
         // (every word of the text) and `is_capitalised_name` (a long list) cost more.
         if key.is_some_and(|key| GIVEN_NAME_KEYS.binary_search(&key).is_ok())
             && mentions_referral()
-            && is_capitalised_name(word_text)
+            && is_capitalised_name(word.text(text))
         {
             let next = words.get(index + 1);
             // Two name-like words in a row, not at the start of a sentence, in a text about
@@ -1174,6 +1210,9 @@ mod tests {
                 ("a named person", "Dr Ahmed Rahman-Khan"),
             ),
             ("Ms Smith-Jones", ("a named person", "Ms Smith-Jones")),
+            // Apostrophes belong to words, at their ends too.
+            ("Cllr Jones' report", ("a named person", "Cllr Jones'")),
+            ("Mr O’Neill to attend", ("a named person", "Mr O’Neill")),
         ] {
             assert_eq!(kinds(text), [expected], "{text}");
         }
@@ -1200,6 +1239,7 @@ mod tests {
             "Don't Miss Out campaign launched",
             "Father Christmas visit at the community centre",
             "O'Neill",
+            "Mr ' Smith",
         ] {
             assert_eq!(kinds(text), [], "{text}");
         }
