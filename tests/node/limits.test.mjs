@@ -101,12 +101,23 @@ function bestOf(fn) {
   return Math.min(...Array.from({ length: 5 }, sample));
 }
 
-/** Twice the input may take at most 2.5 times the CPU (quadratic would be 4x). */
+/**
+ * Twice the input may take at most 2.5 times the CPU (quadratic would be 4x). A ratio over
+ * the bound is measured again, up to three times, the two sizes sampled one after the other:
+ * a burst of other work (or the engine tiering code up on background threads, which
+ * `process.cpuUsage` counts) can spoil one measurement, but linear code is never slow three
+ * times over, and quadratic code always is.
+ */
 function assertLinear(name, make, check, sizes) {
   const [small, large] = sizes.map((size) => make(size));
   check(small);
-  const [smallTime, largeTime] = [bestOf(() => check(small)), bestOf(() => check(large))];
-  const ratio = largeTime / smallTime;
+  check(large);
+  let best = { ratio: Infinity };
+  for (let attempt = 0; attempt < 3 && best.ratio >= 2.5; attempt += 1) {
+    const [smallTime, largeTime] = [bestOf(() => check(small)), bestOf(() => check(large))];
+    if (largeTime / smallTime < best.ratio) best = { ratio: largeTime / smallTime, smallTime, largeTime };
+  }
+  const { ratio, smallTime, largeTime } = best;
   note(`${name}: ${(smallTime * 1000).toFixed(1)} ms for ${sizes[0]}, ${(largeTime * 1000).toFixed(1)} ms for ${sizes[1]} (x${ratio.toFixed(2)})`);
   assert.ok(ratio < 2.5, `${name}: x${ratio.toFixed(2)} for twice the input`);
 }
