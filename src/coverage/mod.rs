@@ -7,6 +7,7 @@
 mod classify;
 mod matcher;
 mod profile;
+mod profile_value;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::matcher::Matcher;
+use super::profile_value::read_profile;
 use super::Basis;
 use crate::messages::{Locale, Localized, Message, Owner, Place};
 use crate::text::hash_word as fnv1a;
@@ -111,10 +112,10 @@ impl Profile {
         if !problems.is_empty() {
             return Err(ProfileError::Invalid { problems });
         }
-        let profile: Profile =
-            serde_json::from_value(value.clone()).map_err(|error| ProfileError::Invalid {
-                problems: vec![format!("the profile: {error}")],
-            })?;
+        // What the schema allows always reads; the error is there for a schema gone wrong.
+        let profile = read_profile(value).ok_or_else(|| ProfileError::Invalid {
+            problems: vec!["the profile does not have the shape of a profile".to_owned()],
+        })?;
         // Shapes of ids are checked here, not with the schema's `pattern`: the compiled
         // validator implements `pattern` with a regex engine that would triple the module.
         if !is_id(&profile.id, b'-', true) {
@@ -326,9 +327,9 @@ fn builtin_index(id: &str) -> Option<usize> {
 /// A built-in profile's file read as its data. The built-in files are tested to parse; a
 /// broken one reads as not loaded, not a crash.
 fn parse_builtin(source: &str) -> Option<Profile> {
-    // Through `Value`, as custom profiles are read, so the module carries one deserializer.
+    // Through `Value`, as custom profiles are read, so the module carries one reader.
     let value: Value = serde_json::from_str(source).ok()?;
-    serde_json::from_value::<Profile>(value).ok()
+    read_profile(&value)
 }
 
 /// A built-in profile's data: compiled in, or added with [`add_builtin`]; `None` until then.
