@@ -242,16 +242,29 @@ impl Scanner<'_> {
         self.hash = (self.hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
     }
 
-    /// Adds an ASCII letter or digit to the word being read (the common case, kept small).
+    /// Reads the run of ASCII letters and digits at `index` into the word being read (the
+    /// common case: one tight loop, the counts and hash in locals), and returns where the
+    /// run ends.
     #[inline(always)]
-    fn ascii_letter(&mut self, index: usize, byte: u8) {
+    fn ascii_run(&mut self, bytes: &[u8], mut index: usize) -> usize {
         self.begin(index);
-        match byte {
-            b'0'..=b'9' => self.digits += 1,
-            b'A'..=b'Z' => self.count_capital(),
-            _ => self.lower += 1,
+        if bytes.get(index).is_some_and(u8::is_ascii_uppercase) {
+            self.first_capital |= self.capitals == 0 && self.lower == 0 && self.digits == 0;
         }
-        self.hash_byte(byte.to_ascii_lowercase());
+        let (mut hash, mut capitals, mut lower, mut digits) =
+            (self.hash, self.capitals, self.lower, self.digits);
+        while let Some(&byte) = bytes.get(index) {
+            match byte {
+                b'0'..=b'9' => digits += 1,
+                b'A'..=b'Z' => capitals += 1,
+                b'a'..=b'z' => lower += 1,
+                _ => break,
+            }
+            hash = (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            index += 1;
+        }
+        (self.hash, self.capitals, self.lower, self.digits) = (hash, capitals, lower, digits);
+        index
     }
 
     /// Adds any other letter or digit to the word being read.
@@ -335,18 +348,18 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>) {
     };
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
+        if byte.is_ascii_alphanumeric() {
+            index = scanner.ascii_run(bytes, index);
+            continue;
+        }
         if byte.is_ascii() {
-            if byte.is_ascii_alphanumeric() {
-                scanner.ascii_letter(index, byte);
-            } else {
-                let kind = match byte {
-                    b' ' | b'\t' => Gap::Space,
-                    b'\n' | b'\r' | b'\x0b' | b'\x0c' => Gap::LineBreak,
-                    b'-' | b'_' => Gap::Hyphen,
-                    _ => Gap::Punctuation,
-                };
-                scanner.gap(index, kind);
-            }
+            let kind = match byte {
+                b' ' | b'\t' => Gap::Space,
+                b'\n' | b'\r' | b'\x0b' | b'\x0c' => Gap::LineBreak,
+                b'-' | b'_' => Gap::Hyphen,
+                _ => Gap::Punctuation,
+            };
+            scanner.gap(index, kind);
             index += 1;
             continue;
         }
