@@ -65,9 +65,13 @@ pub fn classify(
     // "Prevent Delivery Plan 2019-20": the document is itself the partnership plan.
     if let Some(title) = plan.title.as_deref().filter(|title| is_heading(title)) {
         let words = text.tokens(text.title);
-        classified
-            .evidence
-            .extend(matched(matcher, title, words, None, "/title"));
+        classified.evidence.extend(matched(
+            matcher,
+            title,
+            words,
+            None,
+            ("", Field::Named("title")),
+        ));
     }
     let sections = plan.sections.iter_mut().zip(&text.sections);
     for (section_index, (section, section_text)) in sections.enumerate() {
@@ -189,7 +193,7 @@ fn match_section(
         .into_iter()
         .filter_map(|(field, text)| Some((field, text.filter(|(text, _)| lends(text))?)))
         .flat_map(|(field, (text, words))| {
-            matched(matcher, text, words, None, &format!("{pointer}/{field}"))
+            matched(matcher, text, words, None, (pointer, Field::Named(field)))
         })
         .collect()
 }
@@ -202,13 +206,13 @@ fn match_action(
 ) -> Vec<(usize, Evidence)> {
     let ActionWords { action, text, plan } = *words;
     let description = std::iter::once((
-        "description".to_owned(),
+        Field::Named("description"),
         action.description.as_str(),
         plan.tokens(text.description),
     ));
     let objective = action.objective.as_deref().map(|objective| {
         (
-            "objective".to_owned(),
+            Field::Named("objective"),
             objective,
             plan.tokens(text.objective),
         )
@@ -219,11 +223,7 @@ fn match_action(
         .zip(plan.list(text.outputs))
         .enumerate()
         .map(|(index, (output, field))| {
-            (
-                format!("outputs/{index}"),
-                output.as_str(),
-                plan.tokens(*field),
-            )
+            (Field::Output(index), output.as_str(), plan.tokens(*field))
         });
     // A row of a self-assessment that records what is in place ("Work to date") and no
     // action counts by its evidence; beside an action the action says what the row is about
@@ -242,39 +242,56 @@ fn match_action(
         .filter(|_| answered)
         .map(|requirement| {
             let words = plan.tokens(text.requirement);
-            ("requirement".to_owned(), requirement, words)
+            (Field::Named("requirement"), requirement, words)
         });
-    let evidence =
-        evidence.map(|evidence| ("evidence".to_owned(), evidence, plan.tokens(text.evidence)));
+    let evidence = evidence.map(|evidence| {
+        (
+            Field::Named("evidence"),
+            evidence,
+            plan.tokens(text.evidence),
+        )
+    });
     description
         .chain(objective)
         .chain(outputs)
         .chain(requirement)
         .chain(evidence)
         .flat_map(|(field, text, words)| {
-            matched(
-                matcher,
-                text,
-                words,
-                Some(name),
-                &format!("{pointer}/{field}"),
-            )
+            matched(matcher, text, words, Some(name), (pointer, field))
         })
         .collect()
 }
 
+/// A text field of a plan, section or action, named in the JSON Pointers of evidence.
+#[derive(Clone, Copy)]
+enum Field {
+    Named(&'static str),
+    Output(usize),
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field::Named(name) => f.write_str(name),
+            Field::Output(index) => write!(f, "outputs/{index}"),
+        }
+    }
+}
+
+/// The phrases found in a field, as evidence; `(owner, field)` is its pointer, written only
+/// when something is found (most fields match nothing).
 fn matched(
     matcher: &Matcher,
     text: &str,
     words: &[Token],
     action: Option<&Arc<str>>,
-    field: &str,
+    (owner, field): (&str, Field),
 ) -> Vec<(usize, Evidence)> {
     let found = matcher.find(text, words);
     if found.is_empty() {
         return Vec::new();
     }
-    let field: Arc<str> = Arc::from(field);
+    let field: Arc<str> = Arc::from(format!("{owner}/{field}"));
     found
         .iter()
         .filter_map(|found| {
