@@ -422,6 +422,28 @@ mod tests {
     }
 
     #[test]
+    fn folds_the_alphabets_plans_are_written_in_and_keeps_the_rest() {
+        // Welsh circumflexes, Turkish dotted capital I, Greek and Cyrillic fold to lower case;
+        // the Kelvin sign and other scripts are kept as written (no Unicode case tables).
+        let folded: String = "\u{174}\u{176}\u{130}\u{3a3}\u{416}\u{212a}\u{10400}"
+            .chars()
+            .map(fold_char)
+            .collect();
+        assert_eq!(folded, "\u{175}\u{177}i\u{3c3}\u{436}\u{212a}\u{10400}");
+        // The modifier letter apostrophe (pasted for ’) separates words like any apostrophe.
+        let spans: Vec<&str> = words("Children\u{2bc}s homes")
+            .iter()
+            .map(|(word, _, _)| *word)
+            .collect();
+        assert_eq!(spans, ["Children", "s", "homes"]);
+        assert_eq!(
+            words("\u{130}stanbul")[0].1,
+            Shape::Capitalised,
+            "a folded capital counts as one"
+        );
+    }
+
+    #[test]
     fn hashes_folded_words() {
         let hashes: Vec<u64> = tokens("\u{c9}COLE Children\u{2019}s")
             .iter()
