@@ -663,9 +663,15 @@ names; every report byte for byte the same (\`tests/golden.rs\`):
 | English subjects capitalised in ASCII (they start with English words or a schema field name): \`char::to_uppercase\` linked Unicode's upper-case table | 552,274 | 167,771 | -3,200 |
 | messages only tables or comparisons raise compiled only with \`tables\`/\`compare\`: neither catalogue's template nor code in the form module | 540,461 | 167,038 | -733 |
 | status, personal-data and category-tag text lower-cased char by char (\`case::lowercase\`): \`str::to_lowercase\` carried its own copy of the case logic beside \`char::to_lowercase\`, which the coverage reader keeps; the two differ only in a final Greek sigma, which no list or cue holds | 534,873 | 164,043 | -2,995 |
+| merged with the shared tokenizer and the token-based coverage, personal-data and status readers (issue 15's speed work) | | 166,903 | +2,860 |
+| coverage profiles read from their \`Value\` by hand (\`src/coverage/profile_value.rs\`), as serde's derives read them (a test compares both on every built-in file and odd values): the module's last typed deserialisation, and with it serde's \`Value\` deserializer and \`core\`'s float formatting | 545,436 | 157,584 | -9,319 |
 
-\`make build\` then \`node bench/size.mjs\`: 164,073 bytes brotli (from 170,888 at the start,
--6,815); the full module 257,522 (from 262,029).
+\`make build\` then \`node bench/size.mjs\`: 157,584 bytes brotli (from 170,888 at the start,
+-13,304); the full module 261,705 (from 262,029), which keeps serde's derives for tables,
+summaries and comparisons. Of the form module, code is 365,060 bytes raw / 111,998 brotli and
+data 137,059 / 41,523 (each section compressed alone): the data holds the Welsh catalogue and
+the Welsh texts of the default profile, the default profile itself (30,115 bytes of JSON, 5,614
+brotli) and the two published schemas (\`schema()\`, \`profileSchema()\`: 3,881 brotli).
 
 Measured and not kept, or left for later:
 
@@ -679,13 +685,10 @@ Measured and not kept, or left for later:
   save before the template reader it needs and the JS loading. Its templates carry logic
   (conditions, mutated forms, nested names), so a data catalogue needs a small template
   language; not done in this session.
-- The largest lever found is serde's typed deserialisation of coverage profiles
-  (\`serde_json::from_value::<Profile>\` in \`src/coverage/profile.rs\`): through serde_json's
-  error messages (\`Unexpected::Float\`) it keeps \`f64\`'s \`Display\` and \`core\`'s float formatting
-  (\`flt2dec\`, 19 KB raw) linked, beside serde_json's \`Value\` deserializer (about 15 KB raw).
-  With both calls stubbed out the module was 150,508 bytes brotli (-13.5 KB on 164,043):
-  reading the profile from \`Value\` by hand, as \`Options\` is read, would save most of that.
-  \`src/coverage/\` was being changed by other work, so it was left to that work.
+- serde's typed deserialisation of coverage profiles was the largest lever found (-13.5 KB with
+  both calls stubbed); reading profiles from \`Value\` by hand took -9.3 KB of it (row above).
+  What is left of serde_json is the \`Value\` parser (options, caller's profiles, the plan
+  reader's full path, whose \`json-syntax\` messages are serde_json's) and its writer.
 - jsonschema's runtime is no longer in the form module (no regex, fancy-regex, URL or IDNA
   code is linked: the validators are generated at build time); what remains is the generated
   validators (about 23 KB raw), \`uniqueItems\`' hashing and value comparison (\`jsonschema_value\`, ahash, 6 KB raw) and
