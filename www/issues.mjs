@@ -6,11 +6,23 @@ import { textToList } from './plan-model.mjs';
 const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', info: 'Note' };
 const RANK = { error: 0, warning: 1, info: 2 };
 
+/**
+ * Field wrappers found by issue path, while they stay in the page: every keystroke checks the
+ * whole plan again, and its issues name the same paths (finding each through its ancestry
+ * was most of the page's share of a re-check). Cleared when the form is rebuilt.
+ */
+const fieldsByPath = new Map();
+
 /** The field wrapper (element with `data-field`) that shows an issue about `path`. */
 function fieldFor(path) {
+  const known = fieldsByPath.get(path);
+  if (known?.isConnected) return known;
   for (const pointer of ancestry(path ?? '')) {
     const node = document.getElementById(fieldId(pointer))?.closest('[data-field]');
-    if (node) return node;
+    if (node) {
+      fieldsByPath.set(path, node);
+      return node;
+    }
   }
   return null;
 }
@@ -69,7 +81,9 @@ export class IssueDecorations {
       if (issue.severity === 'info') continue;
       const field = fieldFor(issue.path);
       if (!field) continue;
-      byField.set(field, [...(byField.get(field) ?? []), issue]);
+      const fieldIssues = byField.get(field);
+      if (fieldIssues) fieldIssues.push(issue);
+      else byField.set(field, [issue]);
     }
     for (const [field] of this.#shown) {
       if (!byField.has(field)) this.#show(field, []);
@@ -82,6 +96,7 @@ export class IssueDecorations {
   /** Forgets every field (after the form was rebuilt). */
   reset() {
     this.#shown.clear();
+    fieldsByPath.clear();
   }
 
   #show(field, fieldIssues, lang) {
