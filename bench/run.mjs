@@ -151,13 +151,15 @@ const BREAKDOWN_AT = 1000;
  * for `report: 'issues'`; and, for comparison, `JSON.parse` of the report in the public shape.
  */
 function breakdown(plan, text) {
-  const wire = core.validate_json(text, 'null');
-  const issuesWire = core.validate_json(text, JSON.stringify(ISSUES_ONLY));
+  // The core takes the text as UTF-8, encoded as the wrapper encodes it (inside the timings).
+  const utf8 = new TextEncoder();
+  const wire = core.validate_json(utf8.encode(text), 'null');
+  const issuesWire = core.validate_json(utf8.encode(text), JSON.stringify(ISSUES_ONLY));
   const publicJson = JSON.stringify(readReport(wire));
   const timed = race({
     stringify_plan: () => JSON.stringify(plan),
-    core: () => core.validate_json(text, 'null'),
-    core_issues: () => core.validate_json(text, '{"report":"issues"}'),
+    core: () => core.validate_json(utf8.encode(text), 'null'),
+    core_issues: () => core.validate_json(utf8.encode(text), '{"report":"issues"}'),
     read_report: () => readReport(wire),
     read_report_plan_coverage: () => {
       const report = readReport(wire);

@@ -13,7 +13,8 @@ const { BUILTIN_PROFILES } = require('./dist/profiles.cjs');
 const rules = () => structuredClone(require('./rules.json'));
 
 const readProfile = (id) => readFileSync(join(__dirname, 'profiles', `${id}.json`), 'utf8');
-const api = createApi(core);
+// Node's own TextEncoder: test environments such as jsdom remove the global one.
+const api = createApi(core, { TextEncoder: require('node:util').TextEncoder });
 const builtins = createProfiles(core, BUILTIN_PROFILES, readProfile);
 
 const init = async () => checker;

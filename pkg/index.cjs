@@ -9,7 +9,7 @@ const { createApi } = require('./dist/api.cjs');
 
 let full;
 /** The API on the full module, loaded on first use. */
-const fullApi = () => (full ??= createApi(require('./node/prevent_plan_check.js')));
+const fullApi = () => (full ??= createApi(require('./node/prevent_plan_check.js'), { TextEncoder: require('node:util').TextEncoder }));
 
 const init = async () => checker;
 const initSync = () => checker;

@@ -8,7 +8,7 @@ const PLAN: &str = include_str!("fixtures/plans/structural-errors.json");
 
 #[wasm_bindgen_test]
 fn validates_a_plan_and_returns_report_json() {
-    let report = wasm::validate_json(PLAN, "null").unwrap_or_default();
+    let report = wasm::validate_json(PLAN.as_bytes(), "null").unwrap_or_default();
     // The first line of the wire (`Report::to_wire`) holds `valid` and the issues.
     let head = report.lines().next().unwrap_or_default();
     let report: serde_json::Value = serde_json::from_str(head).unwrap_or_default();
@@ -25,19 +25,23 @@ fn validates_a_plan_and_returns_report_json() {
 
 #[wasm_bindgen_test]
 fn bad_json_is_a_report_and_the_module_keeps_working() {
-    let report = wasm::validate_json("{bad", "null").unwrap_or_default();
+    let report = wasm::validate_json(b"{bad", "null").unwrap_or_default();
     assert!(report.contains("\"json-syntax\""), "{report}");
     let deep = "[".repeat(50_000);
-    let report = wasm::validate_json(&deep, "null").unwrap_or_default();
+    let report = wasm::validate_json(deep.as_bytes(), "null").unwrap_or_default();
     assert!(report.contains("\"input-too-large\""), "{report}");
-    assert!(wasm::validate_json(PLAN, "{}").is_ok());
+    assert!(wasm::validate_json(PLAN.as_bytes(), "{}").is_ok());
+    // The wrapper encodes with TextEncoder, so never sends broken UTF-8; a direct caller gets
+    // an error, not a trap.
+    assert!(wasm::validate_json(b"{\"sections\": \"\xff\"}", "null").is_err());
+    assert!(wasm::validate_json(PLAN.as_bytes(), "null").is_ok());
 }
 
 #[wasm_bindgen_test]
 fn bad_options_are_errors_not_traps() {
-    assert!(wasm::validate_json(PLAN, "{\"asOf\": 3}").is_err());
-    assert!(wasm::validate_json(PLAN, "not json").is_err());
-    assert!(wasm::validate_json(PLAN, "null").is_ok());
+    assert!(wasm::validate_json(PLAN.as_bytes(), "{\"asOf\": 3}").is_err());
+    assert!(wasm::validate_json(PLAN.as_bytes(), "not json").is_err());
+    assert!(wasm::validate_json(PLAN.as_bytes(), "null").is_ok());
 }
 
 #[wasm_bindgen_test]

@@ -14,11 +14,13 @@ const fullCore = require.resolve('../../pkg/node/prevent_plan_check.js');
 const { createApi, createProfiles, readReport } = require('../../pkg/dist/api.cjs');
 const { BUILTIN_PROFILES } = require('../../pkg/dist/profiles.cjs');
 const profileFile = (id) => readFileSync(new URL(`../../pkg/profiles/${id}.json`, import.meta.url), 'utf8');
+/** A text as the core takes it, in UTF-8 (as the wrapper encodes it). */
+const utf8 = (text) => new TextEncoder().encode(text);
 const PLAN = JSON.stringify({ sections: [{ title: 'Training', actions: [{ id: '1', description: 'Deliver WRAP training to staff', leads: ['Prevent Lead'], milestones: ['Mar-18'] }] }] });
 
 test('a built-in profile not loaded is reported in both languages, not thrown, and coverage stays empty', () => {
   for (const [locale, expected] of [['en', /not loaded yet/], ['cy', /heb ei lwytho|wedi'i lwytho/]]) {
-    const report = readReport(formCore.validate_json(PLAN, JSON.stringify({ profile: 'schools', locale })));
+    const report = readReport(formCore.validate_json(utf8(PLAN), JSON.stringify({ profile: 'schools', locale })));
     const issue = report.issues.find((candidate) => candidate.rule === 'profile-not-loaded');
     assert.ok(issue, JSON.stringify(report.issues));
     assert.equal(issue.severity, 'error');
@@ -28,10 +30,10 @@ test('a built-in profile not loaded is reported in both languages, not thrown, a
     assert.deepEqual(report.coverage, {});
   }
   // A plan naming the profile is read the same way.
-  const named = readReport(formCore.validate_json(JSON.stringify({ ...JSON.parse(PLAN), profile: 'health' }), 'null'));
+  const named = readReport(formCore.validate_json(utf8(JSON.stringify({ ...JSON.parse(PLAN), profile: 'health' })), 'null'));
   assert.ok(named.issues.some((issue) => issue.rule === 'profile-not-loaded' && issue.path === '/profile'));
   // An unknown id is still a usage error.
-  assert.throws(() => formCore.validate_json(PLAN, JSON.stringify({ profile: 'la-2099' })), /ERR_INVALID_OPTION/);
+  assert.throws(() => formCore.validate_json(utf8(PLAN), JSON.stringify({ profile: 'la-2099' })), /ERR_INVALID_OPTION/);
 });
 
 test('profile data is accepted only as the exact text of its file', () => {
