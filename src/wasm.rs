@@ -44,12 +44,10 @@ fn report_wire(report: &crate::Report, options: &Options) -> Result<String, JsEr
 #[wasm_bindgen]
 pub fn validate_json(plan: &[u8], options_json: &str) -> Result<String, JsError> {
     let options = options(options_json)?;
-    let plan = std::str::from_utf8(plan).map_err(|error| {
-        js_error(
-            "ERR_INVALID_ARG_VALUE",
-            format_args!("the plan is not UTF-8 ({error})"),
-        )
-    })?;
+    // No detail from `Utf8Error`: the wrapper's TextEncoder never sends broken UTF-8, and its
+    // `Display` would link formatting code for a message nobody sees.
+    let plan = std::str::from_utf8(plan)
+        .map_err(|_| js_error("ERR_INVALID_ARG_VALUE", "the plan is not UTF-8"))?;
     report_wire(&crate::validate_json(plan, &options), &options)
 }
 
