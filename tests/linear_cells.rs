@@ -210,7 +210,6 @@ fn every_cell_transform_takes_twice_as_long_for_twice_the_text() {
             let [small_rows, large_rows] =
                 [small, large].map(|chars| table(&repeated(unit, chars), place));
             let ratio = doubling_ratio(&small_rows, &large_rows);
-            eprintln!("{name} {place:?} {ratio:.2}");
             if ratio > MAX_RATIO {
                 slow.push(format!("{name} in {place:?}: x{ratio:.1}"));
             }
