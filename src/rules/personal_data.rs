@@ -953,7 +953,7 @@ fn find_in_words(
         // (every word of the text) and `is_capitalised_name` (a long list) cost more.
         if key.is_some_and(|key| GIVEN_NAME_KEYS.binary_search(&key).is_ok())
             && mentions_referral()
-            && is_capitalised_name(word.text(text))
+            && is_capitalised_name(word_text)
         {
             let next = words.get(index + 1);
             // Two name-like words in a row, not at the start of a sentence, in a text about
