@@ -512,26 +512,22 @@ export function createApi(core, { TextEncoder: Encoder = globalThis.TextEncoder 
   }
 
   /**
-   * A plan's JSON text checked by the core, which takes it as UTF-8: `TextEncoder` encodes
+   * The core's check of a plan's JSON text, which it takes as UTF-8: `TextEncoder` encodes
    * it natively (a lone surrogate becomes U+FFFD, as wasm-bindgen's own copy would make it),
    * far faster than the glue's loop over a string.
    */
-  function checkPlanText(text, options, say) {
-    const settings = optionsJson(options, say);
-    return tooLarge(core, utf8SizeOver(text, coreLimits(core).maxInputBytes), settings)
-      ?? readReport(call(core.validate_json, (utf8 ??= new Encoder()).encode(text), settings));
-  }
+  const validatePlanText = (text, settings) => core.validate_json((utf8 ??= new Encoder()).encode(text), settings);
 
   function validateJson(text, options) {
     const say = sayer(options);
     requireString(text, 'validateJson(text): text', say);
-    return checkPlanText(text, options, say);
+    return checkText(validatePlanText, text, options, say);
   }
 
   function validate(plan, options) {
     const say = sayer(options);
     requireObject(plan, 'planNotObject', say);
-    return checkPlanText(toJson(plan, 'ERR_INVALID_PLAN', 'plan', say), options, say);
+    return checkText(validatePlanText, toJson(plan, 'ERR_INVALID_PLAN', 'plan', say), options, say);
   }
 
   function validateTable(rows, options) {
