@@ -4,6 +4,9 @@
 //! "By not later than", "Timescale", "RAG*"). Headers are matched by meaning: first against
 //! known phrases, then by the key words they contain.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::text::{normalise_words, starts_with_action_id};
 
 /// What a column holds.
@@ -524,18 +527,18 @@ pub const SEARCH_ROWS: usize = 60;
 /// whether a known phrase matched (rather than only a key word).
 pub fn classify(text: &str) -> Option<(Field, bool)> {
     let text = text.trim();
-    if text.is_empty() || text.chars().count() > MAX_HEADER_CHARS || starts_with_action_id(text) {
+    if text.is_empty()
+        || text.chars().nth(MAX_HEADER_CHARS).is_some()
+        || starts_with_action_id(text)
+    {
         return None;
     }
     let words = normalise_words(text);
     if words.is_empty() || words.len() > MAX_HEADER_WORDS {
         return None;
     }
-    let phrase = words.join(" ");
-    for (field, phrases) in PHRASES {
-        if phrases.contains(&phrase.as_str()) {
-            return Some((*field, true));
-        }
+    if let Some(field) = phrase_field(&words.join(" ")) {
+        return Some((field, true));
     }
     let has = |word: &str| words.iter().any(|candidate| candidate == word);
     let paired = WORD_PAIRS.iter().find(|(_, pairs)| {
@@ -550,6 +553,23 @@ pub fn classify(text: &str) -> Option<(Field, bool)> {
         .iter()
         .find(|(_, keywords)| words.iter().any(|word| keywords.contains(&word.as_str())))
         .map(|(field, _)| (*field, false))
+}
+
+/// The field of a known phrase: the first in [`PHRASES`] that lists it. A map, since every
+/// row of a table is asked whether it repeats the header, and comparing each cell with all
+/// the phrases in turn was a tenth of importing a 1,000-row table.
+fn phrase_field(phrase: &str) -> Option<Field> {
+    static BY_PHRASE: OnceLock<HashMap<&'static str, Field>> = OnceLock::new();
+    let by_phrase = BY_PHRASE.get_or_init(|| {
+        let mut by_phrase = HashMap::new();
+        for (field, phrases) in PHRASES {
+            for phrase in *phrases {
+                by_phrase.entry(*phrase).or_insert(*field);
+            }
+        }
+        by_phrase
+    });
+    by_phrase.get(phrase).copied()
 }
 
 /// A header row and the meaning of each of its columns.
