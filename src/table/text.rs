@@ -307,6 +307,7 @@ pub fn starts_lowercase(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// `squeeze_spaces` as it was first written, by lines and words.
     fn squeezed_by_lines(text: &str) -> String {
@@ -346,8 +347,6 @@ mod tests {
             assert_eq!(squeeze_spaces(text), squeezed_by_lines(text), "{text:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn normalises_header_words() {
